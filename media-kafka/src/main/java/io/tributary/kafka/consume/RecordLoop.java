@@ -1,0 +1,223 @@
+package io.tributary.kafka.consume;
+
+import io.tributary.kafka.KafkaClientDefaults;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * A worker's consumer-group loop: one thread polls, a lane per partition hands records to the {@link RecordHandler}
+ * in order on a shared pool, and offsets are committed only up to what the handler finished (at-least-once, with
+ * deterministic outputs making replays harmless).
+ *
+ * <p>A partition whose lane has more than {@code maxBacklog} records queued is paused, so a slow stream costs
+ * memory for a bounded number of records, never more. Cooperative rebalancing: a revoked partition's lane is
+ * stopped and its offset committed before another instance takes it.
+ */
+public final class RecordLoop implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RecordLoop.class);
+
+    private final String name;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<String> topics;
+    private final RecordHandler handler;
+    private final int maxBacklog;
+    private final ExecutorService pool;
+    private final Map<TopicPartition, PartitionLane> lanes = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Set<TopicPartition> paused = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param settings   the loop's own knobs: {@code bootstrapServers}, {@code groupId}, pool size and backlog
+     * @param extraProps consumer properties on top of {@link KafkaClientDefaults#consumer()} (may be empty)
+     */
+    public RecordLoop(String name, Settings settings, Map<String, Object> extraProps, List<String> topics, RecordHandler handler) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        this.maxBacklog = settings.maxBacklog();
+        Map<String, Object> props = new HashMap<>(KafkaClientDefaults.consumer());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
+        props.putAll(extraProps);
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(settings.workerThreads(), r -> {
+            Thread t = new Thread(r, name + "-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::run, name + "-poll");
+        this.thread.setDaemon(true);
+    }
+
+    /** Where to consume from and how much work to run at once. */
+    public record Settings(String bootstrapServers, String groupId, int workerThreads, int maxBacklog) {
+        public Settings {
+            if (workerThreads < 1 || maxBacklog < 1) {
+                throw new IllegalArgumentException("workerThreads and maxBacklog must be positive");
+            }
+        }
+    }
+
+    public RecordLoop start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(topics, new Rebalance());
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    PartitionLane lane = lanes.get(tp);
+                    if (lane != null) {
+                        lane.offer(record);
+                    }
+                }
+                applyBackpressure();
+                commitProgress(false);
+            }
+        } catch (WakeupException e) {
+            // close() woke us up
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: consumer loop failed", name);
+        } finally {
+            try {
+                stopLanes(List.copyOf(lanes.keySet()));
+                commitProgress(true);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: final commit failed: %s", name, e.toString());
+            }
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void applyBackpressure() {
+        for (Map.Entry<TopicPartition, PartitionLane> e : lanes.entrySet()) {
+            int backlog = e.getValue().backlog();
+            TopicPartition tp = e.getKey();
+            if (backlog > maxBacklog && paused.add(tp)) {
+                consumer.pause(List.of(tp));
+            } else if (backlog <= maxBacklog / 2 && paused.remove(tp)) {
+                consumer.resume(List.of(tp));
+            }
+        }
+    }
+
+    private void commitProgress(boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<TopicPartition, PartitionLane> e : lanes.entrySet()) {
+            long offset = e.getValue().committableOffset();
+            if (offset >= 0 && !Long.valueOf(offset).equals(committed.get(e.getKey()))) {
+                offsets.put(e.getKey(), new OffsetAndMetadata(offset));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+            committed.putAll(toLongs(offsets));
+        } else {
+            consumer.commitAsync(offsets, (done, error) -> {
+                if (error == null) {
+                    committed.putAll(toLongs(done));
+                } else {
+                    LOG.debugf("%s: async commit failed, will retry: %s", name, error.toString());
+                }
+            });
+        }
+    }
+
+    private static Map<TopicPartition, Long> toLongs(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, Long> m = new HashMap<>();
+        offsets.forEach((tp, o) -> m.put(tp, o.offset()));
+        return m;
+    }
+
+    private void stopLanes(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            PartitionLane lane = lanes.get(tp);
+            if (lane != null) {
+                lane.stop();
+            }
+        }
+    }
+
+    /** Cooperative rebalancing: only the partitions that move are revoked, and are finished before they go. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            stopLanes(partitions);
+            try {
+                commitProgress(true);
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: commit on revoke failed (records will be replayed): %s", name, e.toString());
+            }
+            for (TopicPartition tp : partitions) {
+                lanes.remove(tp);
+                committed.remove(tp);
+                paused.remove(tp);
+                handler.onRevoked(tp);
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                handler.onAssigned(tp);
+                lanes.put(tp, new PartitionLane(tp, handler, pool));
+            }
+            if (!partitions.isEmpty()) {
+                LOG.infof("%s: assigned %s", name, partitions);
+            }
+        }
+    }
+
+    /** Stops polling, lets the records in hand finish, commits what is done and closes the consumer. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
