@@ -1,0 +1,27 @@
+package io.tributary.transcode.manifest.dash;
+
+import java.util.List;
+
+/**
+ * An AdaptationSet (ISO/IEC 23009-1 §5.3.3): the interchangeable representations of one content type. Video
+ * renditions of the ladder share one set (their segments are aligned); the shared audio rendition has its own.
+ *
+ * @param contentType {@code video} or {@code audio}; the mime type is {@code <contentType>/mp4}
+ * @param language RFC 5646 tag, or null
+ */
+public record DashAdaptationSet(String contentType, String language, List<DashRepresentation> representations) {
+
+    public DashAdaptationSet {
+        if (!"video".equals(contentType) && !"audio".equals(contentType)) {
+            throw new IllegalArgumentException("content type must be video or audio: " + contentType);
+        }
+        representations = List.copyOf(representations);
+        if (representations.isEmpty()) {
+            throw new IllegalArgumentException("an adaptation set needs at least one representation");
+        }
+    }
+
+    public String mimeType() {
+        return contentType + "/mp4";
+    }
+}
