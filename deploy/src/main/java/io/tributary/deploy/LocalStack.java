@@ -1,0 +1,60 @@
+package io.tributary.deploy;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of the {@code ./tributary} script: {@code up} starts the local stack. The script handles
+ * {@code help} and the prerequisite checks and build; later commands (channels, keys, live, kick) are
+ * dispatched here too.
+ *
+ * <p>The repository root comes from the system property {@code tributary.root}, which the script sets, else
+ * the working directory.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "up" -> up(rest);
+                default -> {
+                    System.err.println("tributary: unknown command '" + command + "'; see ./tributary help");
+                    System.exit(2);
+                }
+            }
+        } catch (StackException e) {
+            System.err.println("tributary: " + e.getMessage());
+            System.exit(1); // runs the shutdown hook, which stops whatever had started
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void up(List<String> args) {
+        Path root = Path.of(System.getProperty("tributary.root", System.getProperty("user.dir")));
+        StackLayout layout = StackLayout.parse(root, args, System.getenv());
+        StackLauncher launcher = new StackLauncher(layout, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tributary-stop"));
+        launcher.start();
+        // The children get SIGTERM when this thread dies (ChildProcess), so it waits here until the JVM exits:
+        // Ctrl-C or SIGTERM runs the shutdown hook, which stops the stack.
+        awaitForever();
+    }
+
+    private static void awaitForever() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.tributary.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the local stack and stops it: Kafka, then the S3 server, then auth-service, then the four other
+ * services together; stops in the reverse order (services, S3, Kafka). Every child is started from the
+ * calling thread, which must then stay alive as long as the stack (see {@link ChildProcess}).
+ */
+final class StackLauncher {
+
+    static final String BUCKET = "tributary";
+    static final String REGION = "us-east-1";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final String KAFKA_MAIN = "io.tributary.testsupport.kafka.KafkaBrokerMain";
+    private static final String S3_MAIN = "io.tributary.testsupport.s3.S3ServerMain";
+
+    private final StackLayout layout;
+    private final PrintStream console;
+    private final HealthWait healthWait = new HealthWait();
+    private final Object lock = new Object();
+    private final List<ChildProcess> infrastructure = new ArrayList<>(); // guarded by lock: Kafka, S3
+    private final List<ChildProcess> services = new ArrayList<>(); // guarded by lock
+    private boolean stopping; // guarded by lock
+    private StackFacts facts; // guarded by lock
+
+    StackLauncher(StackLayout layout, PrintStream console) {
+        this.layout = layout;
+        this.console = console;
+    }
+
+    /** @throws StackException with a message fit for the person at the terminal */
+    StackFacts start() {
+        requireBuilt();
+        PortCheck.requireFree(layout.ports());
+        createDirectories();
+        markPreviousRunStopped();
+        StackSecrets secrets = StackSecrets.loadOrCreate(layout.secretsFile());
+        Duration timeout = layout.startTimeout();
+
+        int kafkaPort = layout.port(StackPort.KAFKA);
+        ChildProcess kafka = startChild("kafka", javaClass("-Xmx512m", KAFKA_MAIN,
+                "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(layout.port(StackPort.KAFKA_CONTROLLER)),
+                "--data-dir", layout.kafkaDir().toString()), Map.of(), "KAFKA READY 127.0.0.1:" + kafkaPort,
+                infrastructure);
+        kafka.awaitReadyLine(timeout);
+
+        int s3Port = layout.port(StackPort.S3);
+        ChildProcess s3 = startChild("s3", javaClass("-Xmx256m", S3_MAIN,
+                "--port", String.valueOf(s3Port),
+                "--data-dir", layout.s3Dir().toString(),
+                "--access-key", secrets.s3AccessKey(),
+                "--secret-key", secrets.s3SecretKey(),
+                "--bucket", BUCKET), Map.of(), "S3 READY http://127.0.0.1:" + s3Port, infrastructure);
+        s3.awaitReadyLine(timeout);
+
+        // auth first: ingest asks it about every publish
+        awaitReady(StackService.AUTH, startService(StackService.AUTH, secrets), timeout);
+        Map<StackService, ChildProcess> workers = new LinkedHashMap<>();
+        for (StackService service : StackService.values()) {
+            if (service != StackService.AUTH) {
+                workers.put(service, startService(service, secrets));
+            }
+        }
+        workers.forEach((service, child) -> awaitReady(service, child, timeout));
+
+        // the demo channel, its key and playback URLs join the facts here once auth-service can make them
+        // (StackFacts.withDemo)
+        StackFacts up = StackFacts.of(layout, secrets, BUCKET, REGION);
+        up.write(layout.factsFile());
+        synchronized (lock) {
+            facts = up;
+            for (ChildProcess child : allChildren()) {
+                child.onExit().thenRun(() -> exitedUnexpectedly(child));
+            }
+        }
+        console.print(up.describe(layout.factsFile(), layout.logsDir()));
+        return up;
+    }
+
+    /** Stops every child: services first, then S3, then Kafka. Idempotent; safe from a shutdown hook. */
+    void stop() {
+        List<ChildProcess> stopServices;
+        List<ChildProcess> stopInfrastructure;
+        StackFacts upFacts;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            stopServices = List.copyOf(services);
+            stopInfrastructure = new ArrayList<>(infrastructure);
+            upFacts = facts;
+        }
+        if (stopServices.isEmpty() && stopInfrastructure.isEmpty()) {
+            return;
+        }
+        console.println("[tributary] stopping");
+        stopServices.forEach(ChildProcess::requestStop); // together: they do not need each other to stop
+        stopServices.forEach(child -> child.awaitStopped(STOP_GRACE, console));
+        Collections.reverse(stopInfrastructure); // S3, then Kafka
+        for (ChildProcess child : stopInfrastructure) {
+            child.requestStop();
+            child.awaitStopped(STOP_GRACE, console);
+        }
+        if (upFacts != null) {
+            upFacts.stopped().write(layout.factsFile());
+        }
+        console.println("[tributary] stopped");
+    }
+
+    private ChildProcess startService(StackService service, StackSecrets secrets) {
+        List<String> command = List.of(javaBinary(), "-Xmx512m",
+                "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir(),
+                "-jar", service.runnableJar(layout.root()).toString());
+        return startChild(service.shortName(), command, serviceEnvironment(service, secrets), null, services);
+    }
+
+    private void awaitReady(StackService service, ChildProcess child, Duration timeout) {
+        List<ChildProcess> needed;
+        synchronized (lock) {
+            needed = allChildren();
+        }
+        healthWait.awaitReady(child, layout.port(service.port()), Instant.now().plus(timeout), needed);
+        console.println("[tributary] " + service.shortName() + " is ready on http://127.0.0.1:"
+                + layout.port(service.port()));
+    }
+
+    /** The settings each service reads from its environment (see its {@code @ConfigMapping} interfaces). */
+    Map<String, String> serviceEnvironment(StackService service, StackSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TRIBUTARY_KAFKA", "127.0.0.1:" + layout.port(StackPort.KAFKA));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(layout.port(service.port())));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (service.usesObjectStorage()) {
+            env.put("TRIBUTARY_S3_ENDPOINT", "http://127.0.0.1:" + layout.port(StackPort.S3));
+            env.put("TRIBUTARY_S3_ACCESS_KEY", secrets.s3AccessKey());
+            env.put("TRIBUTARY_S3_SECRET_KEY", secrets.s3SecretKey());
+            env.put("TRIBUTARY_S3_BUCKET", BUCKET);
+            env.put("TRIBUTARY_S3_REGION", REGION);
+        }
+        if (service == StackService.INGEST) {
+            env.put("TRIBUTARY_INGEST_RTMP_PORT", String.valueOf(layout.port(StackPort.RTMP)));
+            env.put("TRIBUTARY_INGEST_RTMPS_PORT", String.valueOf(layout.port(StackPort.RTMPS)));
+            env.put("TRIBUTARY_INGEST_AUTH_URL", "http://127.0.0.1:" + layout.port(StackPort.AUTH));
+        }
+        if (service == StackService.AUTH) {
+            env.put("TRIBUTARY_AUTH_ADMIN_TOKEN", secrets.adminToken());
+        }
+        return env;
+    }
+
+    private ChildProcess startChild(String name, List<String> command, Map<String, String> env, String readyText,
+            List<ChildProcess> group) {
+        synchronized (lock) {
+            if (stopping) {
+                throw new StackException("stopping; " + name + " not started");
+            }
+            console.println("[tributary] starting " + name);
+            ChildProcess child = ChildProcess.start(name, command, env, layout.root(),
+                    layout.logsDir().resolve(name + ".log"), readyText, console);
+            group.add(child);
+            return child;
+        }
+    }
+
+    private List<ChildProcess> allChildren() {
+        List<ChildProcess> all = new ArrayList<>(infrastructure);
+        all.addAll(services);
+        return all;
+    }
+
+    /** A child that ends while the stack runs takes the stack down: a half stack only confuses. */
+    private void exitedUnexpectedly(ChildProcess child) {
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+        }
+        console.println("[tributary] " + child.name() + " exited unexpectedly; stopping the stack"
+                + child.lastLines().replace("\n", "\n[tributary] "));
+        Thread exit = new Thread(() -> System.exit(1), "tributary-exit");
+        exit.start();
+    }
+
+    private List<String> javaClass(String maxHeap, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, "-cp",
+                layout.libDir().resolve("*").toString(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void requireBuilt() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isDirectory(layout.libDir())) {
+            missing.add(layout.libDir().toString());
+        }
+        for (StackService service : StackService.values()) {
+            Path jar = service.runnableJar(layout.root());
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("not built yet (missing " + String.join(", ", missing)
+                    + "): run ./tributary up without --no-build, or mvn -DskipTests install at the root");
+        }
+    }
+
+    private void createDirectories() {
+        try {
+            for (Path dir : List.of(layout.kafkaDir(), layout.s3Dir(), layout.logsDir(), layout.javacppCacheDir())) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot create " + layout.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A stack.json left by a run that was killed must not tell a script that waits for it that we are up. */
+    private void markPreviousRunStopped() {
+        Path file = layout.factsFile();
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            StackFacts previous = StackFacts.read(file);
+            if (previous.running()) {
+                previous.stopped().write(file);
+            }
+        } catch (IOException e) {
+            throw new StackException(file + " is unreadable (" + e.getMessage() + "); delete it", e);
+        }
+    }
+}
