@@ -1,0 +1,110 @@
+package io.tributary.auth.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.auth.decision.DecisionMetrics;
+import io.tributary.auth.decision.FailureThrottle;
+import io.tributary.auth.decision.PublishDecider;
+import io.tributary.auth.decision.SessionIdGenerator;
+import io.tributary.auth.key.KeyHasher;
+import io.tributary.auth.key.StreamKeyGenerator;
+import io.tributary.auth.live.LiveDirectory;
+import io.tributary.auth.state.KeyStore;
+import io.tributary.auth.token.PublishTokenSecret;
+import io.tributary.auth.token.PublishTokenSigner;
+import io.tributary.auth.token.PublishTokenVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Builds the framework-free parts of the service from configuration. They are plain classes with constructors, so
+ * unit tests build them the same way without CDI.
+ */
+@ApplicationScoped
+public class AuthComponents {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Produces
+    @Singleton
+    KeyStore keyStore(LiveDirectory live) {
+        return new KeyStore(live::cleared);
+    }
+
+    @Produces
+    @Singleton
+    LiveDirectory liveDirectory(AuthConfig config, Clock clock) {
+        return new LiveDirectory(config.live().sessionMaxAge(), clock);
+    }
+
+    @Produces
+    @Singleton
+    KeyHasher keyHasher() {
+        return new KeyHasher();
+    }
+
+    @Produces
+    @Singleton
+    StreamKeyGenerator streamKeyGenerator(SecureRandom random) {
+        return new StreamKeyGenerator(random);
+    }
+
+    @Produces
+    @Singleton
+    PublishTokenSecret publishTokenSecret(AuthConfig config) {
+        return PublishTokenSecret.fromConfig(config.tokenSecret(), config.adminToken());
+    }
+
+    @Produces
+    @Singleton
+    PublishTokenSigner publishTokenSigner(PublishTokenSecret secret) {
+        return new PublishTokenSigner(secret);
+    }
+
+    @Produces
+    @Singleton
+    PublishTokenVerifier publishTokenVerifier(PublishTokenSecret secret) {
+        return new PublishTokenVerifier(secret);
+    }
+
+    @Produces
+    @Singleton
+    FailureThrottle decisionThrottle(AuthConfig config) {
+        AuthConfig.Throttle t = config.throttle();
+        return new FailureThrottle(t.failureBurst(), t.failuresPerMinute(), t.attemptsPerMinute(),
+                t.maxTrackedAddresses(), System::nanoTime);
+    }
+
+    @Produces
+    @Singleton
+    SessionIdGenerator sessionIdGenerator(Clock clock, SecureRandom random) {
+        return new SessionIdGenerator(clock, random);
+    }
+
+    @Produces
+    @Singleton
+    DecisionMetrics decisionMetrics(MeterRegistry registry) {
+        return new DecisionMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    PublishDecider publishDecider(KeyStore store, LiveDirectory live, KeyHasher hasher, PublishTokenVerifier tokens,
+                                  FailureThrottle throttle, SessionIdGenerator sessionIds, Clock clock,
+                                  AuthConfig config) {
+        return new PublishDecider(store, live, hasher, tokens, throttle, sessionIds, clock,
+                config.live().rejectConcurrentPublish());
+    }
+}
