@@ -15,8 +15,7 @@ import java.util.Map;
  * {@code stack.json} for scripts and tests. {@code running} turns false when the stack stops; nothing else is
  * removed.
  *
- * @param demo the demo channel, its stream key and playback URLs; null until the issue that creates it at
- *             start-up fills it in (see {@link Demo})
+ * @param demo the demo channel, its stream key and playback URLs
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record StackFacts(
@@ -40,8 +39,8 @@ record StackFacts(
     record S3(String endpoint, String bucket, String region, String accessKey, String secretKey) {
     }
 
-    /** Filled in by a later issue: a channel made at start-up so a first push needs no set-up. */
-    record Demo(String channel, String streamKey, String hlsUrl, String dashUrl) {
+    /** The channel auth-service makes at start-up, so a first push needs no set-up. */
+    record Demo(String channel, String streamKey, String hlsUrl, String dashUrl, String thumbnailUrl) {
     }
 
     static StackFacts of(StackLayout layout, StackSecrets secrets, String bucket, String region) {
@@ -93,6 +92,8 @@ record StackFacts(
             line(out, "Demo stream key", demo.streamKey());
             line(out, "HLS", demo.hlsUrl());
             line(out, "DASH", demo.dashUrl());
+            line(out, "Thumbnail", demo.thumbnailUrl());
+            line(out, "Try it", "ffmpeg -re -i clip.mp4 -c copy -f flv " + rtmpUrl + "/" + demo.streamKey());
         }
         line(out, "Kafka bootstrap", kafkaBootstrap);
         line(out, "S3 endpoint", s3.endpoint() + "  (bucket " + s3.bucket() + ", region " + s3.region() + ")");

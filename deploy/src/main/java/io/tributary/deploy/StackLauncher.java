@@ -75,9 +75,14 @@ final class StackLauncher {
         }
         workers.forEach((service, child) -> awaitReady(service, child, timeout));
 
-        // the demo channel, its key and playback URLs join the facts here once auth-service can make them
-        // (StackFacts.withDemo)
-        StackFacts up = StackFacts.of(layout, secrets, BUCKET, REGION);
+        // auth-service registered the demo key at start-up (it is ready only after that), so a first push
+        // needs no set-up: print where to push and where to watch
+        String playback = playbackBaseUrl();
+        StackFacts up = StackFacts.of(layout, secrets, BUCKET, REGION).withDemo(new StackFacts.Demo(DEMO_CHANNEL,
+                secrets.demoStreamKey(),
+                playback + "/live/" + DEMO_CHANNEL + "/master.m3u8",
+                playback + "/live/" + DEMO_CHANNEL + "/manifest.mpd",
+                playback + "/thumbnails/" + DEMO_CHANNEL + "/latest.jpg"));
         up.write(layout.factsFile());
         synchronized (lock) {
             facts = up;
@@ -137,6 +142,14 @@ final class StackLauncher {
                 + layout.port(service.port()));
     }
 
+    /** The channel auth-service makes for the demo key (its {@code tributary.auth.demo.channel} default). */
+    static final String DEMO_CHANNEL = "demo";
+
+    /** Where players fetch from: the S3 server's public prefixes, path-style. */
+    private String playbackBaseUrl() {
+        return "http://127.0.0.1:" + layout.port(StackPort.S3) + "/" + BUCKET;
+    }
+
     /** The settings each service reads from its environment (see its {@code @ConfigMapping} interfaces). */
     Map<String, String> serviceEnvironment(StackService service, StackSecrets secrets) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -154,9 +167,13 @@ final class StackLauncher {
             env.put("TRIBUTARY_INGEST_RTMP_PORT", String.valueOf(layout.port(StackPort.RTMP)));
             env.put("TRIBUTARY_INGEST_RTMPS_PORT", String.valueOf(layout.port(StackPort.RTMPS)));
             env.put("TRIBUTARY_INGEST_AUTH_URL", "http://127.0.0.1:" + layout.port(StackPort.AUTH));
+            env.put("TRIBUTARY_INGEST_PLAYBACK_BASE_URL", playbackBaseUrl());
+            // the ingest asks auth-service for publish decisions with the admin token
+            env.put("TRIBUTARY_AUTH_ADMIN_TOKEN", secrets.adminToken());
         }
         if (service == StackService.AUTH) {
             env.put("TRIBUTARY_AUTH_ADMIN_TOKEN", secrets.adminToken());
+            env.put("TRIBUTARY_AUTH_DEMO_KEY", secrets.demoStreamKey());
         }
         return env;
     }

@@ -29,6 +29,19 @@ class StackSecretsTest {
     }
 
     @Test
+    void addsADemoStreamKeyToSecretsWrittenBeforeItExistedAndKeepsTheRest() throws IOException {
+        Path file = dir.resolve("secrets.json");
+        Files.writeString(file, "{\"s3AccessKey\":\"AKIA\",\"s3SecretKey\":\"s\",\"adminToken\":\"t\"}");
+
+        StackSecrets upgraded = StackSecrets.loadOrCreate(file);
+
+        assertEquals("AKIA", upgraded.s3AccessKey());
+        assertEquals("t", upgraded.adminToken());
+        assertTrue(upgraded.demoStreamKey().matches("tsk_[A-Za-z0-9_-]{43}"), "shaped like auth-service's keys");
+        assertEquals(upgraded, StackSecrets.loadOrCreate(file), "and keeps it from then on");
+    }
+
+    @Test
     void writesTheFileReadableByTheOwnerOnly() throws IOException {
         Path file = dir.resolve("secrets.json");
 
