@@ -3,7 +3,6 @@ package io.tributary.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -14,31 +13,25 @@ import io.tributary.media.event.Topics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,42 +52,20 @@ class LocalStackIT {
     private static final List<String> AUTH_TOPICS = List.of(Topics.STREAM_KEYS, Topics.STREAM_KEY_REVOKED);
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Path root;
-    private Path dataDir;
-    private Path launcherOutput;
-    private Process launcher;
-
-    @BeforeEach
-    void prepare() throws IOException {
-        root = repositoryRoot();
-        for (StackService service : StackService.values()) {
-            assertTrue(Files.isRegularFile(service.runnableJar(root)),
-                    service.module() + " is not packaged; run mvn -DskipTests install at the root first");
-        }
-        dataDir = root.resolve("deploy/target/local-stack-it");
-        deleteRecursively(dataDir);
-        Files.createDirectories(dataDir);
-        launcherOutput = dataDir.resolve("launcher.out");
-    }
+    private LaunchedStack stack;
 
     @AfterEach
     void killLeftovers() {
-        if (launcher != null && launcher.isAlive()) {
-            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-            launcher.destroyForcibly();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     void bringsEveryServiceUpWithTopicsAndStorageAndLeavesNoProcessOnSigterm() throws Exception {
-        Map<StackPort, Integer> ports = freePorts();
-        List<String> command = new ArrayList<>(List.of(root.resolve("tributary").toString(), "up", "--no-build",
-                "--data-dir", dataDir.toString(), "--start-timeout", "240"));
-        ports.forEach((port, number) -> command.addAll(List.of(port.flag(), String.valueOf(number))));
-        launcher = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(launcherOutput.toFile()).start();
-
-        StackFacts facts = awaitRunningFacts(dataDir.resolve("stack.json"));
+        stack = LaunchedStack.start("local-stack-it", UP_TIMEOUT);
+        StackFacts facts = stack.facts();
+        Map<StackPort, Integer> ports = stack.ports();
 
         assertEquals("rtmp://127.0.0.1:" + ports.get(StackPort.RTMP) + "/live", facts.rtmpUrl());
         assertEquals("127.0.0.1:" + ports.get(StackPort.KAFKA), facts.kafkaBootstrap());
@@ -106,15 +77,13 @@ class LocalStackIT {
         }
         assertTopicsExist(facts.kafkaBootstrap());
         assertObjectRoundTrip(facts.s3());
-        assertTrue(Files.readString(launcherOutput).contains("Tributary is up."), launcherLog());
-        assertTrue(Files.size(dataDir.resolve("logs/kafka.log")) > 0);
+        assertTrue(Files.readString(stack.launcherOutput()).contains("Tributary is up."), stack.launcherLog());
+        assertTrue(Files.size(stack.dataDir().resolve("logs/kafka.log")) > 0);
 
-        List<ProcessHandle> children = launcher.descendants().toList();
+        List<ProcessHandle> children = stack.launcher().descendants().toList();
         assertTrue(children.size() >= 7, "expected Kafka, S3 and five services, found " + children.size());
-        launcher.destroy(); // SIGTERM, as from kill or a process supervisor
 
-        assertTrue(launcher.waitFor(DOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "launcher still running\n"
-                + launcherLog());
+        assertTrue(stack.stop(DOWN_TIMEOUT), "launcher still running\n" + stack.launcherLog());
         Instant deadline = Instant.now().plusSeconds(10);
         for (ProcessHandle child : children) {
             while (child.isAlive() && Instant.now().isBefore(deadline)) {
@@ -122,7 +91,7 @@ class LocalStackIT {
             }
             assertFalse(child.isAlive(), "left running: " + child.info().commandLine().orElse("pid " + child.pid()));
         }
-        assertFalse(StackFacts.read(dataDir.resolve("stack.json")).running(), "stack.json still says running");
+        assertFalse(StackFacts.read(stack.dataDir().resolve("stack.json")).running(), "stack.json still says running");
     }
 
     /** Every topic of the contract, made by its owner at start-up with the catalog's settings and the defaults. */
@@ -163,76 +132,8 @@ class LocalStackIT {
         }
     }
 
-    private StackFacts awaitRunningFacts(Path file) throws Exception {
-        Instant deadline = Instant.now().plus(UP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!launcher.isAlive()) {
-                fail("launcher exited with " + launcher.exitValue() + " before the stack was up\n" + launcherLog());
-            }
-            if (Files.exists(file)) {
-                StackFacts facts = StackFacts.read(file);
-                if (facts.running()) {
-                    return facts;
-                }
-            }
-            Thread.sleep(500);
-        }
-        fail("stack not up within " + UP_TIMEOUT + "\n" + launcherLog());
-        throw new AssertionError("unreachable");
-    }
-
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Ten distinct ports the kernel just handed out, held together so none is given twice. */
-    private static Map<StackPort, Integer> freePorts() throws IOException {
-        Map<StackPort, Integer> ports = new EnumMap<>(StackPort.class);
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (StackPort port : StackPort.values()) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                ports.put(port, socket.getLocalPort());
-            }
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
-        return ports;
-    }
-
-    private String launcherLog() {
-        try {
-            List<String> lines = Files.readAllLines(launcherOutput);
-            return "last lines of " + launcherOutput + ":\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no launcher output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isExecutable(dir.resolve("tributary"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no ./tributary above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
