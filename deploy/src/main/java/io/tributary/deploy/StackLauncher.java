@@ -168,6 +168,9 @@ final class StackLauncher {
             env.put("TRIBUTARY_INGEST_RTMPS_PORT", String.valueOf(layout.port(StackPort.RTMPS)));
             env.put("TRIBUTARY_INGEST_AUTH_URL", "http://127.0.0.1:" + layout.port(StackPort.AUTH));
             env.put("TRIBUTARY_INGEST_PLAYBACK_BASE_URL", playbackBaseUrl());
+            // RTMPS with a self-signed certificate made by the ingest (keytool) on first start and kept with the data
+            env.put("TRIBUTARY_INGEST_TLS_KEYSTORE_PATH", layout.dataDir().resolve("tls").resolve("rtmps.p12").toString());
+            env.put("TRIBUTARY_INGEST_TLS_GENERATE_SELF_SIGNED", "true");
             // the ingest asks auth-service for publish decisions with the admin token
             env.put("TRIBUTARY_AUTH_ADMIN_TOKEN", secrets.adminToken());
         }

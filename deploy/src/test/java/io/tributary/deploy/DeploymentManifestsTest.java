@@ -72,7 +72,9 @@ class DeploymentManifestsTest {
      * The launcher binds everything to 127.0.0.1 because the whole stack is on one host; in a container the service
      * must listen on every interface, which the image sets (QUARKUS_HTTP_HOST=0.0.0.0).
      */
-    private static final Set<String> LOOPBACK_ONLY_VARIABLES = Set.of("QUARKUS_HTTP_HOST");
+    private static final Set<String> LOOPBACK_ONLY_VARIABLES = Set.of("QUARKUS_HTTP_HOST",
+            // the local stack makes a self-signed RTMPS keystore; a deployment may mount a PEM pair instead
+            "TRIBUTARY_INGEST_TLS_KEYSTORE_PATH", "TRIBUTARY_INGEST_TLS_GENERATE_SELF_SIGNED");
 
     /** Credentials: compose must take them from .env and refuse to start without them, never default them. */
     private static final Set<String> SECRET_VARIABLES = Set.of("TRIBUTARY_AUTH_ADMIN_TOKEN", "TRIBUTARY_S3_ACCESS_KEY",
