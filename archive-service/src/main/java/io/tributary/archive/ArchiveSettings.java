@@ -1,0 +1,76 @@
+package io.tributary.archive;
+
+import io.tributary.archive.encode.EncodeMode;
+import io.tributary.media.event.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the archive pipeline needs to know, as a value: read from {@link ArchiveConfig} by the service, built
+ * directly by tests and the benchmark. See {@link ArchiveConfig} for what each setting means.
+ *
+ * @param topic the GOP topic: {@code stream-gops} in the service; tests give each pipeline its own
+ */
+public record ArchiveSettings(String topic, String groupId, int workerThreads, int maxBacklog,
+                              Duration consumerSessionTimeout, EncodeMode mode, int crf, String preset,
+                              int encoderThreads, Duration encodeTimeout, int ssimSampleEvery, Duration sessionTimeout,
+                              Path workDir, Duration remuxTimeout) {
+
+    public ArchiveSettings {
+        if (crf < 0 || crf > 51) {
+            throw new IllegalArgumentException("libx264 CRF is 0..51: " + crf);
+        }
+        if (ssimSampleEvery < 0 || encoderThreads < 0) {
+            throw new IllegalArgumentException("ssim-sample-every and encoder threads must not be negative");
+        }
+        if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+            throw new IllegalArgumentException("session timeout must be positive: " + sessionTimeout);
+        }
+    }
+
+    public static ArchiveSettings from(ArchiveConfig c) {
+        Path work = Path.of(c.session().workDir().orElse(System.getProperty("java.io.tmpdir")))
+                .resolve("tributary-archive");
+        return new ArchiveSettings(c.consumer().topic(), c.consumer().groupId(), c.consumer().workerThreads(),
+                c.consumer().maxBacklog(), c.consumer().sessionTimeout(), EncodeMode.parse(c.encoder().mode()),
+                c.encoder().crf(), c.encoder().preset(), c.encoder().threads(), c.encoder().timeout(),
+                c.encoder().ssimSampleEvery(), c.session().timeout(), work, c.session().remuxTimeout());
+    }
+
+    /** The service's defaults (see {@link ArchiveConfig}) with a given work directory. */
+    public static ArchiveSettings defaults(Path workDir) {
+        return new ArchiveSettings(Topics.STREAM_GOPS, "archive-service", 2, 8, Duration.ofSeconds(45),
+                EncodeMode.REENCODE, 28, "veryfast", 0, Duration.ofSeconds(120), 60, Duration.ofSeconds(60), workDir,
+                Duration.ofSeconds(300));
+    }
+
+    public ArchiveSettings withTopic(String t) {
+        return new ArchiveSettings(t, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
+                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+    }
+
+    public ArchiveSettings withGroupId(String g) {
+        return new ArchiveSettings(topic, g, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
+                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+    }
+
+    public ArchiveSettings withMode(EncodeMode m) {
+        return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, m, crf, preset,
+                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+    }
+
+    public ArchiveSettings withSessionTimeout(Duration t) {
+        return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
+                encoderThreads, encodeTimeout, ssimSampleEvery, t, workDir, remuxTimeout);
+    }
+
+    public ArchiveSettings withSsimSampleEvery(int n) {
+        return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
+                encoderThreads, encodeTimeout, n, sessionTimeout, workDir, remuxTimeout);
+    }
+
+    public ArchiveSettings withEncoder(int newCrf, String newPreset) {
+        return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, newCrf,
+                newPreset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+    }
+}

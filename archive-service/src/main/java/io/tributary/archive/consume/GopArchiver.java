@@ -1,0 +1,99 @@
+package io.tributary.archive.consume;
+
+import io.tributary.archive.ArchiveMeters;
+import io.tributary.archive.session.SessionArchive;
+import io.tributary.archive.session.SessionFinalizer;
+import io.tributary.archive.session.SessionRef;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.kafka.GopRecords;
+import io.tributary.kafka.consume.RecordHandler;
+import io.tributary.media.gop.GopHeaders;
+import io.tributary.media.gop.GopMetadata;
+import io.tributary.media.gop.GopRecordException;
+import io.tributary.media.storage.ObjectKeys;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * The archive's handler of stream-gops records: reads the GOP headers and hands each record to its partition's
+ * sessions. A record that can never be stored (headers that are not ours, a channel or session name that cannot be an
+ * object key) is logged and skipped; anything else that fails is thrown, and the loop hands the record again.
+ */
+public final class GopArchiver implements RecordHandler {
+    private static final Logger LOG = Logger.getLogger(GopArchiver.class);
+
+    private final Map<TopicPartition, PartitionArchive> partitions = new ConcurrentHashMap<>();
+    private final ArchiveStore store;
+    private final SessionArchive.Tools tools;
+    private final SessionFinalizer finalizer;
+    private final IdleRule idle;
+    private final PartitionOwnership ownership;
+    private final LongSupplier wallClock;
+
+    public GopArchiver(ArchiveStore store, SessionArchive.Tools tools, SessionFinalizer finalizer, IdleRule idle,
+                       PartitionOwnership ownership, LongSupplier wallClock) {
+        this.store = store;
+        this.tools = tools;
+        this.finalizer = finalizer;
+        this.idle = idle;
+        this.ownership = ownership;
+        this.wallClock = wallClock;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+        GopMetadata meta;
+        try {
+            meta = GopHeaders.decode(GopRecords.lastHeader(record.headers()));
+        } catch (GopRecordException e) {
+            LOG.warnf("%s-%d offset %d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            ArchiveMeters.gop("skipped");
+            return;
+        }
+        String channel = record.key();
+        if (!ObjectKeys.isValidChannel(channel) || !ObjectKeys.isValidSessionId(meta.sessionId())) {
+            LOG.warnf("%s-%d offset %d skipped: its channel or session id cannot name an object", record.topic(),
+                    record.partition(), record.offset());
+            ArchiveMeters.gop("skipped");
+            return;
+        }
+        if (record.value() == null) {
+            LOG.warnf("%s-%d offset %d skipped: no value", record.topic(), record.partition(), record.offset());
+            return;
+        }
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        partitions.computeIfAbsent(tp, this::newPartition)
+                .handle(new SessionRef(channel, meta.sessionId()), meta, record.value());
+    }
+
+    @Override
+    public void onAssigned(TopicPartition partition) {
+        partitions.put(partition, newPartition(partition));
+    }
+
+    @Override
+    public void onRevoked(TopicPartition partition) {
+        PartitionArchive gone = partitions.remove(partition);
+        if (gone != null) {
+            gone.revoke();
+        }
+    }
+
+    /** Called by the sweeper thread: finalises silent sessions, finds those left by a previous owner. */
+    public void sweep() {
+        partitions.values().forEach(PartitionArchive::sweep);
+    }
+
+    /** Sessions being recorded by this instance now. */
+    public int openSessions() {
+        return partitions.values().stream().mapToInt(PartitionArchive::openSessions).sum();
+    }
+
+    private PartitionArchive newPartition(TopicPartition tp) {
+        return new PartitionArchive(tp, store, tools, finalizer, idle, ownership, wallClock);
+    }
+}

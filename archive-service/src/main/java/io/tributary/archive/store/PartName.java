@@ -1,0 +1,93 @@
+package io.tributary.archive.store;
+
+import io.tributary.archive.encode.EncodeMode;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The name of one intermediate object of a session, under {@link PartKeys#sessionPrefix}. Everything recovery needs
+ * is in the names, so that one listing rebuilds a session's state after a crash: which records each piece covers,
+ * what they weighed when they came in, and an SSIM sample when one was measured.
+ */
+public sealed interface PartName permits PartName.Piece, PartName.Raw {
+
+    String fileName();
+
+    /** The name, or empty for an object that is not one of ours (left alone, deleted with the session). */
+    static Optional<PartName> parse(String fileName) {
+        Matcher p = Piece.PATTERN.matcher(fileName);
+        if (p.matches()) {
+            try {
+                long first = Long.parseLong(p.group(1));
+                long last = Long.parseLong(p.group(2));
+                long ingested = Long.parseLong(p.group(3));
+                EncodeMode mode = p.group(4).equals(Piece.X264) ? EncodeMode.REENCODE : EncodeMode.COPY;
+                Double ssim = p.group(5) == null ? null : Double.valueOf(p.group(5));
+                return last < first ? Optional.empty() : Optional.of(new Piece(first, last, ingested, mode, ssim));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // 19 digits above Long.MAX_VALUE: not a name we wrote
+            }
+        }
+        Matcher r = Raw.PATTERN.matcher(fileName);
+        if (r.matches()) {
+            try {
+                return Optional.of(new Raw(Long.parseLong(r.group(1))));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One GOP as stored for the archive (re-encoded, or the record itself in copy mode): records {@code firstSeq} to
+     * {@code lastSeq}, more than one when the GOP came with continuation records.
+     *
+     * @param ingestedBytes the bytes of those records as they came from Kafka (for the compression ratio)
+     * @param mode          how it was made: a session keeps the mode of its first piece, so pieces always concatenate
+     * @param ssim          SSIM of the piece against its source, or null when not measured
+     */
+    record Piece(long firstSeq, long lastSeq, long ingestedBytes, EncodeMode mode, Double ssim) implements PartName {
+        static final String X264 = "x264";
+        static final String COPY = "copy";
+        // sequence numbers zero-padded to 10 digits so that the server's lexicographic listing is in sequence order
+        static final Pattern PATTERN = Pattern.compile(
+                "piece-([0-9]{10,19})-([0-9]{10,19})-([0-9]{1,19})b-(x264|copy)(?:-s([01]\\.[0-9]{5}))?\\.flv");
+
+        public Piece {
+            if (firstSeq < 0 || lastSeq < firstSeq || ingestedBytes < 0) {
+                throw new IllegalArgumentException("bad piece range " + firstSeq + ".." + lastSeq + " / " + ingestedBytes);
+            }
+            Objects.requireNonNull(mode, "mode");
+            if (ssim != null && (ssim.isNaN() || ssim < 0 || ssim > 1)) {
+                throw new IllegalArgumentException("SSIM is 0..1: " + ssim);
+            }
+        }
+
+        @Override
+        public String fileName() {
+            String base = String.format(Locale.ROOT, "piece-%010d-%010d-%db-%s", firstSeq, lastSeq, ingestedBytes,
+                    mode == EncodeMode.REENCODE ? X264 : COPY);
+            return ssim == null ? base + ".flv" : base + String.format(Locale.ROOT, "-s%.5f.flv", ssim);
+        }
+    }
+
+    /** A GOP record as it came, kept while its GOP may still be continued by the next record. */
+    record Raw(long seq) implements PartName {
+        static final Pattern PATTERN = Pattern.compile("raw-([0-9]{10,19})\\.flv");
+
+        public Raw {
+            if (seq < 0) {
+                throw new IllegalArgumentException("sequence must not be negative: " + seq);
+            }
+        }
+
+        @Override
+        public String fileName() {
+            return String.format(Locale.ROOT, "raw-%010d.flv", seq);
+        }
+    }
+}

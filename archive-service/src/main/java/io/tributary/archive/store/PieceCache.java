@@ -1,0 +1,112 @@
+package io.tributary.archive.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Local copies of the parts this instance wrote, so that finalising a session reads its pieces from disk instead of
+ * downloading them again. Only a cache: object storage is the truth, a missing or unreadable file is fetched from
+ * there, and a crash merely leaves files that the next finalisation of the session removes.
+ */
+public final class PieceCache {
+    private static final Logger LOG = Logger.getLogger(PieceCache.class);
+
+    private static final String JOINED = "joined";
+    private static final String SCRATCH = "scratch";
+
+    private final Path root;
+
+    public PieceCache(Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root);
+            // joins and scratch files of a previous process are of no use to this one (its sessions are rebuilt
+            // from object storage); cached pieces are kept: they spare downloads
+            deleteTree(root.resolve(JOINED));
+            deleteTree(root.resolve(SCRATCH));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the archive work directory " + root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes the copy whole or not at all (a reader never sees half a piece). Failures are logged, not thrown. */
+    public void put(String channel, String sessionId, String fileName, byte[] bytes) {
+        Path dir = sessionDir(channel, sessionId);
+        try {
+            Files.createDirectories(dir);
+            Path partial = Files.createTempFile(dir, fileName, ".partial");
+            Files.write(partial, bytes);
+            Files.move(partial, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.debugf("no local copy of %s/%s/%s: %s", channel, sessionId, fileName, e.toString());
+        }
+    }
+
+    public Optional<byte[]> get(String channel, String sessionId, String fileName) {
+        try {
+            return Optional.of(Files.readAllBytes(sessionDir(channel, sessionId).resolve(fileName)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.debugf("local copy of %s unreadable, fetching it: %s", fileName, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    public void remove(String channel, String sessionId, String fileName) {
+        try {
+            Files.deleteIfExists(sessionDir(channel, sessionId).resolve(fileName));
+        } catch (IOException e) {
+            LOG.debugf("cannot remove local copy %s: %s", fileName, e.toString());
+        }
+    }
+
+    public void removeSession(String channel, String sessionId) {
+        Path dir = sessionDir(channel, sessionId);
+        try {
+            deleteTree(dir);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debugf("cannot remove %s: %s", dir, e.toString());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Where a live session's pieces are joined as it goes (see {@code JoinedFlv}). */
+    public Path joinedFile(String channel, String sessionId) throws IOException {
+        Path dir = root.resolve(JOINED).resolve(channel);
+        Files.createDirectories(dir);
+        return dir.resolve(sessionId + ".flv");
+    }
+
+    /** A new empty file for assembling an archive; the caller deletes it. */
+    public Path scratchFile(String suffix) throws IOException {
+        Path dir = root.resolve(SCRATCH);
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, "archive-", suffix);
+    }
+
+    private Path sessionDir(String channel, String sessionId) {
+        // both names are validated (PartKeys/ObjectKeys) before a piece exists: no '/', no '..'
+        return root.resolve("pieces").resolve(channel).resolve(sessionId);
+    }
+}

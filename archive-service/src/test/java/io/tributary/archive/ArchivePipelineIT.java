@@ -1,0 +1,270 @@
+package io.tributary.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.archive.GopFeed.GopRecord;
+import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.kafka.ArchiveReadyPublisher;
+import io.tributary.archive.kafka.GopTopicPartitions;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.archive.store.PartKeys;
+import io.tributary.ffmpeg.FfmpegRunner;
+import io.tributary.kafka.TopicCatalog;
+import io.tributary.kafka.TopicProvisioner;
+import io.tributary.media.event.ArchiveReady;
+import io.tributary.media.event.Topics;
+import io.tributary.media.storage.ObjectKeys;
+import io.tributary.storage.ObjectStorageException;
+import io.tributary.storage.S3Settings;
+import io.tributary.testsupport.kafka.SharedKafka;
+import io.tributary.testsupport.media.TestMedia;
+import io.tributary.testsupport.s3.EmbeddedS3;
+import io.tributary.testsupport.s3.SharedS3;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archive pipeline against a real broker, S3 server and ffmpeg: GOP records of a 6-second clip (1 s GOPs) in,
+ * one MP4 and one archive-ready out. Each test has its own topic, so that no other pipeline in this JVM (the Quarkus
+ * application of the other ITs consumes stream-gops) sees its records.
+ */
+class ArchivePipelineIT {
+    /** Generous: 2 cores shared by several builds encode 360p at a few times real time at best. */
+    private static final Duration EVENT_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+    /** One frame at 30 fps, rounded up: the tolerance on durations. */
+    private static final double FRAME = 0.034;
+
+    @TempDir
+    static Path work;
+
+    private static String bootstrap;
+    private static ArchiveStore store;
+    private static ArchiveReadyPublisher publisher;
+    private static Path clip;
+    private static ArchiveProbe source;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() {
+        bootstrap = SharedKafka.bootstrapServers();
+        EmbeddedS3 s3 = SharedS3.instance();
+        store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(), SharedS3.BUCKET,
+                EmbeddedS3.REGION));
+        TopicProvisioner.ensure(bootstrap, TopicCatalog.specs(List.of(Topics.ARCHIVE_READY), 2, (short) 1),
+                Duration.ofSeconds(60));
+        publisher = new ArchiveReadyPublisher(bootstrap);
+        clip = TestMedia.h264Aac(Duration.ofSeconds(6), 640, 360, 30, 30);
+        source = ArchiveProbe.ofSourceRemuxed(clip, work);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        publisher.close();
+    }
+
+    @AfterEach
+    void closePipelines() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    @Test
+    void reencodesASessionIntoOneMp4AsLongAsThePushedStream() throws Exception {
+        String topic = newTopic();
+        String channel = "it-reencode-" + shortId();
+        String session = UUID.randomUUID().toString();
+        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        start(settings(topic));
+
+        GopFeed.publish(bootstrap, topic, channel, records);
+
+        ArchiveReady event = onlyEvent(session);
+        ArchiveProbe archive = ArchiveProbe.of(download(event.key()));
+        assertMatchesSource(archive);
+        assertEquals("h264", archive.videoCodec());
+        assertEquals(ObjectKeys.archive(channel, session), event.key());
+        assertEquals(channel, event.channel());
+        assertEquals(Files.size(download(event.key())), event.bytes());
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes());
+        assertTrue(event.bytes() < event.ingestedBytes(), event.bytes() + " bytes archived of " + event.ingestedBytes());
+        assertEquals((double) event.bytes() / event.ingestedBytes(), event.compressionRatio(), 1e-9);
+        assertEquals(source.durationSeconds() * 1000, event.durationMillis(), FRAME * 1000);
+        assertNotNull(event.ssim(), "GOP 0 is sampled");
+        assertTrue(event.ssim() > 0.9, "SSIM " + event.ssim());
+        assertEquals(List.of(), store.list(PartKeys.sessionPrefix(channel, session)), "parts are removed");
+    }
+
+    @Test
+    void joinsContinuationRecordsToTheGopTheyContinue() throws Exception {
+        String topic = newTopic();
+        String channel = "it-continued-" + shortId();
+        String session = UUID.randomUUID().toString();
+        // a 360p GOP is ~100 kB: 40 kB records split every GOP into three or so
+        List<GopRecord> records = GopFeed.records(clip, session, 40_000, true);
+        assertTrue(records.size() > 12, records.size() + " records");
+        start(settings(topic));
+
+        GopFeed.publish(bootstrap, topic, channel, records);
+
+        ArchiveReady event = onlyEvent(session);
+        assertMatchesSource(ArchiveProbe.of(download(event.key())));
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes());
+    }
+
+    @Test
+    void copyModeKeepsTheSourceAsItCame() throws Exception {
+        String topic = newTopic();
+        String channel = "it-copy-" + shortId();
+        String session = UUID.randomUUID().toString();
+        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, false);
+        start(settings(topic).withMode(EncodeMode.COPY));
+
+        GopFeed.publish(bootstrap, topic, channel, records);
+
+        ArchiveReady event = onlyEvent(session);
+        ArchiveProbe archive = ArchiveProbe.of(download(event.key()));
+        assertMatchesSource(archive);
+        assertEquals(source.videoCodec(), archive.videoCodec());
+        assertEquals(null, event.ssim());
+        // the same media, in MP4 instead of one FLV per GOP
+        assertEquals(1.0, event.compressionRatio(), 0.05);
+    }
+
+    @Test
+    void finalisesASessionWhoseLastRecordNeverComes() throws Exception {
+        String topic = newTopic();
+        String channel = "it-timeout-" + shortId();
+        String session = UUID.randomUUID().toString();
+        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        records.remove(records.size() - 1); // the ingest died before sending it
+        start(settings(topic).withSessionTimeout(Duration.ofSeconds(3)));
+
+        GopFeed.publish(bootstrap, topic, channel, records);
+
+        ArchiveReady event = onlyEvent(session);
+        assertMatchesSource(ArchiveProbe.of(download(event.key())));
+    }
+
+    @Test
+    void aRestartMidStreamStillGivesOneCompleteArchive() throws Exception {
+        String topic = newTopic();
+        String channel = "it-restart-" + shortId();
+        String session = UUID.randomUUID().toString();
+        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        ArchiveSettings settings = settings(topic);
+        ArchivePipeline first = start(settings);
+        GopFeed.publish(bootstrap, topic, channel, records.subList(0, 3));
+        awaitPieces(channel, session, 3);
+        first.close(); // the instance goes away after committing three GOPs; the ingest keeps publishing
+
+        GopFeed.publish(bootstrap, topic, channel, records.subList(3, records.size()));
+        start(settings);
+
+        ArchiveReady event = onlyEvent(session);
+        assertMatchesSource(ArchiveProbe.of(download(event.key())));
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
+        assertEquals(List.of(event.key()), store.list(ObjectKeys.archive(channel, session)));
+    }
+
+    @Test
+    void replayingTheWholeTopicWritesNoSecondArchive() throws Exception {
+        String topic = newTopic();
+        String channel = "it-replay-" + shortId();
+        String session = UUID.randomUUID().toString();
+        start(settings(topic).withMode(EncodeMode.COPY));
+        GopFeed.publish(bootstrap, topic, channel, GopFeed.records(clip, session, 8 * 1024 * 1024, true));
+        ArchiveReady event = onlyEvent(session);
+
+        // offsets lost: a new group reads everything again
+        start(settings(topic).withGroupId("archive-it-" + shortId()).withMode(EncodeMode.COPY));
+
+        assertEquals(1, ArchiveReadyEvents.await(bootstrap, session, EVENT_TIMEOUT, Duration.ofSeconds(15)).size());
+        assertEquals(List.of(event.key()), store.list(ObjectKeys.archive(channel, session)));
+        assertEquals(List.of(), store.list(PartKeys.sessionPrefix(channel, session)));
+    }
+
+    private static void assertMatchesSource(ArchiveProbe archive) {
+        assertEquals("", archive.decodeErrors(), "decodes without errors");
+        assertNotNull(archive.videoCodec(), "has video");
+        assertEquals("aac", archive.audioCodec(), "has the source's audio");
+        assertEquals(source.videoFrames(), archive.videoFrames(), "every frame, once");
+        assertEquals(source.durationSeconds(), archive.durationSeconds(), FRAME, "as long as the pushed stream");
+        assertEquals(source.avOffset(), archive.avOffset(), 0.002, "audio and video as far apart as in the source");
+    }
+
+    private ArchiveReady onlyEvent(String session) {
+        List<ArchiveReady> events = ArchiveReadyEvents.await(bootstrap, session, EVENT_TIMEOUT, SETTLE);
+        assertEquals(1, events.size(), "archive-ready once: " + events);
+        return events.get(0);
+    }
+
+    private ArchiveSettings settings(String topic) {
+        return ArchiveSettings.defaults(work.resolve("pipeline-" + shortId())).withTopic(topic)
+                .withGroupId("archive-it-" + shortId());
+    }
+
+    private ArchivePipeline start(ArchiveSettings settings) {
+        GopTopicPartitions ownership = new GopTopicPartitions(bootstrap, settings.topic());
+        open.add(ownership);
+        ArchivePipeline pipeline = ArchivePipeline.start(settings, bootstrap, store, publisher, ownership,
+                FfmpegRunner.bundled());
+        open.add(0, pipeline);
+        return pipeline;
+    }
+
+    private static void awaitPieces(String channel, String session, int pieces) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                long stored = store.list(PartKeys.sessionPrefix(channel, session)).stream()
+                        .filter(k -> PartKeys.fileName(k).startsWith("piece-")).count();
+                if (stored >= pieces) {
+                    return;
+                }
+            } catch (ObjectStorageException e) {
+                // S3Proxy's file-system backend fails a listing that meets an upload in progress: ask again
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + pieces + " pieces stored in time");
+    }
+
+    private static Path download(String key) throws Exception {
+        Path file = work.resolve(key.replace('/', '_'));
+        if (!Files.exists(file)) {
+            Files.write(file, store.get(key).orElseThrow(() -> new AssertionError("no object " + key)));
+        }
+        return file;
+    }
+
+    private static String newTopic() throws Exception {
+        String topic = "stream-gops-it-" + shortId();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1).configs(Map.of("max.message.bytes",
+                    Integer.toString(TopicCatalog.GOP_MAX_MESSAGE_BYTES))))).all().get(60, TimeUnit.SECONDS);
+        }
+        return topic;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

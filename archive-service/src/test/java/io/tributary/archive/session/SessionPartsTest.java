@@ -1,0 +1,52 @@
+package io.tributary.archive.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.store.PartName.Piece;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionPartsTest {
+    private static final String P = "archive-parts/alice/01J0000000000000000000000A/";
+
+    @Test
+    void rebuildsTheStateFromOneListing() {
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + "piece-0000000000-0000000000-100b-x264-s0.96000.flv",
+                P + "piece-0000000001-0000000001-200b-x264.flv",
+                P + "piece-0000000001-0000000002-500b-x264.flv", // the GOP was continued; crash before the old one went
+                P + "raw-0000000001.flv",
+                P + "raw-0000000002.flv",
+                P + "raw-0000000003.flv", // stored before a crash that came before its piece: the record is replayed
+                P + "something-else.txt"));
+
+        assertEquals(List.of(0L, 1L), List.copyOf(parts.pieces().keySet()));
+        assertEquals(new Piece(1, 2, 500, EncodeMode.REENCODE, null), parts.pieces().get(1L));
+        assertEquals(3, parts.nextSequence());
+        assertEquals(600, parts.ingestedBytes());
+        assertEquals(0.96, parts.ssim(), 1e-9);
+        assertEquals(EncodeMode.REENCODE, parts.mode());
+        assertEquals(0, parts.missingRecords());
+        assertEquals(7, parts.keys().size());
+    }
+
+    @Test
+    void aNewSessionAcceptsAnyFirstRecord() {
+        SessionParts none = SessionParts.none();
+        assertEquals(-1, none.nextSequence());
+        assertNull(none.mode());
+        assertNull(none.ssim());
+    }
+
+    @Test
+    void countsTheRecordsThatNeverCame() {
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + "piece-0000000000-0000000000-1b-copy.flv",
+                P + "piece-0000000004-0000000005-1b-copy.flv",
+                P + "piece-0000000007-0000000007-1b-copy.flv"));
+        assertEquals(4, parts.missingRecords());
+        assertEquals(EncodeMode.COPY, parts.mode());
+    }
+}
