@@ -131,14 +131,37 @@ class ChildProcessTest {
     void childGetsSigtermWhenTheThreadThatStartedItEnds() throws InterruptedException {
         assumeTrue(utilLinuxPresent(), "setsid/setpriv not installed");
         AtomicReference<ChildProcess> started = new AtomicReference<>();
-        Thread starter = new Thread(() -> started.set(ChildProcess.start("orphan", List.of("sleep", "60"), Map.of(),
-                dir, dir.resolve("orphan.log"), null, console)));
+        Thread starter = new Thread(() -> {
+            ChildProcess child = ChildProcess.start("orphan", List.of("sleep", "60"), Map.of(),
+                    dir, dir.resolve("orphan.log"), null, console);
+            started.set(child);
+            // the parent-death signal is armed by setpriv once it runs: a thread that ended before that would
+            // leave nothing to signal (a race of this test only; the launcher's threads outlive their children)
+            awaitExec(child, "sleep");
+        });
         starter.start();
         starter.join();
 
         ChildProcess child = started.get();
         child.onExit().orTimeout(10, TimeUnit.SECONDS).join();
         assertFalse(child.isAlive());
+    }
+
+    private static void awaitExec(ChildProcess child, String program) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            boolean running = ProcessHandle.of(child.pid()).flatMap(h -> h.info().command())
+                    .map(c -> c.endsWith("/" + program)).orElse(false);
+            if (running) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private ChildProcess start(String name, String script, Path log, String readyText) {

@@ -11,6 +11,7 @@ import io.tributary.media.flv.AudioTag;
 import io.tributary.media.flv.FlvTag;
 import io.tributary.media.flv.VideoPacket;
 import io.tributary.media.flv.VideoTag;
+import io.tributary.media.gop.GopContent;
 import io.tributary.transcode.cmaf.box.DopsBox;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +79,24 @@ public final class FlvSampleMapper {
         List<Sample> audioSamples = audioFormat == null ? List.of() : SampleConverter.toSamples(audio,
                 new Timescale(audioFormat.timescale()), OptionalLong.empty(), audioFrameSamples);
         return new GopSamples(videoFormat, videoSamples, audioFormat, audioSamples);
+    }
+
+    /**
+     * Maps one GOP record as media-common reads it: the sequence headers it carries (every record carries the ones
+     * in force, so any record alone gives the track formats), then its tags.
+     *
+     * @param endMillis the GOP's declared end (its media start plus duration, from the record's headers)
+     */
+    public static GopSamples map(GopContent content, OptionalLong endMillis) {
+        List<FlvTag> tags = new ArrayList<>(content.tags().size() + 2);
+        if (content.videoSequenceHeader() != null) {
+            tags.add(content.videoSequenceHeader());
+        }
+        if (content.audioSequenceHeader() != null) {
+            tags.add(content.audioSequenceHeader());
+        }
+        tags.addAll(content.tags());
+        return map(tags, endMillis);
     }
 
     /** The track format of a video sequence header: its record goes into the sample entry byte for byte. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.media.flv.AudioTag;
 import io.tributary.media.flv.FlvTag;
 import io.tributary.media.flv.VideoTag;
+import io.tributary.media.gop.GopContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,7 +22,7 @@ class FlvSampleMapperTest {
     private static final byte[] AVCC = HexFormat.of().parseHex(
             "0164001effe1001a6764001eacd940a02ff970110000030001000003003c0f162d9601000468ef8fcbfdf8f800");
     /** AAC LC, 44.1 kHz (index 4), stereo: 00010 0100 0010 000. */
-    private static final byte[] ASC_LC = HexFormat.of().parseHex("1210");
+    static final byte[] ASC_LC = HexFormat.of().parseHex("1210");
     /** Explicit HE-AAC: object type 5, core 22.05 kHz (index 7), stereo, SBR at 44.1 kHz (index 4), core type 2. */
     private static final byte[] ASC_HE = HexFormat.of().parseHex("2b920800");
 
@@ -92,6 +93,24 @@ class FlvSampleMapperTest {
     }
 
     @Test
+    void aGopRecordGivesTheSameSamplesAsItsTagsWithTheSequenceHeadersFirst() {
+        List<FlvTag> frames = List.of(avcFrame(1000, true, 0, 10), aacFrame(1005), avcFrame(1033, false, 0, 10));
+        GopContent record = new GopContent(null, avcHeader(), aacHeader(ASC_LC), frames);
+        List<FlvTag> flat = new ArrayList<>(List.of(avcHeader(), aacHeader(ASC_LC)));
+        flat.addAll(frames);
+
+        GopSamples fromRecord = FlvSampleMapper.map(record, OptionalLong.of(1067));
+        GopSamples fromTags = FlvSampleMapper.map(flat, OptionalLong.of(1067));
+
+        assertEquals(fromTags.videoFormat(), fromRecord.videoFormat());
+        assertEquals(fromTags.audioFormat(), fromRecord.audioFormat());
+        assertEquals(fromTags.video().stream().map(Sample::decodeTime).toList(),
+                fromRecord.video().stream().map(Sample::decodeTime).toList());
+        assertEquals(List.of(2970, 3060), fromRecord.video().stream().map(Sample::duration).toList());
+        assertEquals(1, fromRecord.audio().size());
+    }
+
+    @Test
     void leavesOutAudioCmafDoesNotCarry() {
         byte[] mp3 = {0x2F, 1, 2, 3}; // SoundFormat 2 (MP3), 44 kHz, 16-bit, stereo
         GopSamples gop = FlvSampleMapper.map(List.of(avcHeader(), new AudioTag(0, mp3)), OptionalLong.empty());
@@ -99,20 +118,20 @@ class FlvSampleMapperTest {
         assertFalse(gop.hasAudio());
     }
 
-    private static VideoTag avcHeader() {
+    static VideoTag avcHeader() {
         return new VideoTag(0, concat(new byte[] {0x17, 0, 0, 0, 0}, AVCC));
     }
 
-    private static VideoTag avcFrame(long dts, boolean key, int cto, int size) {
+    static VideoTag avcFrame(long dts, boolean key, int cto, int size) {
         byte[] header = {(byte) (key ? 0x17 : 0x27), 1, (byte) (cto >> 16), (byte) (cto >> 8), (byte) cto};
         return new VideoTag(dts, concat(header, new byte[size]));
     }
 
-    private static AudioTag aacHeader(byte[] asc) {
+    static AudioTag aacHeader(byte[] asc) {
         return new AudioTag(0, concat(new byte[] {(byte) 0xAF, 0}, asc));
     }
 
-    private static AudioTag aacFrame(long dts) {
+    static AudioTag aacFrame(long dts) {
         return new AudioTag(dts, new byte[] {(byte) 0xAF, 1, 0x21, 0x10});
     }
 

@@ -48,7 +48,20 @@ public record DashSegmentTemplate(int timescale, long presentationTimeOffset, St
      */
     public static DashSegmentTemplate forSession(String sessionId, int timescale, long presentationTimeOffset,
                                                  List<DashSegment> segments) {
-        return new DashSegmentTemplate(timescale, presentationTimeOffset, "$RepresentationID$/" + INIT_OBJECT,
+        return forSession(sessionId, INIT_OBJECT, timescale, presentationTimeOffset, segments);
+    }
+
+    /**
+     * The same with a named init segment, {@code $RepresentationID$/{initObject}}: the service names each init
+     * segment after its content ({@code init-<hash>.mp4}), so a Period after a codec change points at its own.
+     */
+    public static DashSegmentTemplate forSession(String sessionId, String initObject, int timescale,
+                                                 long presentationTimeOffset, List<DashSegment> segments) {
+        if (initObject.isEmpty() || initObject.contains("/")) {
+            throw new IllegalArgumentException("an init object is a plain file name: " + initObject);
+        }
+        return new DashSegmentTemplate(timescale, presentationTimeOffset,
+                "$RepresentationID$/" + escapeIdentifier(initObject),
                 "$RepresentationID$/" + escapeIdentifier(sessionId) + "-$Number$.m4s", segments);
     }
 

@@ -67,9 +67,12 @@ final class MpdXmlWriter {
         if (set.language() != null) {
             attr("lang", set.language());
         }
-        // every segment is a GOP starting with a keyframe: aligned across representations and starting with SAP 1
+        // every segment is a GOP (or a continuation of one): aligned across representations; one that starts with a
+        // keyframe starts with SAP 1, which is only declared when every segment does (ISO/IEC 23009-1 §5.3.3.2)
         attr("segmentAlignment", "true");
-        attr("startWithSAP", "1");
+        if (set.startsWithSap()) {
+            attr("startWithSAP", "1");
+        }
         out.append(">\n");
         for (DashRepresentation r : set.representations()) {
             representation(r);

@@ -43,7 +43,7 @@ final class StaticTimeline {
                     end = max(end, start.plus(
                             MediaTime.toDuration(last.end() - moved.presentationTimeOffset(), moved.timescale())));
                 }
-                sets.add(new DashAdaptationSet(set.contentType(), set.language(), reps));
+                sets.add(new DashAdaptationSet(set.contentType(), set.language(), reps, set.startsWithSap()));
             }
             rebased.add(new DashPeriod(p.id(), start, sets));
         }

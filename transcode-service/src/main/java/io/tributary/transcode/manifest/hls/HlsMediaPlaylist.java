@@ -12,12 +12,14 @@ import java.util.List;
  * three target durations (§6.2.2). Each dropped segment advances EXT-X-MEDIA-SEQUENCE, and a dropped segment that
  * carried EXT-X-DISCONTINUITY advances EXT-X-DISCONTINUITY-SEQUENCE (§6.2.2), so a player's numbering stays stable.
  * The target duration must not change (§6.2.1): it starts at the configured value and only grows when a segment
- * longer than it arrives, since a playlist with a too-small target duration is invalid (§4.3.3.1).
+ * longer than it arrives, since a playlist with a too-small target duration is invalid (§4.3.3.1). "Longer" is
+ * measured as §4.3.3.1 does, on the EXTINF rounded to the nearest second: a 2-second GOP that closes a few
+ * milliseconds late (2.010 s) keeps a target of 2 instead of forcing a change to 3 mid-stream.
  *
  * @param windowSize segments kept in the live window
  * @param mediaSequence media sequence number of the first segment in the window
  * @param discontinuitySequence discontinuity sequence number of the first segment in the window
- * @param targetDuration EXT-X-TARGETDURATION, whole seconds, never less than any segment rounded up
+ * @param targetDuration EXT-X-TARGETDURATION, whole seconds, never less than any segment rounded to the nearest second
  * @param segments the window, oldest first
  * @param ended EXT-X-ENDLIST: no more segments will be added
  */
@@ -55,7 +57,7 @@ public record HlsMediaPlaylist(int windowSize, long mediaSequence, long disconti
         }
         List<HlsSegment> window = new ArrayList<>(segments);
         window.add(segment);
-        int target = Math.max(targetDuration, HlsText.ceilSeconds(segment.duration()));
+        int target = Math.max(targetDuration, HlsText.roundedSeconds(segment.duration()));
         Duration total = window.stream().map(HlsSegment::duration).reduce(Duration.ZERO, Duration::plus);
         Duration minimum = Duration.ofSeconds(3L * target);
         long sequence = mediaSequence;
@@ -69,6 +71,24 @@ public record HlsMediaPlaylist(int windowSize, long mediaSequence, long disconti
             }
         }
         return new HlsMediaPlaylist(windowSize, sequence, discontinuities, target, window, false);
+    }
+
+    /**
+     * An empty playlist that continues this one's numbering, for a new session after this one ended: as if every
+     * segment had left the window (EXT-X-MEDIA-SEQUENCE and EXT-X-DISCONTINUITY-SEQUENCE advance as §6.2.2 says) and
+     * the new session began with a discontinuity, so a player or cache comparing numbers never sees them go back.
+     * The target duration starts again at 1 and follows the new session's first segment.
+     */
+    public HlsMediaPlaylist successor() {
+        long discontinuities = segments.stream().filter(HlsSegment::discontinuity).count();
+        long boundary = segments.isEmpty() ? 0 : 1;
+        return new HlsMediaPlaylist(windowSize, mediaSequence + segments.size(),
+                discontinuitySequence + discontinuities + boundary, 1, List.of(), false);
+    }
+
+    /** Whether the window lists a segment with this URI. */
+    public boolean lists(String uri) {
+        return segments.stream().anyMatch(s -> s.uri().equals(uri));
     }
 
     /** This playlist closed with EXT-X-ENDLIST: the session is over. */

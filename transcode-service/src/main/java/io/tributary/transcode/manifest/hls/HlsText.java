@@ -39,10 +39,14 @@ final class HlsText {
         return String.format(java.util.Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
     }
 
-    /** Whole seconds, rounded up: a target duration no segment exceeds (RFC 8216 §4.3.3.1). */
-    static int ceilSeconds(Duration duration) {
-        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
-        return Math.toIntExact(seconds);
+    /**
+     * Whole seconds, rounded to the nearest (half up), as RFC 8216 §4.3.3.1 compares an EXTINF with the target
+     * duration, and of the EXTINF as written (to the millisecond, {@link #seconds}); at least 1, the smallest target
+     * duration.
+     */
+    static int roundedSeconds(Duration duration) {
+        long millis = Math.floorDiv(duration.toNanos() + 500_000, 1_000_000);
+        return Math.toIntExact(Math.max(1, (millis + 500) / 1000));
     }
 
     static String programDateTime(Instant instant) {

@@ -99,13 +99,44 @@ class HlsMediaPlaylistTest {
 
     @Test
     void targetDurationGrowsForALongSegmentAndNeverShrinks() {
-        HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 2).append(segment("long.m4s", 2001, T0));
-        assertEquals(3, p.targetDuration(), "ceil(2.001)");
+        HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 2).append(segment("long.m4s", 2500, T0));
+        assertEquals(3, p.targetDuration(), "2.5 rounds to 3 (RFC 8216 §4.3.3.1: nearest integer)");
         for (int i = 0; i < 10; i++) {
             p = p.append(segment(i + ".m4s", 2000, T0));
         }
         assertEquals(3, p.targetDuration());
         assertTrue(p.render().contains("#EXT-X-TARGETDURATION:3\n"));
+    }
+
+    @Test
+    void aSegmentAFewMillisecondsLongerKeepsTheTargetDuration() {
+        HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 2).append(segment("late.m4s", 2010, T0))
+                .append(segment("later.m4s", 2499, T0));
+        assertEquals(2, p.targetDuration(), "2.010 and 2.499 round to 2: no change of target mid-stream (§6.2.1)");
+    }
+
+    @Test
+    void aSuccessorContinuesTheNumberingWithAnEmptyWindow() {
+        HlsMediaPlaylist p = HlsMediaPlaylist.live(2, 1);
+        for (int i = 0; i < 5; i++) {
+            HlsSegment s = segment(i + ".m4s", 1000, T0);
+            p = p.append(i == 3 ? s.withDiscontinuity() : s);
+        }
+        // window [3 (discontinuity), 4] from media sequence 3, discontinuity sequence 0
+        HlsMediaPlaylist next = p.end().successor();
+
+        assertEquals(List.of(), next.segments());
+        assertFalse(next.ended());
+        assertEquals(5, next.mediaSequence(), "3 + the 2 segments that leave");
+        assertEquals(2, next.discontinuitySequence(), "0 + the one in the window + the session boundary");
+        assertEquals(1, next.targetDuration());
+    }
+
+    @Test
+    void listsTellsWhetherTheWindowNamesAUri() {
+        HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 1).append(segment("a.m4s", 1000, T0));
+        assertTrue(p.lists("a.m4s"));
+        assertFalse(p.lists("b.m4s"));
     }
 
     @Test

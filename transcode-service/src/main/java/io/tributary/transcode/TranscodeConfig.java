@@ -1,0 +1,79 @@
+package io.tributary.transcode;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of transcode-service, under {@code tributary.transcode.*}. Every default works for the local stack. */
+@ConfigMapping(prefix = "tributary.transcode")
+public interface TranscodeConfig {
+
+    /** How transcode-service consumes stream-gops. */
+    Consumer consumer();
+
+    interface Consumer {
+        /** The consumer group: every instance of the service shares it, so each partition has one owner. */
+        @WithDefault("transcode-service")
+        String group();
+
+        /**
+         * Threads that run the packagers: the partitions handled at once. More than the cores, because a packager
+         * spends most of its time waiting on S3 and Kafka.
+         */
+        @WithDefault("8")
+        int workerThreads();
+
+        /** GOP records queued per partition before it is paused; each can be megabytes. */
+        @WithDefault("8")
+        int maxBacklog();
+    }
+
+    /** The HLS playlists (and the DASH time-shift buffer, which follows them). */
+    Hls hls();
+
+    interface Hls {
+        /**
+         * Segments in each live playlist. Six GOPs: the three target durations a player stays behind the live edge
+         * (RFC 8216 §6.3.3) plus room to rejoin after a stall.
+         */
+        @WithDefault("6")
+        int windowSize();
+    }
+
+    /**
+     * How long a segment stays in storage after it left every manifest, so a player that read the manifest just
+     * before can still fetch it (RFC 8216 §6.2.2). At least a window's duration; 30 s covers windows of 6 GOPs of up
+     * to 5 s.
+     */
+    @WithDefault("30s")
+    Duration segmentRetentionGrace();
+
+    /** How often segments past their grace period are deleted. */
+    @WithDefault("1s")
+    Duration segmentRetentionInterval();
+
+    /** Object uploads in flight at once (a GOP's segments, then its manifests, go up in parallel). */
+    @WithDefault("16")
+    int uploadThreads();
+
+    /** How long a packager waits for Kafka to acknowledge a GOP's segment-published events before it retries. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+
+    /** How transcode-service provisions the topic it owns. */
+    Kafka kafka();
+
+    interface Kafka {
+        /** Partitions of segment-published: the ceiling on parallel consumers per group. */
+        @WithDefault("6")
+        int partitions();
+
+        /** 1 for a single broker; 3 on a production cluster. */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** How long start-up waits for the broker to create or confirm the topic before failing. */
+        @WithDefault("30s")
+        Duration setupTimeout();
+    }
+}

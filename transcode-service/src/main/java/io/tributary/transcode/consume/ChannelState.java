@@ -1,0 +1,73 @@
+package io.tributary.transcode.consume;
+
+import io.tributary.media.gop.GopFlag;
+import io.tributary.media.gop.GopMetadata;
+import io.tributary.transcode.manifest.live.Boundary;
+import io.tributary.transcode.manifest.live.LivePresentation;
+import io.tributary.transcode.store.RetiringObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a worker needs to continue a channel where the last one stopped, saved as the channel's state object
+ * after each record ({@code state/transcode/{channel}.json}) and read back by a worker that takes the channel over.
+ *
+ * <p>It is saved last, after the segments, the manifests and the events: it is never ahead of the stored manifests.
+ * If a worker dies between the manifests and the state, its successor finds the state one record behind, packages
+ * that record again, and writes the same objects: segment keys, playlists and program date-times are functions of
+ * the records, and a playlist that already lists a segment does not list it twice.
+ *
+ * @param sessionId the session of the last record handled; null before any
+ * @param lastSequence that record's sequence number: a record at or before it is a replay
+ * @param lastMediaEndMillis its media start plus duration: where the session's next record starts
+ * @param sessionFirstClosedAtMillis when the session's first record handled here closed at ingest: a record of an
+ *     unknown session closed before it belongs to an older session (a replay from further back)
+ * @param sessionEnded the session's last record came
+ * @param recentSessions the sessions before this one, oldest first, at most {@link #RECENT_SESSIONS}: their records
+ *     are replays
+ * @param pendingBoundary a boundary that came with a record without media, for the next record with media
+ * @param presentation the manifests' state
+ * @param retiring segments out of every manifest, waiting for deletion
+ */
+public record ChannelState(int schemaVersion, String sessionId, long lastSequence, long lastMediaEndMillis,
+                           long sessionFirstClosedAtMillis, boolean sessionEnded, List<String> recentSessions,
+                           Boundary pendingBoundary, LivePresentation presentation, List<RetiringObject> retiring) {
+    public static final int SCHEMA_VERSION = 1;
+    /** Enough to recognize a replay from any point of the stream-gops retention (a day) for a normal channel. */
+    static final int RECENT_SESSIONS = 32;
+
+    public ChannelState {
+        recentSessions = List.copyOf(recentSessions);
+        retiring = List.copyOf(retiring);
+        if (pendingBoundary == null || presentation == null) {
+            throw new IllegalArgumentException("a channel state needs a pending boundary and a presentation");
+        }
+    }
+
+    /** A channel never seen. */
+    public static ChannelState empty() {
+        return new ChannelState(SCHEMA_VERSION, null, -1, 0, 0, false, List.of(), Boundary.NONE,
+                LivePresentation.empty(), List.of());
+    }
+
+    /** A channel whose state object is lost but whose playlists were read back: the next record starts afresh. */
+    public static ChannelState recovered(LivePresentation presentation) {
+        return new ChannelState(SCHEMA_VERSION, null, -1, 0, 0, true, List.of(), Boundary.NONE, presentation,
+                List.of());
+    }
+
+    /** The state after {@code gop} was handled. */
+    ChannelState after(GopMetadata gop, Boundary pending, LivePresentation presentation, List<RetiringObject> retiring) {
+        boolean sameSession = gop.sessionId().equals(sessionId);
+        List<String> recent = recentSessions;
+        if (!sameSession && sessionId != null) {
+            List<String> more = new ArrayList<>(recentSessions);
+            more.add(sessionId);
+            recent = more.subList(Math.max(0, more.size() - RECENT_SESSIONS), more.size());
+        }
+        return new ChannelState(SCHEMA_VERSION, gop.sessionId(), gop.sequence(),
+                gop.mediaStartMillis() + gop.mediaDurationMillis(),
+                sameSession ? sessionFirstClosedAtMillis : gop.closedAtEpochMillis(), gop.has(GopFlag.LAST), recent,
+                pending, presentation, retiring);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tributary.transcode.consume;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tributary.media.event.Topics;
+import io.tributary.storage.ObjectStore;
+import io.tributary.storage.S3Settings;
+import io.tributary.transcode.TranscodeConfig;
+import io.tributary.transcode.store.S3Config;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the service: at start-up, after the topic it owns is provisioned, it makes sure the bucket exists (with its
+ * public-read policy where the server has policies) and starts a {@link TranscodeWorker} on {@code stream-gops}; at
+ * shutdown it stops it, letting the records in hand finish and committing them.
+ */
+@ApplicationScoped
+public class GopConsumer {
+    private static final Logger LOG = Logger.getLogger(GopConsumer.class);
+
+    @Inject
+    TranscodeConfig config;
+
+    @Inject
+    S3Config s3;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TranscodeWorker worker;
+
+    /**
+     * After {@link io.tributary.transcode.kafka.TopicSetup}, whose observer has the default priority
+     * ({@code APPLICATION + 500}): the event topic exists by then.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        ObjectStore store = new ObjectStore(new S3Settings(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(),
+                s3.bucket(), s3.region()));
+        store.ensureBucket();
+        TranscodeConfig.Consumer consumer = config.consumer();
+        WorkerSettings settings = new WorkerSettings(bootstrapServers, Topics.STREAM_GOPS, consumer.group(),
+                consumer.workerThreads(), consumer.maxBacklog(), config.hls().windowSize(),
+                config.segmentRetentionGrace(), config.segmentRetentionInterval(), config.uploadThreads(),
+                config.publishTimeout());
+        worker = new TranscodeWorker(settings, store, registry, Clock.systemUTC());
+        LOG.infof("consuming %s as group %s: HLS window of %d segments, segments kept %s after leaving it",
+                Topics.STREAM_GOPS, consumer.group(), settings.windowSize(), settings.retentionGrace());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.tributary.transcode.consume;
+
+import io.tributary.kafka.GopRecords;
+import io.tributary.kafka.consume.RecordHandler;
+import io.tributary.media.gop.GopHeaders;
+import io.tributary.media.gop.GopMetadata;
+import io.tributary.media.gop.GopRecordException;
+import io.tributary.media.storage.ObjectKeys;
+import io.tributary.transcode.metrics.TranscodeMetrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands each record of {@code stream-gops} to its channel's packager, in offset order per partition. A record that is
+ * not a GOP record (headers missing or garbled, a channel or session id that cannot be part of an object key) is
+ * logged, counted and skipped: retrying cannot fix it. Failures of S3 or Kafka throw, and the loop hands the same
+ * record again after a back-off.
+ */
+final class GopRecordHandler implements RecordHandler {
+    private static final Logger LOG = Logger.getLogger(GopRecordHandler.class);
+
+    private final PackagerOutputs out;
+    /** Written by the poll thread on (re)assignment, read by the lane of each partition. */
+    private final Map<TopicPartition, PartitionChannels> partitions = new ConcurrentHashMap<>();
+
+    GopRecordHandler(PackagerOutputs out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onAssigned(TopicPartition partition) {
+        // channel state is loaded lazily, from storage, on each channel's first record here
+        partitions.put(partition, new PartitionChannels(out));
+    }
+
+    @Override
+    public void onRevoked(TopicPartition partition) {
+        partitions.remove(partition);
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        GopMetadata gop;
+        try {
+            gop = GopHeaders.decode(GopRecords.lastHeader(record.headers()));
+        } catch (GopRecordException e) {
+            skip(record, e.getMessage());
+            return;
+        }
+        String channel = record.key();
+        if (!ObjectKeys.isValidChannel(channel) || !ObjectKeys.isValidSessionId(gop.sessionId())) {
+            skip(record, "channel or session id not usable in an object key");
+            return;
+        }
+        partitions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                tp -> new PartitionChannels(out)).accept(channel, gop, record.value());
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String reason) {
+        // the channel may be what is wrong: name the record by its position only
+        LOG.warnf("%s-%d offset %d: skipped, not a usable GOP record: %s", record.topic(), record.partition(),
+                record.offset(), reason);
+        out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
+    }
+}

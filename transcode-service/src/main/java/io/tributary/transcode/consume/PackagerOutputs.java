@@ -1,0 +1,18 @@
+package io.tributary.transcode.consume;
+
+import io.tributary.transcode.metrics.TranscodeMetrics;
+import io.tributary.transcode.publish.SegmentEvents;
+import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.SegmentRetention;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Where the channel packagers' work goes and the settings it follows; shared by every packager of the worker.
+ *
+ * @param windowSize segments in each HLS window ({@code tributary.transcode.hls.window-size})
+ * @param retentionGrace how long a segment stays after leaving the manifests
+ */
+record PackagerOutputs(ChannelObjects objects, SegmentRetention retention, SegmentEvents events,
+                       TranscodeMetrics metrics, int windowSize, Duration retentionGrace, Clock clock) {
+}

@@ -1,0 +1,32 @@
+package io.tributary.transcode.consume;
+
+import io.tributary.media.gop.GopMetadata;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The packagers of the channels of one partition. Confined to the partition's consumer lane (one record at a time),
+ * so a plain map; the handler drops the whole object when the partition is revoked, and a later owner, this worker
+ * or another, starts again from the state in storage.
+ */
+final class PartitionChannels {
+    private final PackagerOutputs out;
+    private final Map<String, ChannelPackager> channels = new HashMap<>();
+
+    PartitionChannels(PackagerOutputs out) {
+        this.out = out;
+    }
+
+    void accept(String channel, GopMetadata gop, byte[] value) throws InterruptedException {
+        ChannelPackager packager = channels.get(channel);
+        if (packager == null) {
+            packager = ChannelPackager.load(channel, out);
+            channels.put(channel, packager);
+        }
+        packager.accept(gop, value);
+        if (packager.state().sessionEnded()) {
+            // the session is over and its state is stored: memory goes to channels that are live
+            channels.remove(channel);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.tributary.transcode.consume;
+
+import java.time.Duration;
+
+/**
+ * What a {@link TranscodeWorker} needs to know, from configuration ({@code tributary.transcode.*}) or from a test.
+ *
+ * @param topic {@code stream-gops} in production; a test's own topic in tests
+ * @param workerThreads partitions handled at once (each handler mostly waits on S3 and Kafka)
+ * @param maxBacklog records queued per partition before it is paused
+ * @param windowSize segments per HLS window
+ * @param retentionGrace how long a segment stays after leaving every manifest
+ * @param retentionInterval how often due segments are deleted
+ * @param uploadThreads PUTs in flight at once, over all channels
+ * @param publishTimeout how long to wait for Kafka to acknowledge the events of a GOP
+ */
+public record WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
+                             int windowSize, Duration retentionGrace, Duration retentionInterval, int uploadThreads,
+                             Duration publishTimeout) {
+
+    public WorkerSettings {
+        if (windowSize < 1) {
+            throw new IllegalArgumentException("the HLS window needs at least one segment: " + windowSize);
+        }
+        if (retentionGrace.isNegative() || retentionInterval.isNegative() || retentionInterval.isZero()) {
+            throw new IllegalArgumentException("retention grace and interval must be positive");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.tributary.transcode;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.transcode.kafka.TopicSetup;
+import io.tributary.transcode.store.S3Config;
+import io.tributary.transcode.testing.GopTopicTestResource;
+import io.tributary.testsupport.quarkus.KafkaTestResource;
+import io.tributary.testsupport.quarkus.S3TestResource;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(S3TestResource.class)
+@QuarkusTestResource(GopTopicTestResource.class)
+class HealthIT {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    TranscodeConfig config;
+
+    @Inject
+    S3Config s3;
+
+    @Test
+    void isReadyWithTheKafkaCheckUp() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    @Test
+    void servesPrometheusMetrics() {
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void createsTheTopicItOwnsAtStartUp() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(TopicSetup.OWNED_TOPICS).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+
+            assertEquals(TopicSetup.OWNED_TOPICS.size(), topics.size());
+            for (TopicDescription topic : topics.values()) {
+                assertEquals(config.kafka().partitions(), topic.partitions().size(), topic.name());
+                assertEquals(config.kafka().replicationFactor(), topic.partitions().get(0).replicas().size(),
+                        topic.name());
+            }
+        }
+    }
+
+    @Test
+    void readsTheSharedS3SettingsFromTheTestServer() {
+        assertNotEquals("http://127.0.0.1:9000", s3.endpoint().toString());
+        assertEquals("us-east-1", s3.region());
+    }
+}

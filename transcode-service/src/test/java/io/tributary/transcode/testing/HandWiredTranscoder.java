@@ -1,0 +1,43 @@
+package io.tributary.transcode.testing;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.storage.ObjectStore;
+import io.tributary.storage.S3Settings;
+import io.tributary.testsupport.kafka.SharedKafka;
+import io.tributary.testsupport.s3.EmbeddedS3;
+import io.tributary.testsupport.s3.SharedS3;
+import io.tributary.transcode.consume.TranscodeWorker;
+import io.tributary.transcode.consume.WorkerSettings;
+import io.tributary.transcode.metrics.TranscodeMetrics;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The service's pipeline wired by hand, as {@link io.tributary.transcode.consume.GopConsumer} wires it, on the JVM's
+ * shared Kafka broker and S3 server, consuming a topic and group of the test's choosing: a fresh instance is a
+ * restarted process (nothing in memory), a fresh group is a replay.
+ */
+public final class HandWiredTranscoder implements AutoCloseable {
+    private final TranscodeWorker worker;
+
+    public HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace) {
+        WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4, windowSize,
+                retentionGrace, Duration.ofMillis(200), 8, Duration.ofSeconds(60));
+        this.worker = new TranscodeWorker(settings, objectStore(), new SimpleMeterRegistry(), Clock.systemUTC());
+    }
+
+    public static ObjectStore objectStore() {
+        EmbeddedS3 s3 = SharedS3.instance();
+        return new ObjectStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(), SharedS3.BUCKET,
+                EmbeddedS3.REGION));
+    }
+
+    public TranscodeMetrics metrics() {
+        return worker.metrics();
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}
