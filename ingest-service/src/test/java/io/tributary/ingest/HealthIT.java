@@ -10,13 +10,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.ingest.it.IngestTestResource;
 import io.tributary.ingest.kafka.TopicSetup;
+import io.tributary.testsupport.kafka.TopicAssertions;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -48,17 +44,8 @@ class HealthIT {
 
     @Test
     void createsTheTopicsItOwnsAtStartUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(TopicSetup.OWNED_TOPICS).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
-
-            assertEquals(TopicSetup.OWNED_TOPICS.size(), topics.size());
-            for (TopicDescription topic : topics.values()) {
-                assertEquals(config.kafka().partitions(), topic.partitions().size(), topic.name());
-                assertEquals(config.kafka().replicationFactor(), topic.partitions().get(0).replicas().size(),
-                        topic.name());
-            }
-        }
+        TopicAssertions.assertTopicsExist(bootstrapServers, TopicSetup.OWNED_TOPICS, config.kafka().partitions(),
+                config.kafka().replicationFactor());
     }
 
     @Test
