@@ -1,5 +1,8 @@
 package io.tributary.media.storage;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +11,7 @@ import java.util.regex.Pattern;
  * <pre>
  * live/{channel}/master.m3u8                        HLS multivariant playlist
  * live/{channel}/manifest.mpd                       DASH MPD
- * live/{channel}/{rendition}/init.mp4               CMAF init segment
+ * live/{channel}/{rendition}/init-{hash}.mp4        CMAF init segment, named after its content
  * live/{channel}/{rendition}/{sessionId}-{seq}.m4s  media segment
  * live/{channel}/{rendition}/index.m3u8             HLS media playlist
  * thumbnails/{channel}/latest.jpg
@@ -31,6 +34,9 @@ public final class ObjectKeys {
     private static final Pattern RENDITION = Pattern.compile("[a-z0-9_-]{1,32}");
     /** ULIDs (26, Crockford base32) and UUIDs (36, hex and '-') both fit; no '.' or '/'. */
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /** Hex digits of SHA-256 in an init segment's name: 64 bits, no collision among one channel's few formats. */
+    private static final int INIT_HASH_HEX_DIGITS = 16;
 
     private ObjectKeys() {
     }
@@ -65,8 +71,24 @@ public final class ObjectKeys {
         return livePrefix(channel) + rendition(rendition) + "/";
     }
 
-    public static String initSegment(String channel, String rendition) {
-        return renditionPrefix(channel, rendition) + "init.mp4";
+    /** {@code live/{channel}/{rendition}/init-{hash}.mp4} for these init segment bytes ({@link #initObjectName}). */
+    public static String initSegment(String channel, String rendition, byte[] initSegment) {
+        return renditionPrefix(channel, rendition) + initObjectName(initSegment);
+    }
+
+    /**
+     * The object name of an init segment, {@code init-<first 16 hex digits of its SHA-256>.mp4}: named after its
+     * content, so a codec change mid-stream gets a new init segment while the segments still in the window keep
+     * theirs, the same format always maps to the same object (no rewrite when a session resumes with the same
+     * encoder settings), and the object can be cached as immutable.
+     */
+    public static String initObjectName(byte[] initSegment) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(initSegment);
+            return "init-" + HexFormat.of().formatHex(digest).substring(0, INIT_HASH_HEX_DIGITS) + ".mp4";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public static String mediaSegment(String channel, String rendition, String sessionId, long sequence) {

@@ -25,8 +25,10 @@ class ObjectKeysTest {
                         "live/alice/master.m3u8"),
                 Arguments.of("DASH manifest", (Supplier<String>) () -> ObjectKeys.dashManifest("alice"),
                         "live/alice/manifest.mpd"),
-                Arguments.of("init segment", (Supplier<String>) () -> ObjectKeys.initSegment("alice", "720p"),
-                        "live/alice/720p/init.mp4"),
+                // SHA-256("init") = bb54068aea85faa7...
+                Arguments.of("init segment", (Supplier<String>) () -> ObjectKeys.initSegment("alice", "720p",
+                        "init".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                        "live/alice/720p/init-bb54068aea85faa7.mp4"),
                 Arguments.of("media segment",
                         (Supplier<String>) () -> ObjectKeys.mediaSegment("alice", "source", ULID, 41),
                         "live/alice/source/01JDQ4Z3V7J8F5K2M9N6P4R1S0-41.m4s"),
@@ -72,7 +74,7 @@ class ObjectKeysTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "..", "720p/..", "Source", "a.b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void refusesRenditionNamesThatCouldEscape(String rendition) {
-        assertThrows(IllegalArgumentException.class, () -> ObjectKeys.initSegment("alice", rendition));
+        assertThrows(IllegalArgumentException.class, () -> ObjectKeys.initSegment("alice", rendition, new byte[0]));
     }
 
     @ParameterizedTest
