@@ -10,6 +10,7 @@ import io.tributary.media.gop.GopContent;
 import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopHeaders;
 import io.tributary.media.gop.GopMetadata;
+import io.tributary.media.gop.GopRecordPart;
 import io.tributary.media.gop.GopRecordWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +66,8 @@ final class GopFeed {
         long end = 0;
         for (int g = 0; g < gops.size(); g++) {
             ClosedGop gop = gops.get(g);
-            List<byte[]> parts = GopRecordWriter.writeParts(gop.content(), maxRecordBytes);
+            List<byte[]> parts = GopRecordWriter.writeParts(gop.content(), maxRecordBytes).stream()
+                    .map(GopRecordPart::value).toList();
             for (int p = 0; p < parts.size(); p++) {
                 Set<GopFlag> flags = EnumSet.noneOf(GopFlag.class);
                 if (seq == 0) {

@@ -10,7 +10,7 @@ import io.tributary.media.gop.GopAssembler;
 import io.tributary.media.gop.GopContent;
 import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopMetadata;
-import io.tributary.media.gop.GopRecordReader;
+import io.tributary.media.gop.GopRecordPart;
 import io.tributary.media.gop.GopRecordWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -127,7 +127,7 @@ public final class SessionGops {
     }
 
     private List<GopRecord> records(ClosedGop gop, boolean last) {
-        List<byte[]> parts;
+        List<GopRecordPart> parts;
         try {
             parts = GopRecordWriter.writeParts(gop.content(), settings.recordBytes());
         } catch (IllegalArgumentException e) {
@@ -137,7 +137,7 @@ public final class SessionGops {
         long[] starts = new long[parts.size()];
         starts[0] = gop.startMillis();
         for (int i = 1; i < parts.size(); i++) {
-            starts[i] = GopRecordReader.read(parts.get(i)).mediaStartMillis();
+            starts[i] = parts.get(i).mediaStartMillis();
         }
         if (firstStart < 0) {
             firstStart = gop.startMillis();
@@ -158,7 +158,7 @@ public final class SessionGops {
             long partEnd = i + 1 < parts.size() ? starts[i + 1] : end;
             GopMetadata metadata = GopMetadata.of(sessionId, sequence++, starts[i], Math.max(0, partEnd - starts[i]),
                     closedAt, flags);
-            records.add(new GopRecord(metadata, parts.get(i)));
+            records.add(new GopRecord(metadata, parts.get(i).value()));
         }
         lastEnd = Math.max(lastEnd, end);
         return records;

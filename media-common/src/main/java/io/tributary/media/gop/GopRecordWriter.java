@@ -30,16 +30,19 @@ public final class GopRecordWriter {
     /**
      * Writes a GOP as one record, or as several when it does not fit in {@code maxRecordBytes}: each part is a
      * self-contained FLV stream with the same header, {@code onMetaData} and sequence headers and the next tags in
-     * order. Parts after the first are the ones to flag {@link GopFlag#CONTINUED}.
+     * order, dated by its first audio or video tag. Parts after the first are the ones to flag
+     * {@link GopFlag#CONTINUED}.
      *
      * @throws IllegalArgumentException if the preamble and a single tag do not fit in {@code maxRecordBytes}
      */
-    public static List<byte[]> writeParts(GopContent content, int maxRecordBytes) {
+    public static List<GopRecordPart> writeParts(GopContent content, int maxRecordBytes) {
         FlvHeader header = new FlvHeader(content.hasAudio(), content.hasVideo());
-        List<byte[]> parts = new ArrayList<>();
+        List<GopRecordPart> parts = new ArrayList<>();
         FlvWriter w = startPart(header, content);
         int preamble = w.size();
         boolean empty = true;
+        long partStart = content.mediaStartMillis();
+        boolean partDated = false;
         for (FlvTag tag : content.tags()) {
             int size = TAG_OVERHEAD + tag.body().length;
             if (preamble + size > maxRecordBytes) {
@@ -47,13 +50,18 @@ public final class GopRecordWriter {
                         + maxRecordBytes + " bytes with its " + preamble + "-byte preamble");
             }
             if (!empty && w.size() + size > maxRecordBytes) {
-                parts.add(w.toByteArray());
+                parts.add(new GopRecordPart(w.toByteArray(), partStart));
                 w = startPart(header, content);
+                partDated = false;
+            }
+            if (!partDated && !(tag instanceof ScriptDataTag)) {
+                partStart = tag.timestamp();
+                partDated = true;
             }
             w.write(tag);
             empty = false;
         }
-        parts.add(w.toByteArray());
+        parts.add(new GopRecordPart(w.toByteArray(), partStart));
         return parts;
     }
 

@@ -173,19 +173,21 @@ class GopRecordTest {
         GopContent gop = GopSplitter.split(
                 new FlvReader(RecordedVectors.receivedFlv(RecordedVectors.FFMPEG_H264_AAC)).readAll()).get(0);
         int limit = 20_000;
-        List<byte[]> parts = GopRecordWriter.writeParts(gop, limit);
+        List<GopRecordPart> parts = GopRecordWriter.writeParts(gop, limit);
         assertTrue(parts.size() > 3, "parts: " + parts.size());
         List<FlvTag> tags = new ArrayList<>();
-        for (byte[] part : parts) {
-            assertTrue(part.length <= limit, "part of " + part.length + " bytes");
-            GopContent read = GopRecordReader.read(part);
+        for (GopRecordPart part : parts) {
+            assertTrue(part.value().length <= limit, "part of " + part.value().length + " bytes");
+            GopContent read = GopRecordReader.read(part.value());
             assertEquals(gop.onMetaData(), read.onMetaData());
             assertEquals(gop.videoSequenceHeader().body().length, read.videoSequenceHeader().body().length);
+            assertEquals(read.mediaStartMillis(), part.mediaStartMillis(), "the part is dated by its first tag");
             tags.addAll(read.tags());
         }
         assertEquals(gop.tags(), tags);
+        assertEquals(gop.mediaStartMillis(), parts.get(0).mediaStartMillis());
         assertEquals(List.of(GopRecordWriter.write(gop)).get(0).length,
-                GopRecordWriter.writeParts(gop, Integer.MAX_VALUE).get(0).length);
+                GopRecordWriter.writeParts(gop, Integer.MAX_VALUE).get(0).value().length);
         assertThrows(IllegalArgumentException.class, () -> GopRecordWriter.writeParts(gop, 2_000));
     }
 }
