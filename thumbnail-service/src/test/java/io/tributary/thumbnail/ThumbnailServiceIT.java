@@ -24,6 +24,8 @@ import io.tributary.testsupport.quarkus.KafkaTestResource;
 import io.tributary.testsupport.quarkus.S3TestResource;
 import io.tributary.thumbnail.render.KeyframeCut;
 import io.tributary.thumbnail.store.S3Config;
+import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.gop.TestGops.TestGop;
 import io.tributary.thumbnail.testing.ClipGops;
 import io.tributary.thumbnail.testing.Eventually;
 import io.tributary.thumbnail.testing.GopTopicTestResource;
@@ -74,14 +76,14 @@ class ThumbnailServiceIT {
     void picturesEachMinuteOfAStreamKeepsLatestFreshAndAnnouncesEveryPicture() throws Exception {
         String channel = "live-" + UUID.randomUUID().toString().substring(0, 8);
         String session = UUID.randomUUID().toString();
-        List<ClipGops.GopRecord> records = ClipGops.of(clip, session);
+        List<TestGop> records = TestGops.split(clip, session);
         String dir = "thumbnails/" + channel + "/" + session + "/";
         String latest = "thumbnails/" + channel + "/latest.jpg";
 
-        ClipGops.publish(bootstrapServers, Topics.STREAM_GOPS, channel, records.subList(0, 4));
+        TestGops.publish(bootstrapServers, Topics.STREAM_GOPS, channel, records.subList(0, 4));
         awaitSame(dir + "1.jpg", latest);
         byte[] latestAtMinute1 = get(objects, latest);
-        ClipGops.publish(bootstrapServers, Topics.STREAM_GOPS, channel, records.subList(4, records.size()));
+        TestGops.publish(bootstrapServers, Topics.STREAM_GOPS, channel, records.subList(4, records.size()));
         awaitSame(dir + "3.jpg", latest);
 
         assertFalse(Arrays.equals(latestAtMinute1, get(objects, latest)), "latest.jpg changes");
@@ -126,14 +128,14 @@ class ThumbnailServiceIT {
     void skipsAKeyframeThatGivesNoPictureCountsItAndPicturesTheNextOneOfTheMinute() throws Exception {
         String channel = "broken-" + UUID.randomUUID().toString().substring(0, 8);
         String session = UUID.randomUUID().toString();
-        List<ClipGops.GopRecord> records = new ArrayList<>(ClipGops.of(clip, session));
+        List<TestGop> records = new ArrayList<>(TestGops.split(clip, session));
         // the first GOP of minute 1 has a damaged keyframe; the first of minute 2 is not a GOP record at all
         records.set(2, ClipGops.withDamagedKeyframe(records.get(2)));
-        records.set(4, records.get(4).withValue("not FLV at all".getBytes(StandardCharsets.UTF_8)));
+        records.set(4, new TestGop(records.get(4).metadata(), "not FLV at all".getBytes(StandardCharsets.UTF_8)));
         String dir = "thumbnails/" + channel + "/" + session + "/";
         String before = metrics();
 
-        ClipGops.publish(bootstrapServers, Topics.STREAM_GOPS, channel, records);
+        TestGops.publish(bootstrapServers, Topics.STREAM_GOPS, channel, records);
         awaitSame(dir + "3.jpg", "thumbnails/" + channel + "/latest.jpg");
 
         assertEquals(expectedKeys(channel, session, 0, 1, 2, 3), sessionKeys(objects, channel, session));

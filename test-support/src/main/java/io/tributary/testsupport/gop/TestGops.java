@@ -73,6 +73,14 @@ public final class TestGops {
 
     /** Publishes the records to {@code stream-gops}, keyed by channel, and waits until Kafka has them all. */
     public static void publish(String bootstrapServers, String channel, List<TestGop> gops) {
+        publish(bootstrapServers, Topics.STREAM_GOPS, channel, gops);
+    }
+
+    /**
+     * Publishes the records to {@code topic}, keyed by channel, each with {@code closedAtEpochMillis} stamped at the
+     * moment it is sent (what a worker measures its delay from, as with the ingest), and waits until Kafka has them.
+     */
+    public static void publish(String bootstrapServers, String topic, String channel, List<TestGop> gops) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -80,8 +88,8 @@ public final class TestGops {
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (TestGop g : gops) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.STREAM_GOPS, channel, g.value());
-                GopHeaders.encode(g.metadata()).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, channel, g.value());
+                GopHeaders.encode(closedNow(g.metadata())).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
                 producer.send(record).get();
             }
         } catch (InterruptedException e) {
@@ -90,5 +98,10 @@ public final class TestGops {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot publish GOP records: " + e.getCause(), e.getCause());
         }
+    }
+
+    private static GopMetadata closedNow(GopMetadata m) {
+        return new GopMetadata(m.schemaVersion(), m.sessionId(), m.sequence(), m.mediaStartMillis(),
+                m.mediaDurationMillis(), System.currentTimeMillis(), m.flags());
     }
 }

@@ -19,6 +19,8 @@ import io.tributary.thumbnail.render.KeyframeCut;
 import io.tributary.thumbnail.render.RenderSettings;
 import io.tributary.thumbnail.render.Rendering;
 import io.tributary.thumbnail.store.ThumbnailStore;
+import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.gop.TestGops.TestGop;
 import io.tributary.thumbnail.testing.ClipGops;
 import io.tributary.thumbnail.testing.Eventually;
 import io.tributary.thumbnail.testing.HandWiredService;
@@ -91,7 +93,7 @@ class ThumbnailBench {
 
         String topic = "bench-gops-" + UUID.randomUUID().toString().substring(0, 8);
         HandWiredService.createTopics(topic, 6);
-        ClipGops.GopRecord first = ClipGops.of(clip720, "bench").get(0);
+        TestGop first = TestGops.split(clip720, "bench").get(0);
         try (HandWiredService service = new HandWiredService(topic, "bench-" + topic, WORKER_THREADS,
                 OptionalInt.empty());
              ClipGops.Sender sender = new ClipGops.Sender(SharedKafka.bootstrapServers())) {
@@ -131,9 +133,9 @@ class ThumbnailBench {
             throws InterruptedException {
         JpegRenderer renderer = new JpegRenderer(Pictures.runner(),
                 new RenderSettings(640, small, 3, Duration.ofSeconds(60)));
-        List<byte[]> values = ClipGops.of(clip, "bench").stream()
+        List<byte[]> values = TestGops.split(clip, "bench").stream()
                 .filter(r -> r.metadata().flags().isEmpty() || r.metadata().sequence() == 0)
-                .map(ClipGops.GopRecord::value).toList();
+                .map(TestGop::value).toList();
         for (int i = 0; i < 3; i++) {
             renderer.render(cut.apply(values.get(i % values.size())).orElseThrow());
         }
@@ -153,7 +155,7 @@ class ThumbnailBench {
 
     /** What a GOP record costs when its minute already has a picture: the fate of all but one GOP per minute. */
     private void skipPath(Path clip) throws Exception {
-        List<ClipGops.GopRecord> gops = ClipGops.of(clip, UUID.randomUUID().toString());
+        List<TestGop> gops = TestGops.split(clip, UUID.randomUUID().toString());
         String channel = "skip-" + UUID.randomUUID().toString().substring(0, 6);
         try (EventPublisher events = new EventPublisher(SharedKafka.bootstrapServers(), Duration.ofSeconds(60))) {
             ThumbnailHandler handler = new ThumbnailHandler(new ThumbnailStore(HandWiredService.objectStore()),
@@ -176,7 +178,7 @@ class ThumbnailBench {
         }
     }
 
-    private static ConsumerRecord<String, byte[]> record(String channel, ClipGops.GopRecord gop, long offset) {
+    private static ConsumerRecord<String, byte[]> record(String channel, TestGop gop, long offset) {
         return new ConsumerRecord<>("stream-gops", 0, offset, 0L, TimestampType.CREATE_TIME, channel.length(),
                 gop.value().length, channel, gop.value(),
                 new RecordHeaders(GopRecords.headers(GopHeaders.encode(gop.metadata()))), Optional.empty());
@@ -186,13 +188,13 @@ class ThumbnailBench {
      * Sends the first GOP of a new session on each of {@code count} channels, all stamped closed at the same instant
      * (the burst's start); returns channel -> closedAt.
      */
-    private static Map<String, Long> sendFirstGops(ClipGops.Sender sender, String topic, ClipGops.GopRecord first,
+    private static Map<String, Long> sendFirstGops(ClipGops.Sender sender, String topic, TestGop first,
                                                    String prefix, int count) throws Exception {
         List<ClipGops.Keyed> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String channel = prefix + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
             GopMetadata m = first.metadata();
-            records.add(new ClipGops.Keyed(channel, new ClipGops.GopRecord(GopMetadata.of(UUID.randomUUID().toString(),
+            records.add(new ClipGops.Keyed(channel, new TestGop(GopMetadata.of(UUID.randomUUID().toString(),
                     0, m.mediaStartMillis(), m.mediaDurationMillis(), 0, m.flags()), first.value())));
         }
         long closedAt = System.currentTimeMillis();

@@ -11,7 +11,7 @@ import io.tributary.media.event.ThumbnailPublished;
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
-import io.tributary.thumbnail.testing.ClipGops;
+import io.tributary.testsupport.gop.TestGops;
 import io.tributary.thumbnail.testing.Eventually;
 import io.tributary.thumbnail.testing.HandWiredService;
 import io.tributary.thumbnail.testing.PublishedEvents;
@@ -39,7 +39,7 @@ class ReplayIT {
         String channel = "replay-" + id;
         String session = UUID.randomUUID().toString();
         HandWiredService.createTopics(topic, 2);
-        ClipGops.publish(SharedKafka.bootstrapServers(), topic, channel, ClipGops.of(clip, session));
+        TestGops.publish(SharedKafka.bootstrapServers(), topic, channel, TestGops.split(clip, session));
         ObjectStore objects = HandWiredService.objectStore();
         TreeSet<String> expected = expectedKeys(channel, session, 0, 1, 2, 3);
 

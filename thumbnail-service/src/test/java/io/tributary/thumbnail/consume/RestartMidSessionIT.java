@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
-import io.tributary.thumbnail.testing.ClipGops;
+import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.gop.TestGops.TestGop;
 import io.tributary.thumbnail.testing.Eventually;
 import io.tributary.thumbnail.testing.HandWiredService;
 import java.nio.file.Path;
@@ -39,12 +40,12 @@ class RestartMidSessionIT {
         String group = "restart-" + id;
         String session = UUID.randomUUID().toString();
         HandWiredService.createTopics(topic, 1);
-        List<ClipGops.GopRecord> records = ClipGops.of(clip, session); // GOPs 0..6, 1 s each; 6 is the last
+        List<TestGop> records = TestGops.split(clip, session); // GOPs 0..6, 1 s each; 6 is the last
         String bootstrap = SharedKafka.bootstrapServers();
         ObjectStore objects = HandWiredService.objectStore();
 
         // the first process pictures minutes 0 and 1 (GOPs 0 and 2) from the first four GOPs
-        ClipGops.publish(bootstrap, topic, channel, records.subList(0, 4));
+        TestGops.publish(bootstrap, topic, channel, records.subList(0, 4));
         try (HandWiredService first = new HandWiredService(topic, group)) {
             Eventually.await("minutes 0 and 1 pictured", () -> first.metrics.writtenCount() >= 2);
         }
@@ -55,7 +56,7 @@ class RestartMidSessionIT {
             admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(3)))
                     .all().get();
         }
-        ClipGops.publish(bootstrap, topic, channel, records.subList(4, records.size()));
+        TestGops.publish(bootstrap, topic, channel, records.subList(4, records.size()));
         try (HandWiredService second = new HandWiredService(topic, group)) {
             Eventually.await("every record handled", () -> committed(bootstrap, group, topic) == records.size());
             assertEquals(2, second.metrics.writtenCount(), "minutes 2 and 3, nothing else");

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tributary.thumbnail.testing.ClipGops;
+import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.gop.TestGops.TestGop;
 import io.tributary.thumbnail.testing.Pictures;
 import io.tributary.testsupport.media.TestMedia;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class JpegRendererIT {
             new RenderSettings(640, OptionalInt.of(160), 3, TIMEOUT));
 
     private static Keyframe keyframe(Path clip, int gop) {
-        List<ClipGops.GopRecord> records = ClipGops.of(clip, "S1");
+        List<TestGop> records = TestGops.split(clip, "S1");
         return KeyframeCut.first(records.get(gop).value()).orElseThrow();
     }
 
