@@ -2,6 +2,7 @@ package io.tributary.auth;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.tributary.auth.archive.RecentArchives;
 import io.tributary.auth.config.AuthConfig;
 import io.tributary.auth.kafka.TopicFollower;
 import io.tributary.auth.key.KeyHasher;
@@ -43,6 +44,8 @@ import org.jboss.logging.Logger;
  *   <li>register the demo key if one is configured;</li>
  *   <li>only then report ready: readiness goes UP and {@code /v1} stops answering 503.</li>
  * </ol>
+ * The follower of {@code archive-ready} (into {@link RecentArchives}, for the status page) starts with the others but
+ * readiness does not wait for it: publish decisions do not depend on it.
  */
 @Startup
 @Singleton
@@ -57,6 +60,7 @@ public class AuthRuntime {
     private final Producer<byte[], byte[]> producer;
     private final TopicFollower keysFollower;
     private final TopicFollower liveFollower;
+    private final TopicFollower archivesFollower;
     private final KeyLog log;
     private final KeyRegistry registry;
     private final Thread starter;
@@ -65,8 +69,8 @@ public class AuthRuntime {
 
     @Inject
     public AuthRuntime(AuthConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       KeyStore store, LiveDirectory live, KeyHasher hasher, StreamKeyGenerator generator,
-                       Clock clock) {
+                       KeyStore store, LiveDirectory live, RecentArchives archives, KeyHasher hasher,
+                       StreamKeyGenerator generator, Clock clock) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.store = store;
@@ -77,6 +81,8 @@ public class AuthRuntime {
                 r -> store.apply(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), r.value()), refresh);
         this.liveFollower = new TopicFollower("live", consumerProperties(),
                 List.of(Topics.STREAM_STARTED, Topics.STREAM_STOPPED), live::apply, refresh);
+        this.archivesFollower = new TopicFollower("archives", consumerProperties(), List.of(Topics.ARCHIVE_READY),
+                archives::apply, refresh);
         this.log = new KeyLog(producer, Topics.STREAM_KEYS, keysFollower, config.kafka().writeTimeout());
         RevocationPublisher revocations = new RevocationPublisher(producer, Topics.STREAM_KEY_REVOKED,
                 config.kafka().writeTimeout(), clock);
@@ -102,6 +108,7 @@ public class AuthRuntime {
             provisionTopics();
             keysFollower.start();
             liveFollower.start();
+            archivesFollower.start();
             awaitCaughtUp(keysFollower, "stream-keys");
             awaitCaughtUp(liveFollower, "stream-started/stream-stopped");
             registerDemoKey();
@@ -187,6 +194,7 @@ public class AuthRuntime {
         log.close();
         keysFollower.close();
         liveFollower.close();
+        archivesFollower.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     @Test
     void stateAndLiveKnowKafkaButNotQuarkusOrHttp() {
-        noClasses().that().resideInAnyPackage("..auth.state..", "..auth.live..", "..auth.kafka..")
+        noClasses().that().resideInAnyPackage("..auth.state..", "..auth.live..", "..auth.kafka..", "..auth.archive..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "io.vertx..",
                         "io.tributary.auth.api..", "io.tributary.auth.config..")
                 .check(CLASSES);

@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code stack.json} for scripts and tests. {@code running} turns false when the stack stops; nothing else is
  * removed.
  *
- * @param demo the demo channel, its stream key and playback URLs
+ * @param statusPage auth-service's status page: live channels with players, recent archives
+ * @param demo       the demo channel, its stream key and playback URLs
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record StackFacts(
@@ -29,10 +30,13 @@ record StackFacts(
         String kafkaBootstrap,
         S3 s3,
         String adminToken,
+        String statusPage,
         Map<String, String> services,
         Demo demo) {
 
     static final int SCHEMA_VERSION = 1;
+    /** Where auth-service serves its status page (its {@code META-INF/resources/status/index.html}). */
+    static final String STATUS_PAGE_PATH = "/status/";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -55,17 +59,17 @@ record StackFacts(
                 "127.0.0.1:" + layout.port(StackPort.KAFKA),
                 new S3("http://127.0.0.1:" + layout.port(StackPort.S3), bucket, region, secrets.s3AccessKey(),
                         secrets.s3SecretKey()),
-                secrets.adminToken(), services, null);
+                secrets.adminToken(), services.get(StackService.AUTH.shortName()) + STATUS_PAGE_PATH, services, null);
     }
 
     StackFacts stopped() {
         return new StackFacts(schemaVersion, false, startedAt, launcherPid, dataDir, rtmpUrl, rtmpsUrl,
-                kafkaBootstrap, s3, adminToken, services, demo);
+                kafkaBootstrap, s3, adminToken, statusPage, services, demo);
     }
 
     StackFacts withDemo(Demo value) {
         return new StackFacts(schemaVersion, running, startedAt, launcherPid, dataDir, rtmpUrl, rtmpsUrl,
-                kafkaBootstrap, s3, adminToken, services, value);
+                kafkaBootstrap, s3, adminToken, statusPage, services, value);
     }
 
     /** Writes stack.json with mode 600: it holds the S3 keys and the admin token. */
@@ -100,6 +104,7 @@ record StackFacts(
         line(out, "S3 access key", s3.accessKey());
         line(out, "S3 secret key", s3.secretKey());
         line(out, "Admin token", adminToken);
+        line(out, "Status page", statusPage + "  (live channels and players; archives with the admin token)");
         services.forEach((name, url) -> line(out, name, url + "  (" + url + "/q/health, " + url + "/q/metrics)"));
         line(out, "Facts (JSON)", factsFile.toString());
         line(out, "Logs", logsDir.toString());

@@ -33,9 +33,12 @@ enum StackService {
         return port;
     }
 
-    /** Whether the service writes to object storage and so needs the {@code tributary.s3.*} settings. */
+    /**
+     * Whether the service needs the {@code tributary.s3.*} settings: the workers write to object storage, and
+     * auth-service signs the status page's archive download links with the same credentials.
+     */
     boolean usesObjectStorage() {
-        return this == TRANSCODE || this == THUMBNAIL || this == ARCHIVE;
+        return this == AUTH || this == TRANSCODE || this == THUMBNAIL || this == ARCHIVE;
     }
 
     /** The Quarkus fast-jar launcher that {@code mvn package} leaves in the module. */

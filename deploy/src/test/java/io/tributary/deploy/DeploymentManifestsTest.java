@@ -65,6 +65,9 @@ class DeploymentManifestsTest {
     /** Who serves each port of the local stack in docker-compose.yml (the services serve their own HTTP port). */
     private static final Map<StackPort, String> INFRASTRUCTURE_PORTS = Map.of(
             StackPort.RTMP, "ingest", StackPort.RTMPS, "ingest", StackPort.KAFKA, KAFKA, StackPort.S3, MINIO);
+    /** The stream-gops consumers, which scale with load (auth-service uses object storage too, but only to sign). */
+    private static final Set<StackService> GOP_CONSUMERS = Set.of(StackService.TRANSCODE, StackService.THUMBNAIL,
+            StackService.ARCHIVE);
     /** The KRaft controller listener stays inside the Kafka container: no client ever connects to it. */
     private static final Set<StackPort> UNPUBLISHED_PORTS = Set.of(StackPort.KAFKA_CONTROLLER);
 
@@ -451,7 +454,7 @@ class DeploymentManifestsTest {
             Set<String> environment = new TreeSet<>(launcherEnvironment(service).keySet());
             environment.removeAll(LOOPBACK_ONLY_VARIABLES);
             services.put(service, new ExpectedService(service.shortName(), service.module(), service.port().defaultPort(),
-                    edgePorts, environment, service.usesObjectStorage(),
+                    edgePorts, environment, GOP_CONSUMERS.contains(service),
                     ServiceConfiguration.of(ROOT.resolve(service.module()))));
         }
         return services;

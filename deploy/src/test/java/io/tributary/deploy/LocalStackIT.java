@@ -75,9 +75,14 @@ class LocalStackIT {
             assertTrue(HealthWait.isUp(ready), service.getKey() + " not ready: " + ready.body());
             assertEquals(200, get(service.getValue() + "/q/metrics").statusCode(), service.getKey() + " metrics");
         }
+        HttpResponse<String> statusPage = get(facts.statusPage());
+        assertEquals(200, statusPage.statusCode(), "status page " + facts.statusPage());
+        assertTrue(statusPage.body().contains("status.js"),
+                "the status page is auth-service's page: " + statusPage.body());
         assertTopicsExist(facts.kafkaBootstrap());
         assertObjectRoundTrip(facts.s3());
-        assertTrue(Files.readString(stack.launcherOutput()).contains("Tributary is up."), stack.launcherLog());
+        String printed = Files.readString(stack.launcherOutput());
+        assertTrue(printed.contains("Tributary is up.") && printed.contains("Status page"), stack.launcherLog());
         assertTrue(Files.size(stack.dataDir().resolve("logs/kafka.log")) > 0);
 
         List<ProcessHandle> children = stack.launcher().descendants().toList();

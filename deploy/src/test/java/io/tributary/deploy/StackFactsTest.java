@@ -37,6 +37,7 @@ class StackFactsTest {
         assertEquals(secrets.adminToken(), facts.adminToken());
         assertEquals(List.of("auth", "ingest", "transcode", "thumbnail", "archive"), List.copyOf(facts.services().keySet()));
         assertEquals("http://127.0.0.1:8083", facts.services().get("transcode"));
+        assertEquals("http://127.0.0.1:8081/status/", facts.statusPage());
         assertNull(facts.demo());
     }
 
@@ -61,7 +62,7 @@ class StackFactsTest {
         assertFalse(stopped.running());
         assertEquals(facts, new StackFacts(stopped.schemaVersion(), true, stopped.startedAt(), stopped.launcherPid(),
                 stopped.dataDir(), stopped.rtmpUrl(), stopped.rtmpsUrl(), stopped.kafkaBootstrap(), stopped.s3(),
-                stopped.adminToken(), stopped.services(), stopped.demo()));
+                stopped.adminToken(), stopped.statusPage(), stopped.services(), stopped.demo()));
     }
 
     @Test
@@ -72,7 +73,7 @@ class StackFactsTest {
 
         for (String expected : List.of("rtmp://127.0.0.1:11935/live", "127.0.0.1:19092", "http://127.0.0.1:9000",
                 "bucket tributary", secrets.s3AccessKey(), secrets.s3SecretKey(), secrets.adminToken(),
-                "http://127.0.0.1:8081", "Ctrl-C")) {
+                "http://127.0.0.1:8081", "Status page", "http://127.0.0.1:8081/status/", "Ctrl-C")) {
             assertTrue(block.contains(expected), expected + " missing from\n" + block);
         }
     }

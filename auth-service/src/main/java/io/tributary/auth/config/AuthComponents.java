@@ -1,6 +1,8 @@
 package io.tributary.auth.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.auth.archive.ArchiveLinkSigner;
+import io.tributary.auth.archive.RecentArchives;
 import io.tributary.auth.decision.DecisionMetrics;
 import io.tributary.auth.decision.FailureThrottle;
 import io.tributary.auth.decision.PublishDecider;
@@ -47,6 +49,19 @@ public class AuthComponents {
     @Singleton
     LiveDirectory liveDirectory(AuthConfig config, Clock clock) {
         return new LiveDirectory(config.live().sessionMaxAge(), clock);
+    }
+
+    @Produces
+    @Singleton
+    RecentArchives recentArchives(AuthConfig config) {
+        return new RecentArchives(config.status().recentArchives());
+    }
+
+    @Produces
+    @Singleton
+    ArchiveLinkSigner archiveLinkSigner(AuthConfig config, S3Config s3, Clock clock) {
+        return new ArchiveLinkSigner(config.status().archiveLinkEndpoint().orElse(s3.endpoint()), s3.accessKey(),
+                s3.secretKey(), s3.bucket(), s3.region(), config.status().archiveLinkExpiry(), clock);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package io.tributary.auth.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -42,6 +43,9 @@ public interface AuthConfig {
 
     /** The live directory. */
     Live live();
+
+    /** The status page and its archive list. */
+    Status status();
 
     interface Demo {
         /** Name of the demo channel. */
@@ -114,5 +118,25 @@ public interface AuthConfig {
          */
         @WithDefault("PT24H")
         Duration sessionMaxAge();
+    }
+
+    interface Status {
+        /** Archives the status page lists (the newest {@code archive-ready} events); older ones are forgotten. */
+        @WithDefault("20")
+        int recentArchives();
+
+        /**
+         * How long an archive download link works. Short: the link is a bearer credential for one object, and the
+         * page fetches fresh ones whenever it refreshes. At most 7 days (the SigV4 limit).
+         */
+        @WithDefault("PT15M")
+        Duration archiveLinkExpiry();
+
+        /**
+         * The object store endpoint as browsers reach it, when that differs from {@code tributary.s3.endpoint} (in
+         * docker-compose the services use {@code http://minio:9000}, a browser {@code http://localhost:9000}). The
+         * signature covers the host, so links must be signed for the browser's endpoint. Absent: the S3 endpoint.
+         */
+        Optional<URI> archiveLinkEndpoint();
     }
 }

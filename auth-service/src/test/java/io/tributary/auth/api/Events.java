@@ -2,6 +2,7 @@ package io.tributary.auth.api;
 
 import io.tributary.kafka.TopicCatalog;
 import io.tributary.kafka.TopicProvisioner;
+import io.tributary.media.event.ArchiveReady;
 import io.tributary.media.event.EventJson;
 import io.tributary.media.event.StopReason;
 import io.tributary.media.event.StreamStarted;
@@ -40,10 +41,16 @@ final class Events {
                 StopReason.PUBLISHER_CLOSED, 1000, 1000, 1));
     }
 
+    /** What archive-service writes when a session's MP4 is complete. */
+    static void archiveReady(String channel, String sessionId, Instant readyAt) {
+        send(Topics.ARCHIVE_READY, channel, ArchiveReady.of(sessionId, channel,
+                "archive/" + channel + "/" + sessionId + ".mp4", 1_048_576, 20_000, 2_000_000, 0.5, null, readyAt));
+    }
+
     private static void send(String topic, String channel, Object event) {
-        // ingest creates these topics in production; here the test plays ingest
+        // ingest (archive-service) creates these topics in production; here the test plays them
         TopicProvisioner.ensure(SharedKafka.bootstrapServers(), TopicCatalog.specs(
-                List.of(Topics.STREAM_STARTED, Topics.STREAM_STOPPED), 3, (short) 1), Duration.ofSeconds(30));
+                List.of(topic), 3, (short) 1), Duration.ofSeconds(30));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", SharedKafka.bootstrapServers(),
                 "key.serializer", ByteArraySerializer.class.getName(),

@@ -1,0 +1,257 @@
+// The status page: live channels from GET /status/live (public), a player per channel (hls.js, or dash.js), and the
+// newest archives from GET /v1/archives (admin token; the links are presigned and short-lived).
+// window.tributaryPlayer is the page's small API for scripts and the browser test:
+//   play(channel, engine)  engine 'hls' or 'dash'
+//   state()                {channel, engine, currentTime, error, warnings, readyState, paused}
+//   channels()             the last listing of /status/live
+'use strict';
+
+(function () {
+  const LIVE_REFRESH_MS = 5000;
+  const ARCHIVES_REFRESH_MS = 60000;
+  const TOKEN_KEY = 'tributary.adminToken';
+
+  const video = document.getElementById('video');
+  let listing = [];
+  let current = null; // {channel, engine, destroy()}
+  let error = null;
+  let warnings = 0;
+
+  // ---- live channels ----
+
+  async function refreshLive() {
+    try {
+      const response = await fetch('/status/live', {cache: 'no-store'});
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      listing = (await response.json()).channels;
+      renderChannels();
+      document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+    } catch (e) {
+      document.getElementById('updated').textContent = 'cannot reach auth-service (' + e.message + ')';
+    }
+  }
+
+  function renderChannels() {
+    const list = document.getElementById('channels');
+    document.getElementById('no-live').hidden = listing.length > 0;
+    const stamp = Date.now();
+    list.replaceChildren(...listing.map(c => channelCard(c, stamp)));
+  }
+
+  function channelCard(c, stamp) {
+    const item = document.createElement('li');
+    item.className = 'channel';
+    item.dataset.channel = c.channel;
+    if (c.thumbnail) {
+      const img = document.createElement('img');
+      img.alt = 'latest thumbnail of ' + c.channel;
+      // a new query string each refresh: latest.jpg is overwritten in place
+      img.src = c.thumbnail + '?t=' + stamp;
+      item.append(img);
+    }
+    const about = document.createElement('div');
+    about.className = 'about';
+    const name = document.createElement('div');
+    name.className = 'name';
+    name.textContent = c.channel;
+    const details = document.createElement('div');
+    details.className = 'muted';
+    details.textContent = describe(c);
+    about.append(name, details);
+    for (const engine of ['hls', 'dash']) {
+      if (c[engine]) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Play ' + engine.toUpperCase();
+        button.addEventListener('click', () => play(c.channel, engine));
+        about.append(button);
+      }
+    }
+    item.append(about);
+    return item;
+  }
+
+  function describe(c) {
+    const parts = [];
+    if (c.video) {
+      parts.push(c.video.codec + ' ' + c.video.width + '×' + c.video.height);
+    }
+    if (c.audio) {
+      parts.push(c.audio.codec);
+    }
+    parts.push('since ' + new Date(c.since).toLocaleTimeString());
+    return parts.join(' · ');
+  }
+
+  // ---- the player ----
+
+  function play(channel, engine) {
+    const c = listing.find(x => x.channel === channel);
+    if (!c || !c[engine]) {
+      throw new Error(channel + ' is not live with ' + engine);
+    }
+    stop();
+    error = null;
+    warnings = 0;
+    current = engine === 'dash' ? startDash(c.dash) : startHls(c.hls);
+    current.channel = channel;
+    current.engine = engine;
+    document.getElementById('player-section').hidden = false;
+    document.getElementById('player-channel').textContent = channel;
+    for (const button of document.querySelectorAll('.engines button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.engine === engine));
+    }
+    showPlayerStatus();
+  }
+
+  function startHls(url) {
+    if (!window.Hls || !Hls.isSupported()) {
+      error = 'hls.js cannot play here (no Media Source Extensions)';
+      return {destroy() {}};
+    }
+    // a channel is listed from stream-started, a moment before its first playlist is written: keep asking
+    const hls = new Hls({manifestLoadingMaxRetry: 10, manifestLoadingRetryDelay: 1000, manifestLoadingMaxRetryTimeout: 4000});
+    hls.on(Hls.Events.ERROR, (event, data) => {
+      if (data.fatal) {
+        error = 'hls.js: ' + data.type + ' ' + data.details;
+        showPlayerStatus();
+      } else {
+        warnings++;
+      }
+    });
+    hls.on(Hls.Events.MANIFEST_PARSED, () => {
+      video.play().catch(() => { /* autoplay refused: the controls are there */ });
+    });
+    hls.loadSource(url);
+    hls.attachMedia(video);
+    return {destroy: () => hls.destroy()};
+  }
+
+  function startDash(url) {
+    if (!window.dashjs) {
+      error = 'dash.js is not loaded';
+      return {destroy() {}};
+    }
+    const player = dashjs.MediaPlayer().create();
+    // as for hls.js above: the manifest may appear a moment after the channel is listed
+    player.updateSettings({streaming: {retryAttempts: {MPD: 10}, retryIntervals: {MPD: 1000}}});
+    player.on(dashjs.MediaPlayer.events.ERROR, e => {
+      const detail = e.error ? (e.error.message || e.error.code) : e.event || 'unknown';
+      error = 'dash.js: ' + detail;
+      showPlayerStatus();
+    });
+    // dash.js starts playback itself (autoplay): it must see the element's 'play' event, which is what starts its
+    // MPD refreshes, so nothing else may call play() first
+    player.initialize(video, url, true);
+    return {destroy: () => player.reset()};
+  }
+
+  function stop() {
+    if (current) {
+      current.destroy();
+      current = null;
+    }
+    // back to an empty, paused element, so the next player sees a fresh start
+    video.removeAttribute('src');
+    video.load();
+  }
+
+  function showPlayerStatus() {
+    const status = document.getElementById('player-status');
+    status.textContent = error ? error : current ? 'playing with ' + current.engine + '.js' : '';
+  }
+
+  video.addEventListener('error', () => {
+    if (current && video.error) {
+      error = 'media element: code ' + video.error.code + ' ' + (video.error.message || '');
+      showPlayerStatus();
+    }
+  });
+
+  for (const button of document.querySelectorAll('.engines button')) {
+    button.addEventListener('click', () => {
+      if (current) {
+        play(current.channel, button.dataset.engine);
+      }
+    });
+  }
+
+  // ---- archives ----
+
+  async function refreshArchives() {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const status = document.getElementById('archives-status');
+    const table = document.getElementById('archives');
+    if (!token) {
+      table.hidden = true;
+      return;
+    }
+    try {
+      const response = await fetch('/v1/archives', {cache: 'no-store', headers: {Authorization: 'Bearer ' + token}});
+      if (response.status === 401 || response.status === 429) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        status.textContent = response.status === 401 ? 'wrong admin token' : 'too many wrong tokens; wait a minute';
+        table.hidden = true;
+        return;
+      }
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      const archives = (await response.json()).archives;
+      table.tBodies[0].replaceChildren(...archives.map(archiveRow));
+      table.hidden = archives.length === 0;
+      status.textContent = archives.length === 0 ? 'No archive yet.' : 'Links work for a few minutes.';
+    } catch (e) {
+      status.textContent = 'cannot list archives (' + e.message + ')';
+    }
+  }
+
+  function archiveRow(a) {
+    const row = document.createElement('tr');
+    row.dataset.channel = a.channel;
+    const cells = [new Date(a.readyAt).toLocaleString(), a.channel, (a.durationMillis / 1000).toFixed(1) + ' s',
+      (a.bytes / 1048576).toFixed(1) + ' MiB'].map(text => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      return cell;
+    });
+    const link = document.createElement('a');
+    link.href = a.url;
+    link.textContent = a.key.split('/').pop();
+    link.className = 'archive-link';
+    const linkCell = document.createElement('td');
+    linkCell.append(link);
+    row.append(...cells, linkCell);
+    return row;
+  }
+
+  document.getElementById('token-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const input = document.getElementById('token');
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    input.value = '';
+    refreshArchives();
+  });
+
+  window.tributaryPlayer = {
+    play,
+    channels: () => listing,
+    refresh: () => Promise.all([refreshLive(), refreshArchives()]),
+    state: () => ({
+      channel: current ? current.channel : null,
+      engine: current ? current.engine : null,
+      currentTime: video.currentTime,
+      error,
+      warnings,
+      readyState: video.readyState,
+      paused: video.paused
+    })
+  };
+
+  refreshLive();
+  refreshArchives();
+  setInterval(refreshLive, LIVE_REFRESH_MS);
+  setInterval(refreshArchives, ARCHIVES_REFRESH_MS);
+})();
