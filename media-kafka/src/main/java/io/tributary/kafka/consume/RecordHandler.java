@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
  * that can never succeed (undecodable bytes) must be dealt with inside the handler (logged, counted, skipped); an
  * exception means "not done yet" and the same record is handed again after a back-off, so nothing is lost when
  * object storage is briefly away. Calls for one partition never overlap; calls for different partitions may.
+ * A worker whose output for a record becomes durable only later uses {@link AsyncRecordHandler} instead.
  */
 public interface RecordHandler {
 

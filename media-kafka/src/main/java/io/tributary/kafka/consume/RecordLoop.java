@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * A worker's consumer-group loop: one thread polls, a lane per partition hands records to the {@link RecordHandler}
  * in order on a shared pool, and offsets are committed only up to what the handler finished (at-least-once, with
- * deterministic outputs making replays harmless).
+ * deterministic outputs making replays harmless). With an {@link AsyncRecordHandler}, "finished" is when the stage it
+ * returned for the record completed, and a partition's offset advances only over a contiguous run of finished records.
  *
  * <p>A partition whose lane has more than {@code maxBacklog} records queued is paused, so a slow stream costs
  * memory for a bounded number of records, never more. Cooperative rebalancing: a revoked partition's lane is
@@ -38,7 +39,7 @@ public final class RecordLoop implements AutoCloseable {
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<String> topics;
-    private final RecordHandler handler;
+    private final AsyncRecordHandler handler;
     private final int maxBacklog;
     private final ExecutorService pool;
     private final Map<TopicPartition, PartitionLane> lanes = new HashMap<>();
@@ -52,6 +53,20 @@ public final class RecordLoop implements AutoCloseable {
      * @param extraProps consumer properties on top of {@link KafkaClientDefaults#consumer()} (may be empty)
      */
     public RecordLoop(String name, Settings settings, Map<String, Object> extraProps, List<String> topics, RecordHandler handler) {
+        this(name, settings, extraProps, topics, AsyncRecordHandler.of(handler));
+    }
+
+    /**
+     * A loop whose records may finish after their handler call returns (see {@link AsyncRecordHandler}). A factory
+     * rather than a constructor so that a lambda given to the constructor stays a plain {@link RecordHandler}.
+     */
+    public static RecordLoop deferred(String name, Settings settings, Map<String, Object> extraProps,
+                                      List<String> topics, AsyncRecordHandler handler) {
+        return new RecordLoop(name, settings, extraProps, topics, handler);
+    }
+
+    private RecordLoop(String name, Settings settings, Map<String, Object> extraProps, List<String> topics,
+                       AsyncRecordHandler handler) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;

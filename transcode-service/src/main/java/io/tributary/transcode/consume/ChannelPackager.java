@@ -11,6 +11,7 @@ import io.tributary.media.gop.GopRecordReader;
 import io.tributary.storage.StoredObject;
 import io.tributary.transcode.cmaf.GopPackager;
 import io.tributary.transcode.cmaf.TrackSegment;
+import io.tributary.transcode.ladder.LadderJob;
 import io.tributary.transcode.manifest.live.Boundary;
 import io.tributary.transcode.manifest.live.GopSegments;
 import io.tributary.transcode.manifest.live.LivePresentation;
@@ -25,8 +26,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,25 +42,34 @@ import org.jboss.logging.Logger;
  *   <li>then {@code segment-published} for each segment, with the latency from the GOP's close at ingest;</li>
  *   <li>then the segments that left the windows are handed to retention, and the channel's state is saved;</li>
  * </ol>
- * and only then does the record count as handled (the loop commits its offset).
+ * and only then does the record count as handled.
  *
- * <p>Confined to the consumer lane of the channel's partition: one record at a time, no locking. Its state in memory
- * changes only once the record is fully handled, so a failure at any step leaves it as it was, and the record is
- * handled again from the same state (identical objects, identical manifests).
+ * <p>With the ABR ladder on, the record then goes to the ladder ({@link RungPackaging}); {@link #accept} returns a
+ * stage that completes once its rungs are stored and listed (or dropped), and only then may the loop commit the
+ * record's offset. The source never waits for its rungs.
+ *
+ * <p>Records come from the consumer lane of the channel's partition, one at a time; rungs come back on the ladder's
+ * storing threads. Both change the channel's state under the packager's own lock, one step at a time. The state in
+ * memory changes only once a step is fully stored, so a failure at any step leaves it as it was, and the step is
+ * done again from the same state (identical objects, identical manifests).
  */
 final class ChannelPackager {
     private static final Logger LOG = Logger.getLogger(ChannelPackager.class);
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final String channel;
     private final PackagerOutputs out;
     private final ManifestWriter manifests;
-    private ChannelState state;
+    private final RungPackaging rungs;
+    private volatile ChannelState state;
 
     private ChannelPackager(String channel, PackagerOutputs out, ChannelState state) {
         this.channel = channel;
         this.out = out;
         this.manifests = new ManifestWriter(channel, out.objects(), out.windowSize());
         this.state = state;
+        this.rungs = out.ladder() == null ? null : new RungPackaging(channel, out.ladder(), this,
+                out.windowSize());
     }
 
     /** The packager of a channel this worker has just been given: its state from storage, or a fresh one. */
@@ -72,8 +83,26 @@ final class ChannelPackager {
         return state;
     }
 
-    /** Handles one record of the channel; returns when its output is durable. */
-    void accept(GopMetadata gop, byte[] value) throws InterruptedException {
+    /** No rung work is pending: the packager may be dropped from memory once its session ended. */
+    boolean idle() {
+        return rungs == null || rungs.idle();
+    }
+
+    /** The channel left this worker: rungs still to come are neither stored nor acknowledged. */
+    void close() {
+        if (rungs != null) {
+            rungs.close();
+        }
+        synchronized (this) {
+            // waits for a rung step in progress: after this, nothing of this packager writes
+        }
+    }
+
+    /**
+     * Handles one record of the channel; returns when the source's output is durable, with a stage that completes
+     * when the whole record's is (its rungs stored or dropped; at once with the ladder off).
+     */
+    synchronized CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
         long started = System.nanoTime();
         out.metrics().pickedUp(gop.closedAtEpochMillis(), out.clock().millis());
         Admission admission = SessionRules.admit(state, gop);
@@ -81,17 +110,25 @@ final class ChannelPackager {
             LOG.debugf("channel %s session %s seq %d: skipped, %s", channel, gop.sessionId(), gop.sequence(),
                     admission.detail());
             out.metrics().skipped(admission.skipReason());
-            return;
+            if (rungs != null && rungs.behind(state, gop)) {
+                // a record the previous owner packaged but whose rungs it never stored: the ladder catches up
+                GopContent content = content(gop, value);
+                return content == null ? DONE : rungs.submit(gop, content);
+            }
+            return DONE;
         }
         if (admission.boundary() != Boundary.NONE) {
             LOG.infof("channel %s session %s seq %d: %s (%s)", channel, gop.sessionId(), gop.sequence(),
                     admission.boundary(), admission.detail());
         }
-        List<RenditionOutput> outputs = outputs(gop, value);
+        GopContent content = content(gop, value);
+        List<RenditionOutput> outputs = content == null ? null : outputs(gop, content);
         if (outputs == null && !gop.has(GopFlag.LAST)) {
-            return; // unreadable: the next record sees the gap and marks a discontinuity
+            return DONE; // unreadable: the next record sees the gap and marks a discontinuity
         }
         outputs = outputs == null ? List.of() : outputs;
+        // with rungs to come, the presentation ends only when the last record's rungs are listed
+        boolean rungsFollow = rungs != null && content != null;
 
         LivePresentation before = state.presentation();
         Boundary boundary = Boundary.strongest(Boundary.strongest(state.pendingBoundary(), admission.boundary()),
@@ -101,7 +138,7 @@ final class ChannelPackager {
         LivePresentation after;
         ManifestWriter.Update update;
         try {
-            after = next(before, gop, boundary, outputs);
+            after = next(before, gop, boundary, outputs, gop.has(GopFlag.LAST) && !rungsFollow);
             update = after.equals(before) ? null : manifests.render(before, after, out.clock().instant());
         } catch (IllegalArgumentException | IllegalStateException e) {
             // pure code refusing this record would refuse it on every retry and stall the whole partition: skip it,
@@ -109,7 +146,7 @@ final class ChannelPackager {
             LOG.errorf(e, "channel %s session %s seq %d: skipped, cannot be added to the presentation", channel,
                     gop.sessionId(), gop.sequence());
             out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
-            return;
+            return DONE;
         }
         if (!outputs.isEmpty()) {
             out.objects().putAll(segmentObjects(before, outputs));
@@ -125,41 +162,106 @@ final class ChannelPackager {
         }
         retire(before, after);
         ChannelState next = state.after(gop, pending, after, out.retention().pending(channel));
+        saveState(next);
+        out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
+        return rungsFollow ? rungs.submit(gop, content) : DONE;
+    }
+
+    /**
+     * Stores and lists the rungs the ladder made of one record, after the source's segment of it (see
+     * {@link RungPackaging}); called with the packager's lock held. Fails like {@link #accept} (and is retried) when
+     * storage or Kafka is away; pure code refusing the rungs leaves them out instead.
+     */
+    void applyRungs(GopMetadata gop, List<RenditionOutput> outputs, RungProgress progress) throws InterruptedException {
+        ChannelState current = state;
+        LivePresentation before = current.presentation();
+        LivePresentation after;
+        ManifestWriter.Update update;
+        try {
+            after = rungs.presentation(before, current, gop, outputs, progress);
+            update = after.equals(before) ? null : manifests.render(before, after, out.clock().instant());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.errorf(e, "channel %s session %s seq %d: rungs left out, they cannot be added to the presentation",
+                    channel, gop.sessionId(), gop.sequence());
+            after = before;
+            update = null;
+        }
+        LivePresentation listed = after;
+        List<RenditionOutput> stored = outputs.stream().filter(o -> newlyListed(before, listed, o)).toList();
+        if (!stored.isEmpty()) {
+            out.objects().putAll(segmentObjects(before, stored));
+            out.metrics().segmentsStored(stored.size());
+        }
+        if (update != null) {
+            manifests.store(update);
+            if (!stored.isEmpty()) {
+                long listedAt = out.clock().millis();
+                out.metrics().rungsListed(gop.closedAtEpochMillis(), listedAt);
+                out.events().publish(events(gop, stored, listedAt));
+            }
+        }
+        retire(before, after);
+        ChannelState next = current.withRungs(after, progress, out.retention().pending(channel));
+        if (after.equals(before) && progress.dropped().equals(current.rungs().dropped())
+                && progress.allDropped() == current.rungs().allDropped()) {
+            // nothing listed or dropped (a channel without rungs): no write per GOP for that; a successor that finds
+            // the stored progress behind sends those records to the ladder again, and gets nothing again
+            state = next;
+        } else {
+            saveState(next);
+        }
+    }
+
+    private static boolean newlyListed(LivePresentation before, LivePresentation after, RenditionOutput o) {
+        String uri = o.entry().uri();
+        return after.rendition(o.rendition()).map(r -> r.playlist().lists(uri)).orElse(false)
+                && !before.rendition(o.rendition()).map(r -> r.playlist().lists(uri)).orElse(false);
+    }
+
+    /** Saved last: the state is never ahead of the stored manifests. */
+    private void saveState(ChannelState next) throws InterruptedException {
         out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(next))));
         state = next;
-        out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The presentation after the record: its segments added, or just ended for an end record without media. */
     private LivePresentation next(LivePresentation before, GopMetadata gop, Boundary boundary,
-                                  List<RenditionOutput> outputs) {
+                                  List<RenditionOutput> outputs, boolean ends) {
         if (outputs.isEmpty()) {
-            return gop.has(GopFlag.LAST) && !before.ended() && before.availabilityStartTime() != null
-                    ? before.end() : before;
+            return ends && !before.ended() && before.availabilityStartTime() != null ? before.end() : before;
         }
         return before.apply(new GopSegments(gop.sessionId(), gop.sequence(), gop.mediaStartMillis(),
-                wallClockStart(gop), boundary, gop.has(GopFlag.LAST),
-                outputs.stream().map(RenditionOutput::entry).toList()), out.windowSize());
+                wallClockStart(gop), boundary, ends, outputs.stream().map(RenditionOutput::entry).toList()),
+                out.windowSize());
     }
 
-    /** The record's renditions, or null when the record cannot be read (logged and counted). */
-    private List<RenditionOutput> outputs(GopMetadata gop, byte[] value) {
+    /** The record's content, or null when it cannot be read (logged and counted). */
+    private GopContent content(GopMetadata gop, byte[] value) {
         try {
-            GopContent content = GopRecordReader.read(value);
-            // a GOP's declared end is the next keyframe, where its last frame ends; the session's last record has
-            // no next keyframe (ingest declares its end at the later of audio and video), so its last frame lasts
-            // one typical frame rather than as long as the audio runs on
-            OptionalLong end = gop.has(GopFlag.LAST) ? OptionalLong.empty()
-                    : OptionalLong.of(gop.mediaStartMillis() + gop.mediaDurationMillis());
-            List<TrackSegment> tracks = GopPackager.pack(content, gop.sequence(), end);
-            return GopRenditions.of(channel, gop, tracks);
-        } catch (GopRecordException | FlvFormatException | CodecConfigException | IllegalArgumentException e) {
-            LOG.warnf("channel %s session %s seq %d: skipped, not a GOP record we can package: %s", channel,
-                    gop.sessionId(), gop.sequence(), e.getMessage());
-            out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
+            return GopRecordReader.read(value);
+        } catch (GopRecordException | FlvFormatException | IllegalArgumentException e) {
+            unusable(gop, e);
             return null;
         }
     }
+
+    /** The record's renditions, or null when the record cannot be packaged (logged and counted). */
+    private List<RenditionOutput> outputs(GopMetadata gop, GopContent content) {
+        try {
+            List<TrackSegment> tracks = GopPackager.pack(content, gop.sequence(), LadderJob.declaredEnd(gop));
+            return GopRenditions.of(channel, gop, tracks);
+        } catch (FlvFormatException | CodecConfigException | IllegalArgumentException e) {
+            unusable(gop, e);
+            return null;
+        }
+    }
+
+    private void unusable(GopMetadata gop, Exception e) {
+        LOG.warnf("channel %s session %s seq %d: skipped, not a GOP record we can package: %s", channel,
+                gop.sessionId(), gop.sequence(), e.getMessage());
+        out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
+    }
+
 
     /** A rendition whose init segment changed, or that appears beside listed ones, changes the format. */
     private static Boundary formatBoundary(LivePresentation before, List<RenditionOutput> outputs) {

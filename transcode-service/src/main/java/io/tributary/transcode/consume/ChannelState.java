@@ -28,10 +28,13 @@ import java.util.List;
  * @param pendingBoundary a boundary that came with a record without media, for the next record with media
  * @param presentation the manifests' state
  * @param retiring segments out of every manifest, waiting for deletion
+ * @param rungs how far the ladder's rungs are stored ({@link RungProgress#NONE} in a state written before the ladder
+ *     was wired, or with the ladder off)
  */
 public record ChannelState(int schemaVersion, String sessionId, long lastSequence, long lastMediaEndMillis,
                            long sessionFirstClosedAtMillis, boolean sessionEnded, List<String> recentSessions,
-                           Boundary pendingBoundary, LivePresentation presentation, List<RetiringObject> retiring) {
+                           Boundary pendingBoundary, LivePresentation presentation, List<RetiringObject> retiring,
+                           RungProgress rungs) {
     public static final int SCHEMA_VERSION = 1;
     /** Enough to recognize a replay from any point of the stream-gops retention (a day) for a normal channel. */
     static final int RECENT_SESSIONS = 32;
@@ -39,6 +42,7 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
     public ChannelState {
         recentSessions = List.copyOf(recentSessions);
         retiring = List.copyOf(retiring);
+        rungs = rungs == null ? RungProgress.NONE : rungs;
         if (pendingBoundary == null || presentation == null) {
             throw new IllegalArgumentException("a channel state needs a pending boundary and a presentation");
         }
@@ -47,13 +51,13 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
     /** A channel never seen. */
     public static ChannelState empty() {
         return new ChannelState(SCHEMA_VERSION, null, -1, 0, 0, false, List.of(), Boundary.NONE,
-                LivePresentation.empty(), List.of());
+                LivePresentation.empty(), List.of(), RungProgress.NONE);
     }
 
     /** A channel whose state object is lost but whose playlists were read back: the next record starts afresh. */
     public static ChannelState recovered(LivePresentation presentation) {
         return new ChannelState(SCHEMA_VERSION, null, -1, 0, 0, true, List.of(), Boundary.NONE, presentation,
-                List.of());
+                List.of(), RungProgress.NONE);
     }
 
     /** The state after {@code gop} was handled. */
@@ -68,6 +72,12 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
         return new ChannelState(SCHEMA_VERSION, gop.sessionId(), gop.sequence(),
                 gop.mediaStartMillis() + gop.mediaDurationMillis(),
                 sameSession ? sessionFirstClosedAtMillis : gop.closedAtEpochMillis(), gop.has(GopFlag.LAST), recent,
-                pending, presentation, retiring);
+                pending, presentation, retiring, rungs);
+    }
+
+    /** The state after the ladder's rungs of a record were stored (or dropped). */
+    ChannelState withRungs(LivePresentation presentation, RungProgress progress, List<RetiringObject> retiring) {
+        return new ChannelState(schemaVersion, sessionId, lastSequence, lastMediaEndMillis, sessionFirstClosedAtMillis,
+                sessionEnded, recentSessions, pendingBoundary, presentation, retiring, progress);
     }
 }

@@ -7,6 +7,8 @@ import io.tributary.media.event.Topics;
 import io.tributary.storage.ObjectStore;
 import io.tributary.storage.S3Settings;
 import io.tributary.transcode.TranscodeConfig;
+import io.tributary.transcode.ladder.LadderConfig;
+import io.tributary.transcode.ladder.LadderSettings;
 import io.tributary.transcode.store.S3Config;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the service: at start-up, after the topic it owns is provisioned, it makes sure the bucket exists (with its
- * public-read policy where the server has policies) and starts a {@link TranscodeWorker} on {@code stream-gops}; at
+ * public-read policy where the server has policies) and starts a {@link TranscodeWorker} on {@code stream-gops}, with
+ * the ABR ladder as {@code tributary.transcode.ladder.*} says; at
  * shutdown it stops it, letting the records in hand finish and committing them.
  */
 @ApplicationScoped
@@ -31,6 +34,9 @@ public class GopConsumer {
 
     @Inject
     S3Config s3;
+
+    @Inject
+    LadderConfig ladderConfig;
 
     @Inject
     MeterRegistry registry;
@@ -53,9 +59,12 @@ public class GopConsumer {
                 consumer.workerThreads(), consumer.maxBacklog(), config.hls().windowSize(),
                 config.segmentRetentionGrace(), config.segmentRetentionInterval(), config.uploadThreads(),
                 config.publishTimeout());
-        worker = new TranscodeWorker(settings, store, registry, Clock.systemUTC());
-        LOG.infof("consuming %s as group %s: HLS window of %d segments, segments kept %s after leaving it",
-                Topics.STREAM_GOPS, consumer.group(), settings.windowSize(), settings.retentionGrace());
+        // checked before anything starts: a rung without a bit rate or a missing watermark fails start-up
+        LadderSettings ladder = LadderSettings.from(ladderConfig);
+        worker = new TranscodeWorker(settings, store, registry, Clock.systemUTC(), ladder);
+        LOG.infof("consuming %s as group %s: HLS window of %d segments, segments kept %s after leaving it, ABR ladder"
+                        + " %s", Topics.STREAM_GOPS, consumer.group(), settings.windowSize(), settings.retentionGrace(),
+                ladder.enabled() ? "on (" + String.join(",", ladderConfig.rungs()) + ")" : "off");
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,13 +1,15 @@
 package io.tributary.transcode.consume;
 
 import io.tributary.kafka.GopRecords;
-import io.tributary.kafka.consume.RecordHandler;
+import io.tributary.kafka.consume.AsyncRecordHandler;
 import io.tributary.media.gop.GopHeaders;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.gop.GopRecordException;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -17,9 +19,12 @@ import org.jboss.logging.Logger;
  * Hands each record of {@code stream-gops} to its channel's packager, in offset order per partition. A record that is
  * not a GOP record (headers missing or garbled, a channel or session id that cannot be part of an object key) is
  * logged, counted and skipped: retrying cannot fix it. Failures of S3 or Kafka throw, and the loop hands the same
- * record again after a back-off.
+ * record again after a back-off. A record is acknowledged (its offset may be committed) when its channel's packager
+ * says its whole output is stored: the source at once, the ladder's rungs later.
  */
-final class GopRecordHandler implements RecordHandler {
+final class GopRecordHandler implements AsyncRecordHandler {
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
     private static final Logger LOG = Logger.getLogger(GopRecordHandler.class);
 
     private final PackagerOutputs out;
@@ -38,25 +43,34 @@ final class GopRecordHandler implements RecordHandler {
 
     @Override
     public void onRevoked(TopicPartition partition) {
-        partitions.remove(partition);
+        PartitionChannels channels = partitions.remove(partition);
+        if (channels != null) {
+            channels.close();
+        }
     }
 
     @Override
-    public void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    public CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         GopMetadata gop;
         try {
             gop = GopHeaders.decode(GopRecords.lastHeader(record.headers()));
         } catch (GopRecordException e) {
             skip(record, e.getMessage());
-            return;
+            return DONE;
         }
         String channel = record.key();
         if (!ObjectKeys.isValidChannel(channel) || !ObjectKeys.isValidSessionId(gop.sessionId())) {
             skip(record, "channel or session id not usable in an object key");
-            return;
+            return DONE;
         }
-        partitions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+        return partitions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
                 tp -> new PartitionChannels(out)).accept(channel, gop, record.value());
+    }
+
+    /** The worker stops: no rung of any channel is stored from now on. */
+    void close() {
+        partitions.values().forEach(PartitionChannels::close);
+        partitions.clear();
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String reason) {

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Turns a GOP's packaged tracks into renditions: the video track is {@link Renditions#SOURCE}, the audio track
- * {@link Renditions#AUDIO}; each gets its facts for the manifests, its content-named init segment and its media
- * segment key.
+ * {@link Renditions#AUDIO}, and the ladder's rungs are named after their rung; each gets its facts for the manifests,
+ * its content-named init segment and its media segment key.
  */
 final class GopRenditions {
 
@@ -29,21 +29,28 @@ final class GopRenditions {
         List<RenditionOutput> outputs = new ArrayList<>(tracks.size());
         for (TrackSegment t : tracks) {
             String rendition = t.isVideo() ? Renditions.SOURCE : Renditions.AUDIO;
-            byte[] init = CmafInitSegmentWriter.write(t.format());
-            String initName = OutputKeys.initObjectName(init);
-            CmafSegment s = t.segment();
-            TrackFacts facts = t.format() instanceof VideoFormat v
-                    ? TrackFacts.video(v.codecString(), v.timescale(), v.width(), v.height(), frameRate(s), initName)
-                    : audio((AudioFormat) t.format(), initName);
-            RenditionSegment entry = new RenditionSegment(rendition, facts, SegmentNames.media(gop.sessionId(),
-                    gop.sequence()), gop.sequence(), s.baseMediaDecodeTime(), s.duration(), s.bytes().length,
-                    s.independent());
-            outputs.add(new RenditionOutput(entry,
-                    OutputObjects.segment(OutputKeys.mediaSegment(channel, rendition, gop.sessionId(), gop.sequence()),
-                            s.bytes()),
-                    OutputObjects.init(OutputKeys.renditionObject(channel, rendition, initName), init)));
+            outputs.add(of(channel, gop.sessionId(), gop.sequence(), rendition, t));
         }
         return outputs;
+    }
+
+    /**
+     * One rendition's output for the GOP {@code sequence} of the session: {@link Renditions#SOURCE} and
+     * {@link Renditions#AUDIO}, or a rung of the ABR ladder (a video track encoded from the source's), which is named,
+     * stored and described exactly like the source.
+     */
+    static RenditionOutput of(String channel, String sessionId, long sequence, String rendition, TrackSegment t) {
+        byte[] init = CmafInitSegmentWriter.write(t.format());
+        String initName = OutputKeys.initObjectName(init);
+        CmafSegment s = t.segment();
+        TrackFacts facts = t.format() instanceof VideoFormat v
+                ? TrackFacts.video(v.codecString(), v.timescale(), v.width(), v.height(), frameRate(s), initName)
+                : audio((AudioFormat) t.format(), initName);
+        RenditionSegment entry = new RenditionSegment(rendition, facts, SegmentNames.media(sessionId, sequence),
+                sequence, s.baseMediaDecodeTime(), s.duration(), s.bytes().length, s.independent());
+        return new RenditionOutput(entry,
+                OutputObjects.segment(OutputKeys.mediaSegment(channel, rendition, sessionId, sequence), s.bytes()),
+                OutputObjects.init(OutputKeys.renditionObject(channel, rendition, initName), init));
     }
 
     private static TrackFacts audio(AudioFormat a, String initName) {

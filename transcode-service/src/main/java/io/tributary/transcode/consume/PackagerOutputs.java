@@ -12,7 +12,10 @@ import java.time.Duration;
  *
  * @param windowSize segments in each HLS window ({@code tributary.transcode.hls.window-size})
  * @param retentionGrace how long a segment stays after leaving the manifests
+ * @param ladder the ABR ladder, or null when it is off: then every channel gets its source rendition only, exactly
+ *     as before the ladder existed (no rung work, offsets acknowledged when the source is stored)
  */
 record PackagerOutputs(ChannelObjects objects, SegmentRetention retention, SegmentEvents events,
-                       TranscodeMetrics metrics, int windowSize, Duration retentionGrace, Clock clock) {
+                       TranscodeMetrics metrics, int windowSize, Duration retentionGrace, Clock clock,
+                       LadderLane ladder) {
 }

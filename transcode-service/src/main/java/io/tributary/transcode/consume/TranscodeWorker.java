@@ -1,8 +1,11 @@
 package io.tributary.transcode.consume;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.kafka.consume.RecordLoop;
 import io.tributary.storage.ObjectStore;
+import io.tributary.transcode.ladder.LadderPackager;
+import io.tributary.transcode.ladder.LadderSettings;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.publish.SegmentEvents;
 import io.tributary.transcode.store.ChannelObjects;
@@ -10,29 +13,60 @@ import io.tributary.transcode.store.SegmentRetention;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
- * The packaging pipeline of one instance: a consumer-group loop over the GOP topic, a packager per channel, the
- * uploads, the events and segment retention. {@link GopConsumer} runs one in the service; tests and the benchmark
- * wire their own (a fresh one is a restarted process: nothing in memory).
+ * The packaging pipeline of one instance: a consumer-group loop over the GOP topic, a packager per channel, the ABR
+ * ladder (when on), the uploads, the events and segment retention. {@link GopConsumer} runs one in the service; tests
+ * and the benchmark wire their own (a fresh one is a restarted process: nothing in memory).
  */
 public final class TranscodeWorker implements AutoCloseable {
     private final ChannelObjects objects;
     private final SegmentRetention retention;
     private final SegmentEvents events;
     private final TranscodeMetrics metrics;
+    private final LadderPackager ladder;
+    private final ExecutorService rungStoring;
+    private final GopRecordHandler handler;
     private final RecordLoop loop;
 
+    /** A worker without the ladder: the source rendition only. */
     public TranscodeWorker(WorkerSettings settings, ObjectStore store, MeterRegistry registry, Clock clock) {
+        this(settings, store, registry, clock, null);
+    }
+
+    /**
+     * @param ladder the ABR ladder's settings; null or disabled: the source rendition only, exactly as without it
+     */
+    public TranscodeWorker(WorkerSettings settings, ObjectStore store, MeterRegistry registry, Clock clock,
+                           LadderSettings ladder) {
         this.metrics = new TranscodeMetrics(registry);
         this.objects = new ChannelObjects(store, settings.uploadThreads());
         this.retention = new SegmentRetention(objects::delete, clock, metrics::segmentDeleted)
                 .start(settings.retentionInterval());
         this.events = new SegmentEvents(settings.bootstrapServers(), settings.publishTimeout());
-        GopRecordHandler handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
-                settings.windowSize(), settings.retentionGrace(), clock));
-        this.loop = new RecordLoop("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
+        LadderLane lane = null;
+        if (ladder != null && ladder.enabled()) {
+            this.ladder = new LadderPackager(ladder, FfmpegRunner.bundled(), registry);
+            AtomicInteger n = new AtomicInteger();
+            // as many as the lanes: storing rungs waits on S3 and Kafka like storing the source does
+            this.rungStoring = Executors.newFixedThreadPool(settings.workerThreads(), r -> {
+                Thread t = new Thread(r, "transcode-rungs-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            lane = new LadderLane(this.ladder, rungStoring);
+        } else {
+            this.ladder = null;
+            this.rungStoring = null;
+        }
+        this.handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
+                settings.windowSize(), settings.retentionGrace(), clock, lane));
+        this.loop = RecordLoop.deferred("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
                 settings.groupId(), settings.workerThreads(), settings.maxBacklog()),
                 // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults
                 Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
@@ -44,12 +78,24 @@ public final class TranscodeWorker implements AutoCloseable {
     }
 
     /**
-     * Stops consuming (the records in hand finish and are committed), then retention, events and uploads. Pending
-     * deletions are in the channels' state objects: the next owner of each channel carries them out.
+     * Stops consuming (the records in hand finish; what is fully stored is committed), then the ladder (rungs not yet
+     * stored are abandoned: their records are not committed, and the next owner encodes them again), retention,
+     * events and uploads. Pending deletions are in the channels' state objects: the next owner of each channel
+     * carries them out.
      */
     @Override
     public void close() {
         loop.close();
+        handler.close();
+        if (ladder != null) {
+            ladder.close();
+            rungStoring.shutdownNow();
+            try {
+                rungStoring.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         retention.close();
         events.close();
         objects.close();

@@ -24,7 +24,17 @@ public record LadderJob(String channel, String sessionId, long sequence, GopCont
 
     /** The job of a record as the worker read it: the same end the source rendition's packaging uses. */
     public static LadderJob of(String channel, GopMetadata gop, GopContent content) {
-        return new LadderJob(channel, gop.sessionId(), gop.sequence(), content,
-                OptionalLong.of(gop.mediaStartMillis() + gop.mediaDurationMillis()), gop.has(GopFlag.LAST));
+        return new LadderJob(channel, gop.sessionId(), gop.sequence(), content, declaredEnd(gop),
+                gop.has(GopFlag.LAST));
+    }
+
+    /**
+     * Where the GOP's last frame ends, for the source rendition and every rung alike. A GOP's declared end is the next
+     * keyframe; the session's last record has no next keyframe (ingest declares its end at the later of audio and
+     * video), so its last frame lasts one typical frame rather than as long as the audio runs on.
+     */
+    public static OptionalLong declaredEnd(GopMetadata gop) {
+        return gop.has(GopFlag.LAST) ? OptionalLong.empty()
+                : OptionalLong.of(gop.mediaStartMillis() + gop.mediaDurationMillis());
     }
 }

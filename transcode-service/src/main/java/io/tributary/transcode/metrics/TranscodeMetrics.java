@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code tributary_transcode_gop_to_playlist_seconds}: histogram of the time from a GOP's close at ingest
  *       ({@code closedAtEpochMillis}) to the manifests naming its segments being stored: the part of the viewers'
  *       latency this service adds, plus Kafka's;</li>
+ *   <li>{@code tributary_transcode_gop_to_rung_playlist_seconds}: histogram of the time from a GOP's close at
+ *       ingest to the manifests naming its ABR rungs being stored (the source's plus the encoder's queue and
+ *       encoding): what a viewer of a rung waits more than one of the source;</li>
  *   <li>{@code tributary_transcode_gop_to_pickup_seconds}: histogram of the time from a GOP's close at ingest to its
  *       packager starting on it: Kafka's share plus the queue in front of the partition (consumer lag, in time);</li>
  *   <li>{@code tributary_transcode_record_seconds}: histogram of the time to handle one record (package, store,
@@ -33,6 +36,7 @@ public final class TranscodeMetrics {
 
     private final MeterRegistry registry;
     private final Timer gopToPlaylist;
+    private final Timer gopToRungPlaylist;
     private final Timer gopToPickup;
     private final Timer record;
     private final Counter segments;
@@ -46,6 +50,12 @@ public final class TranscodeMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.gopToRungPlaylist = Timer.builder("tributary.transcode.gop.to.rung.playlist")
+                .description("From a GOP's close at ingest to the manifests naming its ABR rungs stored")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry);
         this.gopToPickup = Timer.builder("tributary.transcode.gop.to.pickup")
                 .description("From a GOP's close at ingest to its packager starting on it")
@@ -77,6 +87,11 @@ public final class TranscodeMetrics {
     }
 
     /** @param closedAtEpochMillis when ingest closed the GOP; a clock behind ours counts as no delay */
+    public void rungsListed(long closedAtEpochMillis, long nowEpochMillis) {
+        gopToRungPlaylist.record(Duration.ofMillis(Math.max(0, nowEpochMillis - closedAtEpochMillis)));
+    }
+
+    /** @param closedAtEpochMillis when ingest closed the GOP; a clock behind ours counts as no delay */
     public void pickedUp(long closedAtEpochMillis, long nowEpochMillis) {
         gopToPickup.record(Duration.ofMillis(Math.max(0, nowEpochMillis - closedAtEpochMillis)));
     }
@@ -99,6 +114,10 @@ public final class TranscodeMetrics {
 
     public Timer gopToPlaylist() {
         return gopToPlaylist;
+    }
+
+    public Timer gopToRungPlaylist() {
+        return gopToRungPlaylist;
     }
 
     public Timer gopToPickup() {

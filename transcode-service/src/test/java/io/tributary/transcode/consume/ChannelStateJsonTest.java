@@ -51,6 +51,24 @@ class ChannelStateJsonTest {
     }
 
     @Test
+    void readsBackTheRungsProgress() {
+        ChannelState s = state();
+        ChannelState withRungs = s.withRungs(s.presentation(), new RungProgress("01JSESSION", 7, List.of("720p"),
+                false), s.retiring());
+        assertEquals(withRungs, StateJson.read(StateJson.write(withRungs), ChannelState.class));
+    }
+
+    @Test
+    void aStateWrittenBeforeTheLadderWasWiredHasNoRungProgress() {
+        String json = new String(StateJson.write(state()), StandardCharsets.UTF_8);
+        String older = json.replaceFirst(",\\s*\"rungs\"\\s*:\\s*\\{[^}]*\\}", "");
+        assertFalse(older.contains("\"rungs\""), older);
+        ChannelState read = StateJson.read(older.getBytes(StandardCharsets.UTF_8), ChannelState.class);
+        assertEquals(RungProgress.NONE, read.rungs());
+        assertEquals(state(), read);
+    }
+
+    @Test
     void writesTheRecordsComponentsOnly() {
         String json = new String(StateJson.write(state()), StandardCharsets.UTF_8);
         assertFalse(json.contains("\"video\""), "no derived property (isVideo) in the state: " + json);

@@ -9,6 +9,7 @@ import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.OutputKeys;
+import io.tributary.transcode.testing.ChannelSnapshot;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,21 +47,14 @@ class ReplayIT {
         objects.delete(OutputKeys.state(channel));
 
         Map<String, byte[]> second = runGroup(topic, "second-" + id, gops.size(), objects, channel);
-        assertEquals(first.keySet(), second.keySet());
-        for (String key : first.keySet()) {
-            if (key.endsWith(".mpd")) {
-                assertEquals(withoutPublishTime(first.get(key)), withoutPublishTime(second.get(key)), key);
-            } else {
-                assertArrayEquals(first.get(key), second.get(key), key);
-            }
-        }
+        ChannelSnapshot.assertIdentical(first, second);
 
         try (HandWiredTranscoder third = new HandWiredTranscoder(topic, "third-" + id, WINDOW, Duration.ofSeconds(60))) {
             Eventually.await("every record handled", () -> GopPublisher.committed("third-" + id, topic) == gops.size());
             assertEquals(gops.size(), third.metrics().skippedCount(TranscodeMetrics.REPLAYED)
                     + third.metrics().skippedCount(TranscodeMetrics.ENDED), 0.0);
         }
-        Map<String, byte[]> third = snapshot(objects, channel);
+        Map<String, byte[]> third = ChannelSnapshot.of(objects, channel);
         for (String key : second.keySet()) {
             assertArrayEquals(second.get(key), third.get(key), "untouched by a replay over it: " + key);
         }
@@ -72,21 +65,9 @@ class ReplayIT {
         try (HandWiredTranscoder worker = new HandWiredTranscoder(topic, group, WINDOW, Duration.ofSeconds(60))) {
             Eventually.await(group + " handled every record", () -> GopPublisher.committed(group, topic) == records);
         }
-        Map<String, byte[]> snapshot = snapshot(objects, channel);
+        Map<String, byte[]> snapshot = ChannelSnapshot.of(objects, channel);
         assertTrue(new String(snapshot.get("live/" + channel + "/source/index.m3u8"), StandardCharsets.UTF_8)
                 .contains("#EXT-X-ENDLIST"));
         return snapshot;
-    }
-
-    private static Map<String, byte[]> snapshot(ObjectStore objects, String channel) {
-        Map<String, byte[]> all = new TreeMap<>();
-        for (String key : objects.list("live/" + channel + "/")) {
-            all.put(key, objects.get(key).orElseThrow());
-        }
-        return all;
-    }
-
-    private static String withoutPublishTime(byte[] mpd) {
-        return new String(mpd, StandardCharsets.UTF_8).replaceAll("publishTime=\"[^\"]*\"", "");
     }
 }

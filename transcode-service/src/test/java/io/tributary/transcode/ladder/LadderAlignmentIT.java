@@ -69,8 +69,8 @@ class LadderAlignmentIT {
         ladder = new LadderPackager(settings(null), LadderProbe.FFMPEG, new SimpleMeterRegistry());
         for (TestGops.TestGop gop : TestGops.split(clip, "01LADDERALIGNMENT")) {
             GopContent content = GopRecordReader.read(gop.value());
-            OptionalLong end = OptionalLong.of(gop.metadata().mediaStartMillis()
-                    + gop.metadata().mediaDurationMillis());
+            // the source as the worker packages it (the session's last record ends one frame after its last)
+            OptionalLong end = LadderJob.declaredEnd(gop.metadata());
             GopPackager.pack(content, gop.metadata().sequence(), end).stream().filter(TrackSegment::isVideo)
                     .forEach(source::add);
             LadderGop result = ladder.submit(LadderJob.of(CHANNEL, gop.metadata(), content)).toCompletableFuture()

@@ -1,5 +1,6 @@
 package io.tributary.transcode.testing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.storage.ObjectStore;
 import io.tributary.storage.S3Settings;
@@ -8,6 +9,7 @@ import io.tributary.testsupport.s3.EmbeddedS3;
 import io.tributary.testsupport.s3.SharedS3;
 import io.tributary.transcode.consume.TranscodeWorker;
 import io.tributary.transcode.consume.WorkerSettings;
+import io.tributary.transcode.ladder.LadderSettings;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +21,24 @@ import java.time.Duration;
  */
 public final class HandWiredTranscoder implements AutoCloseable {
     private final TranscodeWorker worker;
+    private final MeterRegistry registry;
 
     public HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace) {
+        this(topic, group, windowSize, retentionGrace, null);
+    }
+
+    /** With the ABR ladder ({@code null}: off, as the tests of the source rendition run). */
+    public HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace,
+                               LadderSettings ladder) {
         WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4, windowSize,
                 retentionGrace, Duration.ofMillis(200), 8, Duration.ofSeconds(60));
-        this.worker = new TranscodeWorker(settings, objectStore(), new SimpleMeterRegistry(), Clock.systemUTC());
+        this.registry = new SimpleMeterRegistry();
+        this.worker = new TranscodeWorker(settings, objectStore(), registry, Clock.systemUTC(), ladder);
+    }
+
+    /** The worker's meters (the ladder's too). */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     public static ObjectStore objectStore() {

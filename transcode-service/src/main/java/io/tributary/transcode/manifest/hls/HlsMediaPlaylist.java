@@ -88,7 +88,31 @@ public record HlsMediaPlaylist(int windowSize, long mediaSequence, long disconti
 
     /** Whether the window lists a segment with this URI. */
     public boolean lists(String uri) {
-        return segments.stream().anyMatch(s -> s.uri().equals(uri));
+        return indexOf(uri) >= 0;
+    }
+
+    /** Where the window lists a segment with this URI, or -1. */
+    public int indexOf(String uri) {
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).uri().equals(uri)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The media sequence number the next appended segment gets. */
+    public long nextMediaSequence() {
+        return mediaSequence + segments.size();
+    }
+
+    /**
+     * The discontinuity sequence number of the window's segment {@code index}: the playlist's, plus the
+     * EXT-X-DISCONTINUITY tags up to and including that segment's own (§4.3.3.3).
+     */
+    public long discontinuitySequenceOf(int index) {
+        long tags = segments.subList(0, index + 1).stream().filter(HlsSegment::discontinuity).count();
+        return discontinuitySequence + tags;
     }
 
     /** This playlist closed with EXT-X-ENDLIST: the session is over. */

@@ -78,6 +78,50 @@ public record LivePresentation(Instant availabilityStartTime, boolean ended, Lis
         return gop.last() ? next.end() : next;
     }
 
+    /**
+     * The presentation with segments made from {@code reference}'s segments of the same GOPs: the ABR ladder's rungs,
+     * encoded from the source and arriving after the source's segments are listed. Each is listed only where the
+     * reference's window lists the segment of the same name (the same GOP), with that entry's numbering, times and
+     * discontinuity ({@link RenditionState#aligned}), and joins the DASH Period that holds the reference's segment.
+     * A rendition appearing here is no boundary: no discontinuity and no new Period for the others. A segment whose
+     * reference has left the window (or was never listed) is left out.
+     */
+    public LivePresentation addAligned(String reference, List<RenditionSegment> segments, int windowSize) {
+        RenditionState ref = rendition(reference).orElse(null);
+        if (ref == null || segments.isEmpty()) {
+            return this;
+        }
+        Map<String, RenditionState> byName = new LinkedHashMap<>();
+        renditions.forEach(r -> byName.put(r.name(), r));
+        List<PeriodState> nextPeriods = new ArrayList<>(periods);
+        for (RenditionSegment s : segments) {
+            int index = ref.playlist().indexOf(s.uri());
+            if (index < 0 || s.rendition().equals(reference)) {
+                continue;
+            }
+            byName.put(s.rendition(), RenditionState.aligned(byName.get(s.rendition()), s, ref.playlist(), index,
+                    windowSize));
+            for (int i = 0; i < nextPeriods.size(); i++) {
+                PeriodState p = nextPeriods.get(i);
+                if (p.lists(reference, s.uri())) {
+                    nextPeriods.set(i, p.append(s));
+                }
+            }
+        }
+        List<RenditionState> next = List.copyOf(byName.values());
+        return new LivePresentation(availabilityStartTime, ended, next, trimmed(nextPeriods, next));
+    }
+
+    /**
+     * The presentation without a rendition (a rung the ladder dropped): gone from the multivariant playlist and the
+     * MPD, its media playlist no longer updated, its segments no longer named (so retention deletes them).
+     */
+    public LivePresentation without(String name) {
+        List<RenditionState> kept = renditions.stream().filter(r -> !r.name().equals(name)).toList();
+        return kept.size() == renditions.size() ? this
+                : new LivePresentation(availabilityStartTime, ended, kept, trimmed(periods, kept));
+    }
+
     /** The session is over: EXT-X-ENDLIST on every playlist, a static MPD. */
     public LivePresentation end() {
         return new LivePresentation(availabilityStartTime, true, renditions.stream().map(RenditionState::end).toList(),

@@ -55,6 +55,12 @@ public record PeriodState(String id, String sessionId, long startMillis, long pr
         return new PeriodState(id, sessionId, startMillis, presentationTimeOffsetMillis, end, next);
     }
 
+    /** Whether the rendition's timeline in this Period has the segment named {@code uri}. */
+    boolean lists(String rendition, String uri) {
+        return tracks.stream().filter(t -> t.rendition().equals(rendition)).flatMap(t -> t.segments().stream())
+                .anyMatch(d -> SegmentNames.media(sessionId, d.number()).equals(uri));
+    }
+
     /**
      * This Period with only what the HLS windows still list (the MPD names exactly the segments the playlists do, so
      * retention can delete what neither names); null when nothing is left.

@@ -4,6 +4,7 @@ import io.tributary.transcode.manifest.SegmentBitrates;
 import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
 import io.tributary.transcode.manifest.hls.HlsSegment;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One rendition's part of the presentation: its track facts, its HLS media playlist (the live window, which the MPD
@@ -63,6 +64,39 @@ public record RenditionState(String name, TrackFacts facts, HlsMediaPlaylist pla
                 segment.facts().initUri(), discontinuity, segment.independent());
         return new RenditionState(name, next, playlist.append(line),
                 bitrates.add(segment.bytes(), segment.mediaDuration()), false);
+    }
+
+    /**
+     * A rendition made from {@code reference}'s segments of the same GOPs (an ABR rung) with {@code segment} listed
+     * like the reference's entry {@code index} of the same GOP: same media sequence number, discontinuity, duration
+     * and program date-time, so a player switching between them finds the same numbers and times (RFC 8216 §6.2.2,
+     * §6.3.2). The rung's playlist continues when the segment follows its last one, and starts at the reference's
+     * numbers otherwise (its first segment, or after a hole: a rung that was dropped and is back in a new session).
+     *
+     * @param current the rendition as it is, or null before its first segment
+     * @return the rendition with the segment, or {@code current} when it is listed already or older than its window
+     */
+    static RenditionState aligned(RenditionState current, RenditionSegment segment, HlsMediaPlaylist reference,
+                                  int index, int windowSize) {
+        HlsSegment entry = reference.segments().get(index);
+        long number = reference.mediaSequence() + index;
+        if (current != null && current.listed() && (current.playlist().lists(segment.uri())
+                || number < current.playlist().nextMediaSequence())) {
+            return current;
+        }
+        boolean follows = current != null && current.listed() && !current.playlist().ended()
+                && number == current.playlist().nextMediaSequence();
+        HlsMediaPlaylist playlist = follows ? current.playlist()
+                : new HlsMediaPlaylist(windowSize, number, reference.discontinuitySequenceOf(index),
+                        reference.targetDuration(), List.of(), false);
+        TrackFacts facts = follows && current.facts() != null && current.facts().frameRate() != null
+                && segment.facts().initUri().equals(current.facts().initUri())
+                ? segment.facts().withFrameRate(current.facts().frameRate()) : segment.facts();
+        HlsSegment line = new HlsSegment(segment.uri(), entry.duration(), entry.programDateTime(),
+                segment.facts().initUri(), follows && entry.discontinuity(), segment.independent());
+        SegmentBitrates rates = follows ? current.bitrates() : SegmentBitrates.none();
+        return new RenditionState(segment.rendition(), facts, playlist.append(line),
+                rates.add(segment.bytes(), segment.mediaDuration()), false);
     }
 
     /** The rendition missed a GOP that followed a boundary: its next segment marks it. */

@@ -1,0 +1,55 @@
+package io.tributary.kafka.consume;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A {@link RecordHandler} whose output for a record may become durable after it returns: a worker that hands part of
+ * a record's work to something slower (an encoder) and goes on with the next record.
+ *
+ * <p>{@link #handle} returning means the lane may go on to the next record of the partition; the stage it returns
+ * completing normally means the record's output is durable. The loop commits an offset only when that record's stage
+ * and the stages of every record before it in the partition have completed, so completions may come in any order and
+ * a crash never skips a record whose output was not stored. A stage that completes exceptionally, or never (the
+ * partition was revoked, the worker closed), leaves its offset uncommitted: the record is handed again to whoever
+ * owns the partition next. An exception thrown by {@code handle} itself means "not done yet", as for
+ * {@link RecordHandler}: the same record is handed again after a back-off.
+ */
+public interface AsyncRecordHandler {
+
+    CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) throws Exception;
+
+    /** This instance now owns the partition. */
+    default void onAssigned(TopicPartition partition) {
+    }
+
+    /**
+     * Another instance owns the partition from now on; no handle() call is running. Stages still pending for it will
+     * not be committed by this instance: work that completes them should stop.
+     */
+    default void onRevoked(TopicPartition partition) {
+    }
+
+    /** A synchronous handler: each record is durable when its call returns. */
+    static AsyncRecordHandler of(RecordHandler handler) {
+        return new AsyncRecordHandler() {
+            @Override
+            public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) throws Exception {
+                handler.handle(record);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void onAssigned(TopicPartition partition) {
+                handler.onAssigned(partition);
+            }
+
+            @Override
+            public void onRevoked(TopicPartition partition) {
+                handler.onRevoked(partition);
+            }
+        };
+    }
+}

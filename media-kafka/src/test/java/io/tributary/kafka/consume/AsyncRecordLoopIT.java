@@ -1,0 +1,156 @@
+package io.tributary.kafka.consume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.kafka.KafkaClientDefaults;
+import io.tributary.testsupport.kafka.SharedKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongPredicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Records whose output becomes durable after the handler returned, in any order (issue 6: the ladder's rungs). */
+class AsyncRecordLoopIT {
+    private String bootstrap;
+    private String topic;
+    private String group;
+
+    @BeforeEach
+    void topic() throws Exception {
+        bootstrap = SharedKafka.bootstrapServers();
+        topic = "async-loop-" + UUID.randomUUID();
+        group = "g-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+    }
+
+    /** Hands every record over at once and keeps its stage for the test to complete. */
+    private static final class Deferred implements AsyncRecordHandler {
+        final Map<Long, CompletableFuture<Void>> stages = new ConcurrentHashMap<>();
+        final List<Long> handed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
+            handed.add(record.offset());
+            return stages.computeIfAbsent(record.offset(), o -> new CompletableFuture<>());
+        }
+
+        void complete(long... offsets) {
+            for (long o : offsets) {
+                stages.get(o).complete(null);
+            }
+        }
+    }
+
+    @Test
+    void commitsOnlyTheContiguousRunOfCompletedRecordsWhateverTheOrderOfCompletion() throws Exception {
+        produce(6);
+        Deferred handler = new Deferred();
+        try (RecordLoop loop = start("async", handler)) {
+            await("every record handed over before any completes", () -> handler.handed.size() == 6);
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), handler.handed);
+
+            handler.complete(1, 2, 4);
+            staysFor(Duration.ofSeconds(1), "record 0 is not done: nothing is committed", c -> c == -1);
+
+            handler.complete(0);
+            await("0 to 2 done: committed up to 3", () -> committed() == 3);
+            handler.complete(5);
+            staysFor(Duration.ofSeconds(1), "record 3 is not done: the commit stays at 3", c -> c == 3);
+        }
+        // the loop closed with record 3 unfinished: a new owner gets 3, 4 and 5 again
+        Deferred next = new Deferred();
+        try (RecordLoop loop = start("async2", next)) {
+            await("records from 3 on handed again", () -> next.handed.size() == 3);
+            assertEquals(List.of(3L, 4L, 5L), next.handed);
+            next.complete(3, 4, 5);
+            await("all committed", () -> committed() == 6);
+        }
+    }
+
+    @Test
+    void aStageThatFailsIsNeverCommittedPast() throws Exception {
+        produce(3);
+        Deferred handler = new Deferred();
+        try (RecordLoop loop = start("async-fail", handler)) {
+            await("handed over", () -> handler.handed.size() == 3);
+            handler.complete(0);
+            handler.stages.get(1L).completeExceptionally(new IllegalStateException("storage away"));
+            handler.complete(2);
+            await("record 0 committed", () -> committed() == 1);
+            staysFor(Duration.ofSeconds(1), "never past the failed record", c -> c == 1);
+        }
+        assertEquals(1, committed());
+    }
+
+    private RecordLoop start(String name, AsyncRecordHandler handler) {
+        return RecordLoop.deferred(name, new RecordLoop.Settings(bootstrap, group, 2, 8), Map.of(), List.of(topic),
+                handler).start();
+    }
+
+    private long committed() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(topic, 0));
+            return o == null ? -1 : o.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Condition {
+        boolean holds();
+    }
+
+    private static void await(String what, Condition c) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!c.holds()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting: " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    private void staysFor(Duration d, String what, LongPredicate committedOk) throws InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
+        while (System.nanoTime() < end) {
+            long c = committed();
+            assertTrue(committedOk.test(c), what + " (committed " + c + ")");
+            Thread.sleep(100);
+        }
+    }
+
+    private void produce(int count) {
+        Properties p = new Properties();
+        p.putAll(KafkaClientDefaults.producer());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, "channel", Integer.toString(i)
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+}
