@@ -100,11 +100,7 @@ public interface ArchiveConfig {
         @WithDefault("60s")
         Duration timeout();
 
-        /** Where pieces are cached and the MP4 is assembled; the JVM's temporary directory when absent. */
+        /** Where pieces are cached and fragments spooled; the JVM's temporary directory when absent. */
         Optional<String> workDir();
-
-        /** Remux of a whole session (a 10-minute 1080p session takes about a second) is abandoned after this. */
-        @WithDefault("300s")
-        Duration remuxTimeout();
     }
 }

@@ -1,6 +1,5 @@
 package io.tributary.archive;
 
-import io.tributary.archive.assemble.Mp4Remuxer;
 import io.tributary.archive.consume.GopArchiver;
 import io.tributary.archive.consume.IdleRule;
 import io.tributary.archive.consume.PartitionOwnership;
@@ -89,8 +88,7 @@ public final class ArchivePipeline implements AutoCloseable {
         SsimMeter ssim = new SsimMeter(ffmpeg, settings.workDir().resolve("scratch"), settings.encodeTimeout());
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, encoder, ssim, settings.ssimSampleEvery(),
                 settings.mode());
-        SessionFinalizer finalizer = new SessionFinalizer(store, cache, new Mp4Remuxer(ffmpeg, settings.remuxTimeout()),
-                announcer, Clock.systemUTC());
+        SessionFinalizer finalizer = new SessionFinalizer(store, cache, announcer, Clock.systemUTC());
         return new GopArchiver(store, tools, finalizer, new IdleRule(settings.sessionTimeout()), ownership,
                 System::currentTimeMillis);
     }

@@ -40,7 +40,7 @@ public class ArchiveService {
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 100) StartupEvent event) {
         ArchiveSettings settings = ArchiveSettings.from(config);
         ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(),
-                s3.bucket(), s3.region()));
+                s3.bucket(), s3.region(), s3.maxConnections()));
         try {
             store.ensureBucket();
         } catch (ObjectStorageException e) {

@@ -14,7 +14,7 @@ import java.time.Duration;
 public record ArchiveSettings(String topic, String groupId, int workerThreads, int maxBacklog,
                               Duration consumerSessionTimeout, EncodeMode mode, int crf, String preset,
                               int encoderThreads, Duration encodeTimeout, int ssimSampleEvery, Duration sessionTimeout,
-                              Path workDir, Duration remuxTimeout) {
+                              Path workDir) {
 
     public ArchiveSettings {
         if (crf < 0 || crf > 51) {
@@ -34,43 +34,42 @@ public record ArchiveSettings(String topic, String groupId, int workerThreads, i
         return new ArchiveSettings(c.consumer().topic(), c.consumer().groupId(), c.consumer().workerThreads(),
                 c.consumer().maxBacklog(), c.consumer().sessionTimeout(), EncodeMode.parse(c.encoder().mode()),
                 c.encoder().crf(), c.encoder().preset(), c.encoder().threads(), c.encoder().timeout(),
-                c.encoder().ssimSampleEvery(), c.session().timeout(), work, c.session().remuxTimeout());
+                c.encoder().ssimSampleEvery(), c.session().timeout(), work);
     }
 
     /** The service's defaults (see {@link ArchiveConfig}) with a given work directory. */
     public static ArchiveSettings defaults(Path workDir) {
         return new ArchiveSettings(Topics.STREAM_GOPS, "archive-service", 2, 8, Duration.ofSeconds(45),
-                EncodeMode.REENCODE, 28, "veryfast", 0, Duration.ofSeconds(120), 60, Duration.ofSeconds(60), workDir,
-                Duration.ofSeconds(300));
+                EncodeMode.REENCODE, 28, "veryfast", 0, Duration.ofSeconds(120), 60, Duration.ofSeconds(60), workDir);
     }
 
     public ArchiveSettings withTopic(String t) {
         return new ArchiveSettings(t, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
-                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir);
     }
 
     public ArchiveSettings withGroupId(String g) {
         return new ArchiveSettings(topic, g, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
-                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir);
     }
 
     public ArchiveSettings withMode(EncodeMode m) {
         return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, m, crf, preset,
-                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+                encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir);
     }
 
     public ArchiveSettings withSessionTimeout(Duration t) {
         return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
-                encoderThreads, encodeTimeout, ssimSampleEvery, t, workDir, remuxTimeout);
+                encoderThreads, encodeTimeout, ssimSampleEvery, t, workDir);
     }
 
     public ArchiveSettings withSsimSampleEvery(int n) {
         return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, crf, preset,
-                encoderThreads, encodeTimeout, n, sessionTimeout, workDir, remuxTimeout);
+                encoderThreads, encodeTimeout, n, sessionTimeout, workDir);
     }
 
     public ArchiveSettings withEncoder(int newCrf, String newPreset) {
         return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, consumerSessionTimeout, mode, newCrf,
-                newPreset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir, remuxTimeout);
+                newPreset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, workDir);
     }
 }

@@ -1,23 +1,37 @@
 package io.tributary.storage;
 
+import com.google.common.collect.HashMultimap;
+import com.google.common.collect.Multimap;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.S3Escaper;
 import io.minio.SetBucketPolicyArgs;
 import io.minio.StatObjectArgs;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
+import io.minio.messages.Part;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,17 +46,56 @@ public final class ObjectStore {
     /** What players and CDNs may read anonymously; everything else (archives) needs credentials. */
     public static final List<String> PUBLIC_PREFIXES = List.of("live/", "thumbnails/");
 
+    /**
+     * The smallest multipart part but the last: S3's UploadPart and UploadPartCopy limit, which MinIO and S3Proxy
+     * (answering EntityTooSmall at completion) enforce as well.
+     */
+    public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+    /** Parts of a file upload: 16 MiB keeps a 200 MB upload to 13 requests and the buffer small. */
+    private static final long FILE_PART_SIZE = 16L * 1024 * 1024;
+
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     private final MinioClient client;
+    /** The same HTTP client, for the multipart calls MinioClient keeps to itself (part copy). */
+    private final MinioAsyncClient multipart;
     private final S3Settings settings;
 
     public ObjectStore(S3Settings settings) {
         this.settings = settings;
+        OkHttpClient http = httpClient(settings.maxConnections());
         this.client = MinioClient.builder()
                 .endpoint(settings.endpoint())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .region(settings.region())
+                .httpClient(http)
+                .build();
+        this.multipart = MinioAsyncClient.builder()
+                .endpoint(settings.endpoint())
+                .credentials(settings.accessKey(), settings.secretKey())
+                .region(settings.region())
+                .httpClient(http)
+                .build();
+    }
+
+    /**
+     * MinIO's own client settings (5-minute timeouts, HTTP/1.1), with room for {@code maxConnections} requests to the
+     * one host at once: OkHttp's dispatcher otherwise runs 5 per host and queues the rest, which MinioClient's
+     * blocking calls (made asynchronous underneath) wait in.
+     */
+    private static OkHttpClient httpClient(int maxConnections) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(maxConnections);
+        dispatcher.setMaxRequestsPerHost(maxConnections);
+        long timeout = TimeUnit.MINUTES.toMillis(5);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(maxConnections, 5, TimeUnit.MINUTES))
+                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                .writeTimeout(timeout, TimeUnit.MILLISECONDS)
+                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .protocols(List.of(Protocol.HTTP_1_1))
                 .build();
     }
 
@@ -136,6 +189,108 @@ public final class ObjectStore {
             throw new ObjectStorageException("cannot list " + prefix + ": " + e.getMessage(), e);
         }
         return keys;
+    }
+
+    /** The names of the "directories" one level under {@code prefix} (which ends with '/'), without the slash. */
+    public List<String> children(String prefix) {
+        List<String> names = new ArrayList<>();
+        try {
+            for (Result<Item> r : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(settings.bucket()).prefix(prefix).delimiter("/").recursive(false).build())) {
+                Item item = r.get();
+                if (item.isDir()) {
+                    String name = item.objectName().substring(prefix.length());
+                    names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+                }
+            }
+        } catch (Exception e) {
+            throw new ObjectStorageException("cannot list " + prefix + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /**
+     * Uploads a file of any size without reading it into memory (multipart above one part); the object appears whole
+     * or not at all.
+     */
+    public void putFile(String key, Path file, String contentType, String cacheControl) {
+        try {
+            client.uploadObject(UploadObjectArgs.builder()
+                    .bucket(settings.bucket())
+                    .object(key)
+                    .filename(file.toString(), FILE_PART_SIZE)
+                    .contentType(contentType)
+                    .headers(Map.of("Cache-Control", cacheControl))
+                    .build());
+        } catch (Exception e) {
+            throw new ObjectStorageException("cannot upload " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code key} as the objects {@code sources}, one after the other, followed by {@code tail}: a multipart
+     * upload whose parts are server-side copies of the sources (S3 UploadPartCopy) and one uploaded part, so only the
+     * tail's bytes travel. The object appears whole at completion or not at all; writing it again replaces it.
+     *
+     * @param sources objects of at least {@link #MIN_PART_SIZE} bytes each, except the last part of all (the server
+     *                refuses smaller ones); with none, this is a plain PUT of the tail
+     * @param tail    bytes after the sources (may be empty when there are sources)
+     */
+    public void compose(String key, List<String> sources, byte[] tail, String contentType, String cacheControl) {
+        if (sources.isEmpty()) {
+            put(new StoredObject(key, tail, contentType, cacheControl));
+            return;
+        }
+        String bucket = settings.bucket();
+        String region = settings.region();
+        Multimap<String, String> headers = HashMultimap.create();
+        headers.put("Content-Type", contentType);
+        headers.put("Cache-Control", cacheControl);
+        String uploadId;
+        try {
+            uploadId = multipart.createMultipartUploadAsync(bucket, region, key, headers, null).join().result().uploadId();
+        } catch (Exception e) {
+            throw new ObjectStorageException("cannot start the upload of " + key + ": " + causeOf(e), e);
+        }
+        try {
+            // the parts are independent: all in flight at once (the HTTP client runs maxConnections of them)
+            List<CompletableFuture<Part>> parts = new ArrayList<>();
+            for (String source : sources) {
+                Multimap<String, String> copy = HashMultimap.create();
+                copy.put("x-amz-copy-source", S3Escaper.encodePath(bucket + "/" + source));
+                int number = parts.size() + 1;
+                parts.add(multipart.uploadPartCopyAsync(bucket, region, key, uploadId, number, copy, null)
+                        .thenApply(r -> new Part(number, r.result().etag())));
+            }
+            if (tail.length > 0) {
+                int number = parts.size() + 1;
+                parts.add(multipart.uploadPartAsync(bucket, region, key, tail, tail.length, uploadId, number, null,
+                        null).thenApply(r -> new Part(number, r.etag())));
+            }
+            Part[] done = new Part[parts.size()];
+            for (int i = 0; i < done.length; i++) {
+                done[i] = parts.get(i).join();
+            }
+            multipart.completeMultipartUploadAsync(bucket, region, key, uploadId, done, null, null).join();
+        } catch (Exception e) {
+            abort(key, uploadId);
+            throw new ObjectStorageException("cannot compose " + key + " from " + sources.size() + " objects: "
+                    + causeOf(e), e);
+        }
+    }
+
+    private void abort(String key, String uploadId) {
+        try {
+            multipart.abortMultipartUploadAsync(settings.bucket(), settings.region(), key, uploadId, null, null).join();
+        } catch (Exception e) {
+            // the server's lifecycle rules clean up abandoned uploads; nothing else depends on this one
+            LOG.debugf("cannot abort upload %s of %s: %s", uploadId, key, causeOf(e));
+        }
+    }
+
+    private static String causeOf(Exception e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Deletes the object; deleting a missing object is not an error (replays delete twice). */

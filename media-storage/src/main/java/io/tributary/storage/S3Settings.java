@@ -3,10 +3,17 @@ package io.tributary.storage;
 /**
  * Where the bucket is and how to sign requests to it: the {@code tributary.s3.*} settings every worker shares.
  *
- * @param endpoint  e.g. {@code http://127.0.0.1:9000} (the local stack's S3 server) or a MinIO/AWS endpoint
- * @param region    sent explicitly so the client never has to look the bucket's location up
+ * @param endpoint       e.g. {@code http://127.0.0.1:9000} (the local stack's S3 server) or a MinIO/AWS endpoint
+ * @param region         sent explicitly so the client never has to look the bucket's location up
+ * @param maxConnections requests in flight to the endpoint at once (and idle connections kept): at least the number
+ *                       of uploads a service runs concurrently, or the rest queue in the HTTP client (OkHttp allows 5
+ *                       per host unless told otherwise)
  */
-public record S3Settings(String endpoint, String accessKey, String secretKey, String bucket, String region) {
+public record S3Settings(String endpoint, String accessKey, String secretKey, String bucket, String region,
+                         int maxConnections) {
+    /** Enough for a transcode worker's renditions and segments in flight, far below what an S3 endpoint accepts. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
     public S3Settings {
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalArgumentException("tributary.s3.endpoint is empty");
@@ -14,11 +21,20 @@ public record S3Settings(String endpoint, String accessKey, String secretKey, St
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("tributary.s3.bucket is empty");
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("tributary.s3.max-connections must be positive: " + maxConnections);
+        }
+    }
+
+    /** With {@link #DEFAULT_MAX_CONNECTIONS}. */
+    public S3Settings(String endpoint, String accessKey, String secretKey, String bucket, String region) {
+        this(endpoint, accessKey, secretKey, bucket, region, DEFAULT_MAX_CONNECTIONS);
     }
 
     @Override
     public String toString() {
         // never print the secret key
-        return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + "]";
+        return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", maxConnections="
+                + maxConnections + "]";
     }
 }

@@ -147,7 +147,7 @@ final class PartitionArchive {
     }
 
     private void finish(SessionArchive archive, String why) throws Exception {
-        finalizer.finalizeSession(archive.ref(), why, archive.takeJoined());
+        finalizer.finalizeSession(archive.ref(), why, archive.takeSpool());
         open.remove(archive.ref());
         closed.put(archive.ref(), Boolean.TRUE);
     }

@@ -19,7 +19,7 @@ import java.util.List;
  *   <li>B-frames make the first decode timestamps of a piece earlier than its first presentation timestamp, by the
  *       same delay in every piece, so decode timestamps run on from piece to piece. FLV cannot carry a negative
  *       timestamp, so every piece is shifted by {@link #TIMESTAMP_HEADROOM_SECONDS} (more than any encoder delay);
- *       the final remux starts the MP4 at zero anyway.</li>
+ *       the archive's timeline starts at zero anyway ({@code ArchiveTimeline}).</li>
  *   <li>{@code stitchable=1} tells x264 not to tune its headers to the content: every piece gets the same
  *       SPS/PPS, so the MP4's one sample description fits all of them.</li>
  * </ul>

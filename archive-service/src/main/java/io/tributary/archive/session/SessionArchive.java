@@ -1,8 +1,6 @@
 package io.tributary.archive.session;
 
 import io.tributary.archive.ArchiveMeters;
-import io.tributary.archive.assemble.JoinedFlv;
-import io.tributary.archive.assemble.JoinedFlv.SeqRange;
 import io.tributary.archive.encode.EncodeMode;
 import io.tributary.archive.encode.PieceEncoder;
 import io.tributary.archive.encode.SsimMeter;
@@ -42,10 +40,10 @@ import org.jboss.logging.Logger;
  * state in memory is what a listing of the parts gives back ({@link SessionParts}), so a crash between any two steps
  * is repaired by replaying the record. In copy mode the record is the piece.
  *
- * <p>A session this instance saw from its start also joins its finished GOPs into a local FLV file as it goes
- * ({@link JoinedFlv}), so that its end appends one piece instead of reading all of them: the archive is ready
- * seconds after the last GOP however long the session was. A session rebuilt from storage is joined from storage
- * at its end.
+ * <p>Each finished GOP (once the next one has started) is also turned into movie fragments of the MP4 archive, which
+ * are stored in chunks of at least 5 MiB as they fill up ({@link FragmentSpool}): the session's end copies the chunks
+ * server-side and uploads only the last fragments, so the archive is ready seconds after the last GOP however long
+ * the session was. A session rebuilt from storage picks the spool up after its last stored chunk.
  *
  * <p>Not thread-safe: its partition's lock is held around every call.
  */
@@ -58,13 +56,16 @@ public final class SessionArchive {
     private final NavigableMap<Long, Piece> pieces;
     private final NavigableSet<Long> raws;
     private long nextSeq;
-    private JoinedFlv joined;
+    private FragmentSpool spool;
     private long lastClosedAtMillis;
     private long lastSeenWallMillis;
 
     /** What a session needs to store its pieces. {@code encoder} and {@code ssim} are unused in copy mode. */
     public record Tools(ArchiveStore store, PieceCache cache, PieceEncoder encoder, SsimMeter ssim, int ssimSampleEvery,
                         EncodeMode mode) {
+        public PartReader reader() {
+            return new PartReader(store, cache);
+        }
     }
 
     /**
@@ -81,25 +82,24 @@ public final class SessionArchive {
         this.nextSeq = parts.nextSequence();
         this.lastClosedAtMillis = clockMillis;
         this.lastSeenWallMillis = wallMillis;
-        if (parts.pieces().isEmpty()) {
-            try {
-                joined = JoinedFlv.create(tools.cache().joinedFile(ref.channel(), ref.sessionId()));
-            } catch (IOException e) {
-                LOG.debugf("session %s: no local join (%s); joined from storage at its end", ref, e.toString());
-            }
+        try {
+            spool = FragmentSpool.resume(ref, parts, tools.store(), tools.reader(),
+                    tools.cache().spoolFile(ref.channel(), ref.sessionId()));
+        } catch (IOException e) {
+            LOG.infof("session %s: no local spool (%s); its archive is made from storage at its end", ref, e.toString());
         }
     }
 
-    /** Hands the local join over to the finaliser (null when there is none); the session keeps none after this. */
-    public JoinedFlv takeJoined() {
-        JoinedFlv j = joined;
-        joined = null;
-        return j;
+    /** Hands the spool over to the finaliser (null when there is none); the session keeps none after this. */
+    public FragmentSpool takeSpool() {
+        FragmentSpool s = spool;
+        spool = null;
+        return s;
     }
 
-    /** The session is no longer this instance's: drop the local join. */
+    /** The session is no longer this instance's: drop the local spool. */
     public void discard() {
-        closeJoin();
+        closeSpool();
     }
 
     public SessionRef ref() {
@@ -156,7 +156,7 @@ public final class SessionArchive {
         if (mode == EncodeMode.COPY) {
             // a continuation record is a self-contained FLV too: in copy mode it is simply the next piece
             store(new Piece(seq, seq, value.length, EncodeMode.COPY, null), value);
-            joinFinishedBefore(seq);
+            spoolFinishedBefore(seq);
             return;
         }
         putRaw(seq, value);
@@ -178,42 +178,35 @@ public final class SessionArchive {
             deletePart(new Raw(old));
             raws.remove(old);
         }
-        joinFinishedBefore(seq);
+        spoolFinishedBefore(seq);
     }
 
     /**
-     * Appends to the local join the pieces before {@code seq}: a GOP is finished once the next one has started. Done
-     * last, after everything durable, so that a record handed again never appends a piece twice.
+     * Spools the pieces before {@code seq}: a GOP is finished once the next one has started. Done last, after
+     * everything durable, so that a record handed again never spools a piece twice. Storage failures of a chunk are
+     * retried by the spool itself; anything else gives the spool up (the finaliser then works from storage).
      */
-    private void joinFinishedBefore(long seq) {
-        if (joined == null) {
+    private void spoolFinishedBefore(long seq) {
+        if (spool == null) {
             return;
         }
+        long through = spool.throughSeq();
         try {
-            for (Piece p : pieces.headMap(seq, false).values()) {
-                if (p.firstSeq() > joined.throughSeq() && p.lastSeq() < seq) {
-                    byte[] bytes = getPart(p);
-                    if (bytes == null) {
-                        throw new IOException("piece " + p.fileName() + " is gone");
-                    }
-                    joined.append(new SeqRange(p.firstSeq(), p.lastSeq()), bytes);
-                    tools.cache().remove(ref.channel(), ref.sessionId(), p.fileName());
-                }
-            }
+            spool.catchUp(pieces, seq);
         } catch (IOException | RuntimeException e) {
-            LOG.infof("session %s: local join given up (%s); joined from storage at its end", ref, e.toString());
-            closeJoin();
+            LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref, e.toString());
+            closeSpool();
+            return;
+        }
+        for (Piece p : pieces.subMap(through, false, spool.throughSeq(), true).values()) {
+            tools.cache().remove(ref.channel(), ref.sessionId(), p.fileName());
         }
     }
 
-    private void closeJoin() {
-        if (joined != null) {
-            try {
-                joined.close();
-            } catch (IOException e) {
-                LOG.debugf("session %s: cannot remove the local join: %s", ref, e.toString());
-            }
-            joined = null;
+    private void closeSpool() {
+        if (spool != null) {
+            spool.close();
+            spool = null;
         }
     }
 
@@ -276,9 +269,7 @@ public final class SessionArchive {
     }
 
     private byte[] getPart(PartName part) {
-        return tools.cache().get(ref.channel(), ref.sessionId(), part.fileName())
-                .or(() -> tools.store().get(PartKeys.key(ref.channel(), ref.sessionId(), part)))
-                .orElse(null);
+        return tools.reader().read(ref, part).orElse(null);
     }
 
     private void deletePart(PartName part) {

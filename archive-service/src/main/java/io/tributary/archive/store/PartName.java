@@ -4,6 +4,7 @@ import io.tributary.archive.encode.EncodeMode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * is in the names, so that one listing rebuilds a session's state after a crash: which records each piece covers,
  * what they weighed when they came in, and an SSIM sample when one was measured.
  */
-public sealed interface PartName permits PartName.Piece, PartName.Raw {
+public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.Chunk {
 
     String fileName();
 
@@ -20,26 +21,32 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw {
     static Optional<PartName> parse(String fileName) {
         Matcher p = Piece.PATTERN.matcher(fileName);
         if (p.matches()) {
-            try {
-                long first = Long.parseLong(p.group(1));
-                long last = Long.parseLong(p.group(2));
-                long ingested = Long.parseLong(p.group(3));
-                EncodeMode mode = p.group(4).equals(Piece.X264) ? EncodeMode.REENCODE : EncodeMode.COPY;
-                Double ssim = p.group(5) == null ? null : Double.valueOf(p.group(5));
-                return last < first ? Optional.empty() : Optional.of(new Piece(first, last, ingested, mode, ssim));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // 19 digits above Long.MAX_VALUE: not a name we wrote
-            }
+            return named(() -> new Piece(Long.parseLong(p.group(1)), Long.parseLong(p.group(2)),
+                    Long.parseLong(p.group(3)), p.group(4).equals(Piece.X264) ? EncodeMode.REENCODE : EncodeMode.COPY,
+                    p.group(5) == null ? null : Double.valueOf(p.group(5))));
+        }
+        Matcher c = Chunk.PATTERN.matcher(fileName);
+        if (c.matches()) {
+            return named(() -> new Chunk(Long.parseLong(c.group(1)), Long.parseLong(c.group(2)),
+                    Long.parseLong(c.group(3))));
         }
         Matcher r = Raw.PATTERN.matcher(fileName);
         if (r.matches()) {
-            try {
-                return Optional.of(new Raw(Long.parseLong(r.group(1))));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+            return named(() -> new Raw(Long.parseLong(r.group(1))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name built from a matching file name, or empty when its numbers say it is not one we wrote: 19 digits above
+     * Long.MAX_VALUE (NumberFormatException), a last sequence number before the first, an SSIM above 1.
+     */
+    private static Optional<PartName> named(Supplier<PartName> build) {
+        try {
+            return Optional.of(build.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -88,6 +95,28 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw {
         @Override
         public String fileName() {
             return String.format(Locale.ROOT, "raw-%010d.flv", seq);
+        }
+    }
+
+    /**
+     * Movie fragments of the archive, made while the stream is live: those of the pieces whose first sequence number
+     * is {@code firstSeq} to {@code lastSeq}, at least {@code ObjectStore.MIN_PART_SIZE} bytes so that the archive
+     * is assembled from chunks by server-side part copies. The session's first chunk starts with the init segment.
+     *
+     * @param bytes the object's size (the archive's size is the chunks' and the tail's)
+     */
+    record Chunk(long firstSeq, long lastSeq, long bytes) implements PartName {
+        static final Pattern PATTERN = Pattern.compile("chunk-([0-9]{10,19})-([0-9]{10,19})-([0-9]{1,19})b\\.m4s");
+
+        public Chunk {
+            if (firstSeq < 0 || lastSeq < firstSeq || bytes < 0) {
+                throw new IllegalArgumentException("bad chunk " + firstSeq + ".." + lastSeq + " / " + bytes);
+            }
+        }
+
+        @Override
+        public String fileName() {
+            return String.format(Locale.ROOT, "chunk-%010d-%010d-%db.m4s", firstSeq, lastSeq, bytes);
         }
     }
 }

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 public final class PieceCache {
     private static final Logger LOG = Logger.getLogger(PieceCache.class);
 
-    private static final String JOINED = "joined";
+    private static final String SPOOL = "spool";
     private static final String SCRATCH = "scratch";
 
     private final Path root;
@@ -28,9 +28,9 @@ public final class PieceCache {
         this.root = root;
         try {
             Files.createDirectories(root);
-            // joins and scratch files of a previous process are of no use to this one (its sessions are rebuilt
+            // spools and scratch files of a previous process are of no use to this one (its sessions are rebuilt
             // from object storage); cached pieces are kept: they spare downloads
-            deleteTree(root.resolve(JOINED));
+            deleteTree(root.resolve(SPOOL));
             deleteTree(root.resolve(SCRATCH));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the archive work directory " + root, e);
@@ -91,18 +91,14 @@ public final class PieceCache {
         }
     }
 
-    /** Where a live session's pieces are joined as it goes (see {@code JoinedFlv}). */
-    public Path joinedFile(String channel, String sessionId) throws IOException {
-        Path dir = root.resolve(JOINED).resolve(channel);
+    /**
+     * Where a session's fragments wait until they make a chunk (see {@code FragmentSpool}); each spool of the session
+     * gets a file of its own, so that the finaliser's never clashes with the live one it replaces.
+     */
+    public Path spoolFile(String channel, String sessionId) throws IOException {
+        Path dir = root.resolve(SPOOL).resolve(channel);
         Files.createDirectories(dir);
-        return dir.resolve(sessionId + ".flv");
-    }
-
-    /** A new empty file for assembling an archive; the caller deletes it. */
-    public Path scratchFile(String suffix) throws IOException {
-        Path dir = root.resolve(SCRATCH);
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, "archive-", suffix);
+        return Files.createTempFile(dir, sessionId + "-", ".m4s");
     }
 
     private Path sessionDir(String channel, String sessionId) {

@@ -28,4 +28,8 @@ public interface S3Config {
     /** Given explicitly so the S3 client never has to ask the server for the bucket's location. */
     @WithDefault("us-east-1")
     String region();
+
+    /** Requests in flight to the endpoint at once (and idle connections kept); OkHttp's own default is 5 per host. */
+    @WithDefault("64")
+    int maxConnections();
 }

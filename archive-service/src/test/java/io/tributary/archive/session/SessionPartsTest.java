@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PartName.Piece;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,32 @@ class SessionPartsTest {
                 P + "piece-0000000007-0000000007-1b-copy.flv"));
         assertEquals(4, parts.missingRecords());
         assertEquals(EncodeMode.COPY, parts.mode());
+    }
+
+    @Test
+    void chainsTheChunksThatFollowEachOtherAndLeavesTheLastPieceToTheTail() {
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + "piece-0000000000-0000000000-1b-copy.flv",
+                P + "piece-0000000001-0000000001-1b-copy.flv",
+                P + "piece-0000000003-0000000003-1b-copy.flv", // record 2 never came
+                P + "piece-0000000004-0000000004-1b-copy.flv",
+                P + "piece-0000000005-0000000005-1b-copy.flv",
+                P + "chunk-0000000000-0000000001-6000000b.m4s",
+                P + "chunk-0000000003-0000000003-5300000b.m4s",  // starts at the piece after record 1
+                P + "chunk-0000000004-0000000005-5300000b.m4s")); // holds the last piece: the tail does
+
+        assertEquals(List.of(new Chunk(0, 1, 6_000_000), new Chunk(3, 3, 5_300_000)), parts.chunkChain());
+    }
+
+    @Test
+    void aChunkThatDoesNotFollowEndsTheChain() {
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + "piece-0000000000-0000000000-1b-copy.flv",
+                P + "piece-0000000001-0000000001-1b-copy.flv",
+                P + "piece-0000000002-0000000002-1b-copy.flv",
+                P + "piece-0000000003-0000000003-1b-copy.flv",
+                P + "chunk-0000000001-0000000002-6000000b.m4s")); // not from the first piece: no init segment
+
+        assertEquals(List.of(), parts.chunkChain());
     }
 }

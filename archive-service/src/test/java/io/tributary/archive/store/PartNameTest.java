@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PartName.Raw;
 import java.util.List;
@@ -32,7 +33,10 @@ class PartNameTest {
                         new Piece(12_345_678_901L, 12_345_678_901L, 1, EncodeMode.COPY, null)),
                 Arguments.of("raw record",
                         "raw-0000000003.flv",
-                        new Raw(3)));
+                        new Raw(3)),
+                Arguments.of("chunk of fragments",
+                        "chunk-0000000000-0000000011-5300000b.m4s",
+                        new Chunk(0, 11, 5_300_000)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +62,8 @@ class PartNameTest {
             "piece-99999999999999999999-99999999999999999999-1b-copy.flv", // above Long.MAX_VALUE
             "raw-12.flv",
             "raw-0000000001.flv.partial",
+            "chunk-0000000005-0000000004-1b.m4s",             // last before first
+            "chunk-0000000001-0000000004.m4s",                // no size
             "../raw-0000000001.flv"})
     void ignoresNamesItDidNotWrite(String fileName) {
         assertTrue(PartName.parse(fileName).isEmpty(), fileName);

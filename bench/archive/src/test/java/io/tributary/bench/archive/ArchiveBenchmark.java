@@ -62,10 +62,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>a noisy 1080p30 clip at 6 Mb/s and a 720p30 one at 3 Mb/s (testsrc2 + temporal noise, libx264 veryfast CBR,
  *       2 s GOPs, AAC 128k: what OBS sends a platform), archived GOP by GOP: compression against the ingested bytes,
  *       SSIM of the whole archive against the source, encode speed;</li>
+ *   <li>the 1080p clip again in copy mode (no re-encode): ratio and last GOP to archive-ready;</li>
  *   <li>a 10-minute 1080p30 session: the pieces of the 1080p run repeated (timestamps moved on) to 10 minutes and
- *       stored as that session's parts, then its real last GOP, flagged {@code last}: the time from handing that
- *       record over to archive-ready, with the pieces on local disk (the instance that recorded the session) and
- *       without (another instance after a crash).</li>
+ *       handed over as that session's records (so its fragments are stored in chunks as they come), then its real
+ *       last GOP, flagged {@code last}: the time from handing that record over to archive-ready, on the instance that
+ *       recorded the session and on another one with nothing local (after a crash).</li>
  * </ol>
  * Clip length: {@code -Dbench.seconds} (default 30). Results: stdout and {@code target/results.md}.
  */
@@ -96,8 +97,10 @@ class ArchiveBenchmark {
         line("| clip | ingested bytes | archive bytes | ratio | SSIM (All) | SSIM sample (GOP 0) | encode × real time (wall) "
                 + "| CPU s per media s | last GOP → archive-ready |");
         line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        Run hd = run("1080p30 6 Mb/s", clip(1920, 1080, "6M", seconds), seconds);
-        run("720p30 3 Mb/s", clip(1280, 720, "3M", seconds), seconds);
+        Path hdClip = clip(1920, 1080, "6M", seconds);
+        Run hd = run("1080p30 6 Mb/s", hdClip, EncodeMode.REENCODE);
+        run("720p30 3 Mb/s", clip(1280, 720, "3M", seconds), EncodeMode.REENCODE);
+        run("1080p30 6 Mb/s, copy mode", hdClip, EncodeMode.COPY);
         line("");
         tenMinutes(hd, seconds);
         line("");
@@ -122,12 +125,12 @@ class ArchiveBenchmark {
     private record Gop(GopContent content, long startMillis, long durationMillis, byte[] value) {
     }
 
-    private Run run(String name, Path clip, int seconds) throws Exception {
+    private Run run(String name, Path clip, EncodeMode mode) throws Exception {
         String channel = "bench-" + shortId();
         String session = UUID.randomUUID().toString();
         List<Gop> gops = gops(clip);
         AtomicReference<Announced> ready = new AtomicReference<>();
-        GopArchiver archiver = archiver(ready, "run-" + shortId());
+        GopArchiver archiver = archiver(ready, "run-" + shortId(), mode);
         long ingested = 0;
         long cpu0 = childCpuTicks();
         long wall0 = System.nanoTime();
@@ -146,7 +149,9 @@ class ArchiveBenchmark {
         Gop last = gops.get(gops.size() - 1);
         ingested += last.value().length;
         // the last GOP's piece is gone with the parts once the session is finalised: made here for the 10-minute run
-        pieces.add(ArchivePipeline.x264(ArchiveSettings.defaults(work), FFMPEG).encode(last.value()));
+        if (mode == EncodeMode.REENCODE) {
+            pieces.add(ArchivePipeline.x264(ArchiveSettings.defaults(work), FFMPEG).encode(last.value()));
+        }
         long t0 = System.nanoTime();
         archiver.handle(record(channel, session, gops.size() - 1, last, true));
         assertNotNull(ready.get(), "archive-ready for " + name);
@@ -155,9 +160,10 @@ class ArchiveBenchmark {
         assertEquals(ingested, event.ingestedBytes());
         Path mp4 = work.resolve(session + ".mp4");
         Files.write(mp4, store.get(event.key()).orElseThrow());
-        double ssim = ssim(mp4, clip);
+        // copy mode stores the source's bitstream: nothing to measure
+        String ssim = mode == EncodeMode.COPY ? "1 (same bitstream)" : String.format(Locale.ROOT, "%.4f", ssim(mp4, clip));
         double media = (gops.size() - 1) * GOP_FRAMES / 30.0;
-        line(String.format(Locale.ROOT, "| %s | %,d | %,d | %.3f | %.4f | %s | %.2f | %.2f | %.1f s |", name,
+        line(String.format(Locale.ROOT, "| %s | %,d | %,d | %.3f | %s | %s | %.2f | %.2f | %.1f s |", name,
                 event.ingestedBytes(), event.bytes(), event.compressionRatio(), ssim,
                 event.ssim() == null ? "-" : String.format(Locale.ROOT, "%.4f", event.ssim()), media / wall,
                 cpu / media, lastToReady));
@@ -166,9 +172,10 @@ class ArchiveBenchmark {
 
     /**
      * A 10-minute 1080p session: the run's GOPs repeated to 10 minutes, then its real last GOP flagged {@code last}.
-     * Timed twice: by the instance that recorded the session (every record handed over as the service gets them,
-     * each pre-encoded piece replayed instead of encoding it again, so the pieces are joined locally as they come),
-     * and by another instance after a crash (the pieces only in object storage).
+     * Every record but the last is handed over as the service gets them, each pre-encoded piece replayed instead of
+     * encoding it again, so the session's fragments are spooled and stored in chunks as they come. Timed twice: by
+     * the instance that recorded the session, and by another instance with nothing local (after a crash: the chunks
+     * in storage, the pieces after the last chunk fragmented again from storage).
      */
     private void tenMinutes(Run hd, int seconds) throws Exception {
         int copies = TEN_MINUTES / seconds;
@@ -179,7 +186,8 @@ class ArchiveBenchmark {
         line("The " + perClip + " GOPs of the 1080p run repeated " + copies + " times (timestamps moved on by the "
                 + "clip length each time): one session of " + copies * perClip + " GOPs. Its last GOP, flagged `last`, "
                 + "is timed from being handed over to the announcement: encoded (libx264, for real), stored, then the "
-                + "session finalised (join, remux with faststart, upload, announce; the parts are deleted after).");
+                + "session finalised (the tail's fragments, one multipart upload of the stored chunks as server-side "
+                + "copies plus the tail, announce; the parts are deleted after).");
         line("");
         line("| instance | GOPs | archive bytes | archive duration | last GOP → archive-ready |");
         line("| --- | --- | --- | --- | --- |");
@@ -201,14 +209,8 @@ class ArchiveBenchmark {
                         break; // the session's last GOP comes flagged last, below
                     }
                     Gop gop = shifted(hd.gops().get(p), c * clipMillis);
-                    byte[] piece = shifted(hd.pieces().get(p), c * clipMillis);
-                    if (recorded) {
-                        replay.put(gop.value(), piece);
-                        archiver.handle(record(channel, session, seq, gop, false));
-                    } else {
-                        Piece name = new Piece(seq, seq, gop.value().length, EncodeMode.REENCODE, null);
-                        store.put(PartKeys.key(channel, session, name), piece, ArchiveStore.FLV);
-                    }
+                    replay.put(gop.value(), shifted(hd.pieces().get(p), c * clipMillis));
+                    archiver.handle(record(channel, session, seq, gop, false));
                     seq++;
                 }
             }
@@ -232,15 +234,19 @@ class ArchiveBenchmark {
     }
 
     /** The service's handler; {@code ready} gets the event and the moment it was announced (parts not yet deleted). */
-    private GopArchiver archiver(AtomicReference<Announced> ready, String workName) {
-        ArchiveSettings settings = ArchiveSettings.defaults(work.resolve(workName));
-        return archiver(ready, workName, ArchivePipeline.x264(settings, FFMPEG));
+    private GopArchiver archiver(AtomicReference<Announced> ready, String workName, EncodeMode mode) {
+        ArchiveSettings settings = ArchiveSettings.defaults(work.resolve(workName)).withMode(mode);
+        return archiver(ready, workName, settings, ArchivePipeline.x264(settings, FFMPEG));
     }
 
     private GopArchiver archiver(AtomicReference<Announced> ready, String workName, PieceEncoder encoder) {
         // SSIM samples off: the replayed pieces are not the encodes of the GOPs they are handed with
-        ArchiveSettings settings = ArchiveSettings.defaults(work.resolve(workName)).withSsimSampleEvery(
-                workName.startsWith("ten-") ? 0 : 60);
+        ArchiveSettings settings = ArchiveSettings.defaults(work.resolve(workName)).withSsimSampleEvery(0);
+        return archiver(ready, workName, settings, encoder);
+    }
+
+    private GopArchiver archiver(AtomicReference<Announced> ready, String workName, ArchiveSettings settings,
+                                 PieceEncoder encoder) {
         GopArchiver archiver = ArchivePipeline.archiver(settings, store,
                 e -> ready.set(new Announced(e, System.nanoTime())), channel -> 0, FFMPEG, encoder);
         archiver.onAssigned(new TopicPartition("stream-gops", 0));

@@ -1,0 +1,183 @@
+package io.tributary.archive.assemble;
+
+import io.tributary.media.codec.AudioSpecificConfig;
+import io.tributary.media.codec.CodecConfigException;
+import io.tributary.media.codec.VideoDecoderConfiguration;
+import io.tributary.media.flv.AudioPacket;
+import io.tributary.media.flv.VideoPacket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a session's pieces into the fragments of its MP4 archive: one movie fragment per piece, every track on one
+ * continuous timeline ({@link ArchiveTimeline}), after the init segment of the session's tracks.
+ *
+ * <p>A sample lasts until the next one of its track. The last sample of a piece lasts until the first of the next
+ * piece, so fragments follow each other without gap or overlap; the session's very last video frame lasts as long
+ * as the one before it, its last AAC frame 1024 samples (ISO/IEC 14496-3 §4.5.1.1: an AAC frame is 1024 samples
+ * of the core rate).
+ */
+public final class ArchiveFragmenter {
+    /** When a session has a single video frame: one frame at 30 fps. */
+    private static final long LONE_FRAME_TICKS = ArchiveTracks.VIDEO_TIMESCALE / 30;
+    private static final long AAC_FRAME_SAMPLES = 1024;
+
+    private final ArchiveTracks tracks;
+    private final ArchiveTimeline timeline;
+
+    public ArchiveFragmenter(ArchiveTracks tracks, ArchiveTimeline timeline) {
+        this.tracks = tracks;
+        this.timeline = timeline;
+    }
+
+    /**
+     * The tracks and timeline a session's first piece sets.
+     *
+     * @throws IllegalArgumentException when the piece has no sequence header of a codec an MP4 archive carries
+     */
+    public static ArchiveFragmenter forFirstPiece(PieceSamples first) {
+        ArchiveTracks.Video video = null;
+        if (first.videoConfig() != null && !first.video().isEmpty()) {
+            try {
+                VideoDecoderConfiguration config = VideoDecoderConfiguration.parse(first.videoConfig().codec(),
+                        first.videoConfig().payload());
+                video = new ArchiveTracks.Video(config);
+            } catch (CodecConfigException | IllegalArgumentException e) {
+                video = null; // AV1, VP9 or a broken record: archived without video
+            }
+        }
+        ArchiveTracks.Audio audio = null;
+        if (first.audioConfig() != null && !first.audio().isEmpty()) {
+            try {
+                AudioSpecificConfig config = AudioSpecificConfig.parse(first.audioConfig().payload());
+                audio = config.samplingFrequency() > 0 ? new ArchiveTracks.Audio(config) : null;
+            } catch (CodecConfigException e) {
+                audio = null;
+            }
+        }
+        ArchiveTracks tracks = new ArchiveTracks(video, audio);
+        long origin = Long.MAX_VALUE;
+        if (video != null) {
+            for (VideoPacket p : first.video()) {
+                origin = Math.min(origin, p.pts());
+            }
+        }
+        if (audio != null) {
+            origin = Math.min(origin, first.audio().get(0).dts());
+        }
+        long videoZero = video == null ? origin : Math.min(origin, first.video().get(0).dts());
+        int firstOffset = video == null ? 0 : first.video().get(0).compositionTimeOffset();
+        return new ArchiveFragmenter(tracks, new ArchiveTimeline(origin, videoZero, firstOffset));
+    }
+
+    public ArchiveTracks tracks() {
+        return tracks;
+    }
+
+    public ArchiveTimeline timeline() {
+        return timeline;
+    }
+
+    public byte[] initSegment() {
+        return InitSegmentWriter.write(tracks, timeline.videoEditMediaTicks());
+    }
+
+    /**
+     * The fragment of one piece.
+     *
+     * @param sequenceNumber the fragment's {@code mfhd} number: positive, rising through the session
+     * @param next           the piece after it, or null for the session's last
+     * @return empty bytes when the piece has no sample of the archive's tracks
+     */
+    public Fragment fragment(long sequenceNumber, PieceSamples piece, PieceSamples next) {
+        List<TrackRun> runs = runs(piece, next);
+        long endMillis = 0;
+        for (TrackRun run : runs) {
+            endMillis = Math.max(endMillis, run.trackId() == ArchiveTracks.VIDEO_TRACK_ID
+                    ? timeline.videoPresentationEndMillis(run.endDecodeTime())
+                    : run.endDecodeTime() * 1000 / tracks.audio().timescale());
+        }
+        return runs.isEmpty() ? new Fragment(new byte[0], 0)
+                : new Fragment(FragmentWriter.write(sequenceNumber, runs), endMillis);
+    }
+
+    /** The piece's track runs: video first, then audio; none for a track without samples in it. */
+    List<TrackRun> runs(PieceSamples piece, PieceSamples next) {
+        List<TrackRun> runs = new ArrayList<>(2);
+        TrackRun video = tracks.video() == null ? null : videoRun(piece, next);
+        if (video != null) {
+            runs.add(video);
+        }
+        TrackRun audio = tracks.audio() == null ? null : audioRun(piece, next);
+        if (audio != null) {
+            runs.add(audio);
+        }
+        return runs;
+    }
+
+    private TrackRun videoRun(PieceSamples piece, PieceSamples next) {
+        List<VideoPacket> frames = piece.video();
+        if (frames.isEmpty()) {
+            return null;
+        }
+        Long nextDts = next == null ? null : next.firstVideoDts();
+        List<Mp4Sample> samples = new ArrayList<>(frames.size());
+        long base = timeline.videoDecodeTicks(frames.get(0).dts());
+        if (base < 0) {
+            return null; // before the session's start: cannot be placed on its timeline
+        }
+        long previousDuration = LONE_FRAME_TICKS;
+        for (int i = 0; i < frames.size(); i++) {
+            VideoPacket f = frames.get(i);
+            long at = timeline.videoDecodeTicks(f.dts());
+            long duration;
+            if (i + 1 < frames.size()) {
+                duration = timeline.videoDecodeTicks(frames.get(i + 1).dts()) - at;
+            } else if (nextDts != null) {
+                duration = timeline.videoDecodeTicks(nextDts) - at;
+            } else {
+                duration = previousDuration;
+            }
+            // two frames on one millisecond (a variable-rate source) still need a positive duration
+            duration = Math.max(1, duration);
+            previousDuration = duration;
+            samples.add(new Mp4Sample(duration, f.payload(), f.keyframe(),
+                    ArchiveTimeline.videoCompositionTicks(f.compositionTimeOffset())));
+        }
+        return new TrackRun(ArchiveTracks.VIDEO_TRACK_ID, base, samples);
+    }
+
+    private TrackRun audioRun(PieceSamples piece, PieceSamples next) {
+        int timescale = tracks.audio().timescale();
+        List<AudioPacket> frames = piece.audio().stream()
+                .filter(a -> timeline.audioDecodeTicks(a.dts(), timescale) >= 0).toList();
+        if (frames.isEmpty()) {
+            return null;
+        }
+        Long nextDts = next == null ? null : next.firstAudioDts();
+        List<Mp4Sample> samples = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            long at = timeline.audioDecodeTicks(frames.get(i).dts(), timescale);
+            long duration;
+            if (i + 1 < frames.size()) {
+                duration = timeline.audioDecodeTicks(frames.get(i + 1).dts(), timescale) - at;
+            } else if (nextDts != null) {
+                duration = timeline.audioDecodeTicks(nextDts, timescale) - at;
+            } else {
+                duration = AAC_FRAME_SAMPLES;
+            }
+            samples.add(new Mp4Sample(Math.max(1, duration), frames.get(i).payload(), true, 0));
+        }
+        return new TrackRun(ArchiveTracks.AUDIO_TRACK_ID, timeline.audioDecodeTicks(frames.get(0).dts(), timescale),
+                samples);
+    }
+
+    /**
+     * One piece's movie fragment.
+     *
+     * @param endMillis where its longest track ends on the archive's timeline: the archive's duration when it is the
+     *                  last
+     */
+    public record Fragment(byte[] bytes, long endMillis) {
+    }
+}

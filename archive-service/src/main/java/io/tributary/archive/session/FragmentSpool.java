@@ -1,0 +1,234 @@
+package io.tributary.archive.session;
+
+import io.tributary.archive.assemble.ArchiveFragmenter;
+import io.tributary.archive.assemble.ArchiveFragmenter.Fragment;
+import io.tributary.archive.assemble.PieceSamples;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PartName.Chunk;
+import io.tributary.archive.store.PartName.Piece;
+import io.tributary.media.flv.FlvFormatException;
+import io.tributary.storage.ObjectStorageException;
+import io.tributary.storage.ObjectStore;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.jboss.logging.Logger;
+
+/**
+ * A session's MP4 archive as it grows: its pieces turned into movie fragments, in order, gathered in a local file
+ * (the spool) until they weigh {@link ObjectStore#MIN_PART_SIZE}, then stored as a chunk. At the end, the archive is
+ * the chunks, copied server-side, and the spool with the last pieces' fragments as its tail: the bytes that move at
+ * the end are at most one chunk's, however long the session was.
+ *
+ * <p>The session's first chunk begins with the init segment. A piece is spooled once the next GOP has started (it can
+ * no longer be continued), so its last samples are timed by the next piece's first. Chunks are written before the
+ * record that finished their last piece is committed; their names say which pieces they hold and how many bytes, so
+ * a listing rebuilds the spool's state anywhere ({@link #resume}): the pieces after the last chunk are fragmented
+ * again from storage. Only an optimisation of the end: a chunk that cannot be stored now is tried again at the next
+ * GOP, a local failure leaves the rest to storage.
+ *
+ * <p>Not thread-safe: used under its session's partition lock, or by the finaliser alone.
+ */
+public final class FragmentSpool implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FragmentSpool.class);
+    private static final int WRITE_BUFFER = 1 << 20;
+
+    private final SessionRef ref;
+    private final ArchiveStore store;
+    private final PartReader reader;
+    private final Path file;
+    private final List<Chunk> chain;
+    private final List<Piece> spooled = new ArrayList<>();
+    private final long minChunkBytes;
+    private ArchiveFragmenter fragmenter;
+    private OutputStream out;
+    private long spoolBytes;
+    private long endMillis;
+
+    private FragmentSpool(SessionRef ref, ArchiveStore store, PartReader reader, Path file, List<Chunk> chain,
+                          long minChunkBytes) {
+        this.ref = ref;
+        this.store = store;
+        this.reader = reader;
+        this.file = file;
+        this.chain = new ArrayList<>(chain);
+        this.minChunkBytes = minChunkBytes;
+    }
+
+    /**
+     * The spool of a session as storage holds it: its chunk chain ({@link SessionParts#chunkChain()}) and nothing
+     * spooled yet (the pieces after the chain are fragmented when they are next needed).
+     *
+     * @param file a local file of its own, replaced
+     */
+    public static FragmentSpool resume(SessionRef ref, SessionParts parts, ArchiveStore store, PartReader reader,
+                                       Path file) throws IOException {
+        FragmentSpool spool = new FragmentSpool(ref, store, reader, file, parts.chunkChain(), ObjectStore.MIN_PART_SIZE);
+        spool.out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
+        return spool;
+    }
+
+    /** The last sequence number in a chunk or the spool, or -1. */
+    public long throughSeq() {
+        if (!spooled.isEmpty()) {
+            return spooled.get(spooled.size() - 1).lastSeq();
+        }
+        return chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
+    }
+
+    /** True when storage lists the chunks this spool wrote and the pieces it holds: it can finish the archive. */
+    public boolean agreesWith(SessionParts parts) {
+        if (!parts.chunkChain().equals(chain)) {
+            return false;
+        }
+        for (Piece p : spooled) {
+            // by the records they cover: a listed name carries its SSIM sample rounded, the spool's piece does not
+            Piece listed = parts.pieces().get(p.firstSeq());
+            if (listed == null || listed.lastSeq() != p.lastSeq()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Spools the pieces that end before {@code beforeSeq} and are not in yet, then stores the spool as a chunk if it
+     * is large enough.
+     *
+     * @param pieces the session's pieces; each spooled one has a successor in it
+     */
+    public void catchUp(NavigableMap<Long, Piece> pieces, long beforeSeq) throws IOException {
+        spool(pieces, beforeSeq, false);
+        if (spoolBytes >= minChunkBytes) {
+            storeChunk();
+        }
+    }
+
+    /**
+     * Spools every remaining piece (the last one timed as the session's end) and closes the spool.
+     *
+     * @return the chunks the archive starts with and the bytes after them
+     */
+    public ArchiveBody finish(NavigableMap<Long, Piece> pieces) throws IOException {
+        spool(pieces, Long.MAX_VALUE, true);
+        out.close();
+        byte[] tail = Files.readAllBytes(file);
+        long chunkBytes = chain.stream().mapToLong(Chunk::bytes).sum();
+        return new ArchiveBody(List.copyOf(chain), tail, chunkBytes + tail.length, endMillis);
+    }
+
+    /** Closes and deletes the local file. */
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            LOG.debugf("session %s: closing the spool: %s", ref, e.toString());
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debugf("session %s: cannot remove the spool: %s", ref, e.toString());
+        }
+    }
+
+    /**
+     * Appends the pieces after {@link #throughSeq()}: those that end before {@code beforeSeq} and have a successor
+     * (to time their last samples by), or with {@code toTheEnd} all of them, the last timed as the session's end.
+     */
+    private void spool(NavigableMap<Long, Piece> pieces, long beforeSeq, boolean toTheEnd) throws IOException {
+        Piece first = pieces.firstEntry().getValue();
+        PieceSamples nextSamples = null;
+        for (Piece piece : pieces.tailMap(throughSeq(), false).values()) {
+            Map.Entry<Long, Piece> next = pieces.higherEntry(piece.firstSeq());
+            if (!toTheEnd && (piece.lastSeq() >= beforeSeq || next == null)) {
+                break;
+            }
+            PieceSamples samples = nextSamples != null ? nextSamples : samples(first, piece);
+            nextSamples = next == null ? null : samples(first, next.getValue());
+            append(piece, samples, nextSamples);
+        }
+    }
+
+    private void append(Piece piece, PieceSamples samples, PieceSamples next) throws IOException {
+        if (samples != null) {
+            ArchiveFragmenter f = fragmenter(null);
+            if (spoolBytes == 0 && chain.isEmpty()) {
+                write(f.initSegment());
+            }
+            // mfhd numbers rise with the records: the piece's first sequence number, plus one (they start at 1)
+            Fragment fragment = f.fragment(piece.firstSeq() + 1, samples, next);
+            write(fragment.bytes());
+            endMillis = Math.max(endMillis, fragment.endMillis());
+        }
+        spooled.add(piece);
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        spoolBytes += bytes.length;
+    }
+
+    private void storeChunk() throws IOException {
+        out.flush();
+        Chunk chunk = new Chunk(spooled.get(0).firstSeq(), spooled.get(spooled.size() - 1).lastSeq(), spoolBytes);
+        try {
+            store.putFile(PartKeys.key(ref.channel(), ref.sessionId(), chunk), file, ArchiveStore.MP4);
+        } catch (ObjectStorageException e) {
+            LOG.infof("session %s: chunk %s not stored yet (%s); tried again at the next GOP", ref, chunk.fileName(),
+                    e.getMessage());
+            return;
+        }
+        chain.add(chunk);
+        spooled.clear();
+        spoolBytes = 0;
+        out.close();
+        out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
+    }
+
+    /** The session's fragmenter, set by its first piece (read once, however often it is asked). */
+    private ArchiveFragmenter fragmenter(Piece first) throws IOException {
+        if (fragmenter == null) {
+            if (first == null) {
+                throw new IllegalStateException("no first piece to set the archive's tracks");
+            }
+            byte[] bytes = reader.read(ref, first).orElseThrow(() -> new IOException("first piece " + first.fileName()
+                    + " of " + ref + " is gone"));
+            fragmenter = ArchiveFragmenter.forFirstPiece(PieceSamples.read(bytes));
+        }
+        return fragmenter;
+    }
+
+    /** A piece's samples, or null for one that is not FLV (only damage in storage does that; it is left out). */
+    private PieceSamples samples(Piece first, Piece piece) throws IOException {
+        fragmenter(first);
+        byte[] bytes = reader.read(ref, piece).orElseThrow(() -> new ObjectStorageException("piece " + piece.fileName()
+                + " of " + ref + " vanished", null));
+        try {
+            return PieceSamples.read(bytes);
+        } catch (FlvFormatException e) {
+            LOG.errorf("session %s: piece %s is not FLV (%s); archiving without it", ref, piece.fileName(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * What the archive is made of.
+     *
+     * @param chunks     stored chunks, in order, to be copied server-side
+     * @param tail       the bytes after them (the whole archive when there is no chunk)
+     * @param bytes      the archive's size
+     * @param endMillis  where its longest track ends: its duration (it starts at zero)
+     */
+    public record ArchiveBody(List<Chunk> chunks, byte[] tail, long bytes, long endMillis) {
+    }
+}

@@ -1,0 +1,193 @@
+package io.tributary.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.session.ArchiveAnnouncer;
+import io.tributary.archive.session.SessionArchive;
+import io.tributary.archive.session.SessionFinalizer;
+import io.tributary.archive.session.SessionParts;
+import io.tributary.archive.session.SessionRef;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PieceCache;
+import io.tributary.media.event.ArchiveReady;
+import io.tributary.storage.S3Settings;
+import io.tributary.testsupport.media.TestMedia;
+import io.tributary.testsupport.s3.EmbeddedS3;
+import io.tributary.testsupport.s3.SharedS3;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sessions long enough for the archive to be assembled from several stored chunks (each at least the 5 MiB that S3
+ * and S3Proxy require of every multipart part but the last) and a tail: driven without Kafka, in copy mode (so a
+ * 32-second 720p stream is enough), through the session and the finaliser the service uses.
+ */
+class ChunkedArchiveIT {
+    /** One frame at 30 fps, rounded up: the tolerance on durations. */
+    private static final double FRAME = 0.034;
+    /** Eight copies of a 4 s 720p clip: about 12 MB, two chunks and a tail. */
+    private static final int COPIES = 8;
+
+    @TempDir
+    static Path work;
+
+    private static final Map<String, PieceCache> CACHES = new HashMap<>();
+
+    private static ArchiveStore store;
+    private static Path clip;
+    private static ArchiveProbe pushed;
+
+    @BeforeAll
+    static void setUp() {
+        EmbeddedS3 s3 = SharedS3.instance();
+        store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(), SharedS3.BUCKET,
+                EmbeddedS3.REGION));
+        store.ensureBucket();
+        clip = TestMedia.h264Aac(Duration.ofSeconds(4), 1280, 720, 30, 30);
+        pushed = ArchiveProbe.ofSourceRemuxed(LongSession.asFlv(clip, COPIES, work), work);
+    }
+
+    @Test
+    void anArchiveOfSeveralChunksAndATailIsOneMp4AsLongAsThePushedStream() throws Exception {
+        Recorded recorded = recordWhole("live");
+        SessionRef ref = recorded.ref();
+        List<GopFeed.GopRecord> records = recorded.records();
+        SessionArchive session = recorded.session();
+
+        SessionParts parts = listParts(ref);
+        assertTrue(parts.chunkChain().size() >= 2, "chunks: " + parts.chunks());
+        List<ArchiveReady> events = new ArrayList<>();
+        ArchiveReady event = finalizer("live", events::add)
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, session.takeSpool()).orElseThrow();
+
+        Path mp4 = download(ref);
+        assertMatchesPushed(ArchiveProbe.of(mp4));
+        assertEquals(Files.size(mp4), event.bytes());
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes());
+        assertEquals(ArchiveProbe.of(mp4).durationSeconds() * 1000, event.durationMillis(), FRAME * 1000);
+        assertEquals(List.of(event), events);
+        assertEquals(List.of(), store.list(ref.partsPrefix()), "parts are removed");
+    }
+
+    @Test
+    void aRestartMidStreamPicksUpAfterTheLastChunkAndWritesTheSameBytes() throws Exception {
+        Recorded one = recordWhole("one");
+        SessionRef uninterrupted = one.ref();
+        finalizer("one", e -> { }).finalizeSession(uninterrupted, SessionFinalizer.LAST_RECORD, one.session().takeSpool());
+
+        SessionRef ref = newSession();
+        List<GopFeed.GopRecord> records = LongSession.records(clip, ref.sessionId(), COPIES);
+        int cut = records.size() * 5 / 8;
+        SessionArchive before = open(ref, SessionParts.none(), "before");
+        feed(before, records.subList(0, cut));
+        before.discard(); // the instance is gone; another one finds the session in storage
+        assertTrue(listParts(ref).chunkChain().size() >= 1, "a chunk was stored before the restart");
+
+        SessionArchive after = open(ref, listParts(ref), "after");
+        feed(after, records.subList(cut, records.size()));
+        ArchiveReady event = finalizer("after", e -> { })
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, after.takeSpool()).orElseThrow();
+
+        assertArrayEquals(Files.readAllBytes(download(uninterrupted)), Files.readAllBytes(download(ref)),
+                "the same media gives the same archive, however often the session moved");
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
+    }
+
+    @Test
+    void aCrashDuringTheFinalStepLeavesOneArchiveWhenItIsRunAgain() throws Exception {
+        Recorded recorded = recordWhole("crashing");
+        SessionRef ref = recorded.ref();
+        SessionArchive session = recorded.session();
+        ArchiveAnnouncer dies = e -> {
+            throw new IllegalStateException("killed after the upload, before the announcement");
+        };
+        assertThrows(IllegalStateException.class, () -> finalizer("crashing", dies)
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, session.takeSpool()));
+        byte[] firstAttempt = Files.readAllBytes(download(ref));
+        assertTrue(listParts(ref).chunkChain().size() >= 2, "the parts are still there");
+
+        // another instance, with nothing local, finalises it again (the replayed last record, or the timeout)
+        List<ArchiveReady> events = new ArrayList<>();
+        ArchiveReady event = finalizer("rerun", events::add)
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, null).orElseThrow();
+
+        assertEquals(List.of(event), events, "announced once");
+        assertEquals(List.of(ref.archiveKey()), store.list(ref.archiveKey()), "one archive");
+        Path mp4 = work.resolve("rerun-" + ref.sessionId() + ".mp4");
+        Files.write(mp4, store.get(ref.archiveKey()).orElseThrow());
+        assertArrayEquals(firstAttempt, Files.readAllBytes(mp4), "the same bytes at the same key");
+        assertMatchesPushed(ArchiveProbe.of(mp4));
+        assertEquals(List.of(), store.list(ref.partsPrefix()));
+    }
+
+    private static void assertMatchesPushed(ArchiveProbe archive) {
+        assertEquals("", archive.decodeErrors(), "decodes without errors");
+        assertEquals("h264", archive.videoCodec());
+        assertEquals("aac", archive.audioCodec());
+        assertEquals(pushed.videoFrames(), archive.videoFrames(), "every frame, once");
+        assertEquals(pushed.durationSeconds(), archive.durationSeconds(), FRAME, "as long as the pushed stream");
+        assertEquals(pushed.avOffset(), archive.avOffset(), 0.002, "audio and video as far apart as pushed");
+    }
+
+    /** A session recorded whole by one instance, not finalised yet. */
+    private record Recorded(SessionRef ref, List<GopFeed.GopRecord> records, SessionArchive session) {
+    }
+
+    private static Recorded recordWhole(String instance) {
+        SessionRef ref = newSession();
+        List<GopFeed.GopRecord> records = LongSession.records(clip, ref.sessionId(), COPIES);
+        SessionArchive session = open(ref, SessionParts.none(), instance);
+        feed(session, records);
+        return new Recorded(ref, records, session);
+    }
+
+    private static void feed(SessionArchive session, List<GopFeed.GopRecord> records) {
+        records.forEach(r -> session.accept(r.meta(), r.value(), System.currentTimeMillis()));
+    }
+
+    private static SessionArchive open(SessionRef ref, SessionParts parts, String instance) {
+        SessionArchive.Tools tools = new SessionArchive.Tools(store, cache(instance),
+                gop -> {
+                    throw new AssertionError("copy mode encodes nothing");
+                }, null, 0, EncodeMode.COPY);
+        return new SessionArchive(ref, parts, tools, System.currentTimeMillis(), System.currentTimeMillis());
+    }
+
+    private static SessionFinalizer finalizer(String instance, ArchiveAnnouncer announcer) {
+        return new SessionFinalizer(store, cache(instance), announcer, Clock.systemUTC());
+    }
+
+    /** One cache per instance, as in the service (a new one clears its directory's spools). */
+    private static PieceCache cache(String instance) {
+        return CACHES.computeIfAbsent(instance, i -> new PieceCache(work.resolve("instance-" + i)));
+    }
+
+    private static SessionParts listParts(SessionRef ref) {
+        return SessionParts.fromKeys(store.list(ref.partsPrefix()));
+    }
+
+    private static Path download(SessionRef ref) throws Exception {
+        Path file = work.resolve(ref.sessionId() + ".mp4");
+        Files.write(file, store.get(ref.archiveKey()).orElseThrow(() -> new AssertionError("no archive")));
+        return file;
+    }
+
+    private static SessionRef newSession() {
+        return new SessionRef("it-chunked-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,122 @@
+package io.tributary.archive.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PartName.Piece;
+import io.tributary.archive.store.PieceCache;
+import io.tributary.media.flv.AacPacketType;
+import io.tributary.media.flv.AudioTag;
+import io.tributary.media.flv.AvcPacketType;
+import io.tributary.media.flv.FlvHeader;
+import io.tributary.media.flv.FlvWriter;
+import io.tributary.media.flv.LegacyAudioTagHeader;
+import io.tributary.media.flv.LegacyVideoTagHeader;
+import io.tributary.media.flv.VideoFrameType;
+import io.tributary.media.flv.VideoTag;
+import io.tributary.storage.S3Settings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spool's bookkeeping, with every piece in the local cache (no object storage is asked). */
+class FragmentSpoolTest {
+    private static final SessionRef REF = new SessionRef("alice", "01J0000000000000000000000A");
+    private static final byte[] AVC_C = HexFormat.of().parseHex(
+            "0164001effe1001a6764001eacd940a02ff970110000030001000003003c0f162d9601000468ef8fcbfdf8f800");
+
+    private static final Piece COPY_0 = new Piece(0, 0, 100, EncodeMode.COPY, null);
+    private static final Piece COPY_1 = new Piece(1, 1, 100, EncodeMode.COPY, null);
+
+    @TempDir
+    Path work;
+
+    private PieceCache cache;
+
+    @BeforeEach
+    void setUp() {
+        cache = new PieceCache(work.resolve("cache"));
+    }
+
+    @Test
+    void agreesWithAListingWhoseNamesRoundTheSsimSample() throws Exception {
+        // regression: the listed name carries the SSIM to five decimals, the live piece the measured value
+        Piece first = new Piece(0, 0, 100, EncodeMode.REENCODE, 0.9712345678);
+        Piece second = new Piece(1, 1, 100, EncodeMode.REENCODE, null);
+        NavigableMap<Long, Piece> pieces = pieces(first, second);
+        try (FragmentSpool spool = spool()) {
+            spool.catchUp(pieces, 1);
+
+            assertEquals(0, spool.throughSeq(), "the first GOP is finished, the second may still be continued");
+            assertTrue(spool.agreesWith(listing(first, second)));
+        }
+    }
+
+    @Test
+    void disagreesWhenStorageHoldsAWiderPieceThanItSpooled() throws Exception {
+        try (FragmentSpool spool = spool()) {
+            spool.catchUp(pieces(COPY_0, COPY_1), 1);
+
+            assertFalse(spool.agreesWith(listing(new Piece(0, 1, 200, EncodeMode.COPY, null))));
+        }
+    }
+
+    @Test
+    void finishesWithTheInitSegmentAndOneFragmentPerPieceWhenNoChunkWasStored() throws Exception {
+        try (FragmentSpool spool = spool()) {
+            spool.catchUp(pieces(COPY_0, COPY_1), 1);
+            FragmentSpool.ArchiveBody body = spool.finish(pieces(COPY_0, COPY_1));
+
+            assertEquals(List.of(), body.chunks());
+            assertEquals(body.tail().length, body.bytes());
+            // two frames 40 ms apart in each piece, the last lasting as long: 0..160 ms; shown 40 ms after decoding
+            assertEquals(200, body.endMillis());
+        }
+    }
+
+    private FragmentSpool spool() throws Exception {
+        // a store that is never reached: every piece is in the cache
+        ArchiveStore store = new ArchiveStore(new S3Settings("http://127.0.0.1:1", "k", "s", "b", "us-east-1"));
+        return FragmentSpool.resume(REF, SessionParts.none(), store, new PartReader(store, cache),
+                cache.spoolFile(REF.channel(), REF.sessionId()));
+    }
+
+    private NavigableMap<Long, Piece> pieces(Piece... list) {
+        NavigableMap<Long, Piece> map = new TreeMap<>();
+        for (Piece p : list) {
+            cache.put(REF.channel(), REF.sessionId(), p.fileName(), piece(p.firstSeq() * 80));
+            map.put(p.firstSeq(), p);
+        }
+        return map;
+    }
+
+    private static SessionParts listing(Piece... list) {
+        return SessionParts.fromKeys(Arrays.stream(list).map(p -> PartKeys.key(REF.channel(),
+                REF.sessionId(), p)).toList());
+    }
+
+    /** A GOP as an FLV piece: AVC and AAC sequence headers, two frames 40 ms apart (shown 40 ms late), two AAC frames. */
+    private static byte[] piece(long start) {
+        FlvWriter w = new FlvWriter(new FlvHeader(true, true));
+        w.write(VideoTag.of(start, LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME, AvcPacketType.SEQUENCE_HEADER, 0),
+                AVC_C));
+        w.write(AudioTag.of(start, LegacyAudioTagHeader.aac(AacPacketType.SEQUENCE_HEADER), new byte[] {0x11, (byte) 0x90}));
+        w.write(VideoTag.of(start, LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME, AvcPacketType.NALU, 40),
+                new byte[] {0, 0, 0, 1, 0x65}));
+        w.write(AudioTag.of(start, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
+        w.write(VideoTag.of(start + 40, LegacyVideoTagHeader.avc(VideoFrameType.INTER_FRAME, AvcPacketType.NALU, 40),
+                new byte[] {0, 0, 0, 1, 0x41}));
+        w.write(AudioTag.of(start + 21, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
+        return w.toByteArray();
+    }
+}
