@@ -7,10 +7,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.tributary.archive.kafka.ArchiveReadyPublisher;
 import io.tributary.archive.kafka.GopTopicPartitions;
 import io.tributary.archive.store.ArchiveStore;
-import io.tributary.archive.store.S3Config;
 import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.storage.ObjectStorageException;
-import io.tributary.storage.S3Settings;
+import io.tributary.storage.S3Config;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,8 +38,7 @@ public class ArchiveService {
     // after TopicSetup (default priority): archive-ready exists before anything is announced on it
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 100) StartupEvent event) {
         ArchiveSettings settings = ArchiveSettings.from(config);
-        ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(),
-                s3.bucket(), s3.region(), s3.maxConnections()));
+        ArchiveStore store = new ArchiveStore(s3.settings());
         try {
             store.ensureBucket();
         } catch (ObjectStorageException e) {

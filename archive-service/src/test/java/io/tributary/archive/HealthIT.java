@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.archive.kafka.TopicSetup;
-import io.tributary.archive.store.S3Config;
+import io.tributary.storage.S3Config;
 import io.tributary.testsupport.kafka.TopicAssertions;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
 import io.tributary.testsupport.quarkus.S3TestResource;

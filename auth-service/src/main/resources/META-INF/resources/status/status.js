@@ -2,7 +2,10 @@
 // newest archives from GET /v1/archives (admin token; the links are presigned and short-lived).
 // window.tributaryPlayer is the page's small API for scripts and the browser test:
 //   play(channel, engine)  engine 'hls' or 'dash'
-//   state()                {channel, engine, currentTime, error, warnings, readyState, paused}
+//   state()                {channel, engine, currentTime, error, warnings, readyState, paused,
+//                           levels, level, switches}: levels are the video renditions the player offers
+//                           ({height, bitrate}, lowest first), level the index of the one shown (-1 before the
+//                           first), switches each change of it ({level, height, at: currentTime})
 //   channels()             the last listing of /status/live
 'use strict';
 
@@ -16,6 +19,7 @@
   let current = null; // {channel, engine, destroy()}
   let error = null;
   let warnings = 0;
+  let switches = [];
 
   // ---- live channels ----
 
@@ -33,22 +37,36 @@
     }
   }
 
+  // A channel's card is made once and then updated in place: a card made anew at each refresh showed an empty box
+  // until its new <img> had loaded, whereas an <img> given a new src keeps its picture until the next one is in.
   function renderChannels() {
     const list = document.getElementById('channels');
     document.getElementById('no-live').hidden = listing.length > 0;
     const stamp = Date.now();
-    list.replaceChildren(...listing.map(c => channelCard(c, stamp)));
+    const cards = new Map([...list.children].map(card => [card.dataset.channel, card]));
+    const wanted = listing.map(c => updateCard(cards.get(c.channel) || channelCard(c), c, stamp));
+    if (wanted.length !== list.children.length || wanted.some((card, i) => list.children[i] !== card)) {
+      list.replaceChildren(...wanted);
+    }
   }
 
-  function channelCard(c, stamp) {
+  function updateCard(item, c, stamp) {
+    const img = item.querySelector('img');
+    if (img && c.thumbnail) {
+      // a new query string each refresh: latest.jpg is overwritten in place
+      img.src = c.thumbnail + '?t=' + stamp;
+    }
+    item.querySelector('.details').textContent = describe(c);
+    return item;
+  }
+
+  function channelCard(c) {
     const item = document.createElement('li');
     item.className = 'channel';
     item.dataset.channel = c.channel;
     if (c.thumbnail) {
       const img = document.createElement('img');
       img.alt = 'latest thumbnail of ' + c.channel;
-      // a new query string each refresh: latest.jpg is overwritten in place
-      img.src = c.thumbnail + '?t=' + stamp;
       item.append(img);
     }
     const about = document.createElement('div');
@@ -57,8 +75,7 @@
     name.className = 'name';
     name.textContent = c.channel;
     const details = document.createElement('div');
-    details.className = 'muted';
-    details.textContent = describe(c);
+    details.className = 'muted details';
     about.append(name, details);
     for (const engine of ['hls', 'dash']) {
       if (c[engine]) {
@@ -95,6 +112,7 @@
     stop();
     error = null;
     warnings = 0;
+    switches = [];
     current = engine === 'dash' ? startDash(c.dash) : startHls(c.hls);
     current.channel = channel;
     current.engine = engine;
@@ -124,9 +142,12 @@
     hls.on(Hls.Events.MANIFEST_PARSED, () => {
       video.play().catch(() => { /* autoplay refused: the controls are there */ });
     });
+    // hls.js orders its levels by bitrate, lowest first; currentLevel is the one being shown
+    const levels = () => hls.levels.map(l => ({height: l.height, bitrate: l.bitrate}));
+    hls.on(Hls.Events.LEVEL_SWITCHED, (event, data) => switched(data.level, levels()));
     hls.loadSource(url);
     hls.attachMedia(video);
-    return {destroy: () => hls.destroy()};
+    return {destroy: () => hls.destroy(), levels, level: () => hls.currentLevel};
   }
 
   function startDash(url) {
@@ -142,10 +163,21 @@
       error = 'dash.js: ' + detail;
       showPlayerStatus();
     });
+    // dash.js lists a type's representations by bitrate, lowest first; its quality is an index into that list
+    const levels = () => player.getBitrateInfoListFor('video').map(b => ({height: b.height, bitrate: b.bitrate}));
+    player.on(dashjs.MediaPlayer.events.QUALITY_CHANGE_RENDERED, e => {
+      if (e.mediaType === 'video') {
+        switched(e.newQuality, levels());
+      }
+    });
     // dash.js starts playback itself (autoplay): it must see the element's 'play' event, which is what starts its
     // MPD refreshes, so nothing else may call play() first
     player.initialize(video, url, true);
-    return {destroy: () => player.reset()};
+    return {destroy: () => player.reset(), levels, level: () => player.getQualityFor('video')};
+  }
+
+  function switched(level, levels) {
+    switches.push({level, height: levels[level] ? levels[level].height : null, at: video.currentTime});
   }
 
   function stop() {
@@ -246,7 +278,10 @@
       error,
       warnings,
       readyState: video.readyState,
-      paused: video.paused
+      paused: video.paused,
+      levels: current && current.levels ? current.levels() : [],
+      level: current && current.level ? current.level() : -1,
+      switches
     })
   };
 

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tributary.thumbnail.kafka.TopicSetup;
-import io.tributary.thumbnail.store.S3Config;
+import io.tributary.storage.S3Config;
 import io.tributary.testsupport.kafka.TopicAssertions;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
 import io.tributary.testsupport.quarkus.S3TestResource;
+import io.tributary.thumbnail.kafka.TopicSetup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;

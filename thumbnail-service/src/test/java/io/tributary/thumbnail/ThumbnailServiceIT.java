@@ -18,14 +18,13 @@ import io.tributary.media.event.ThumbnailPublished;
 import io.tributary.media.event.Topics;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.ObjectStore;
-import io.tributary.storage.S3Settings;
+import io.tributary.storage.S3Config;
+import io.tributary.testsupport.gop.TestGops.TestGop;
+import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
 import io.tributary.testsupport.quarkus.S3TestResource;
 import io.tributary.thumbnail.render.KeyframeCut;
-import io.tributary.thumbnail.store.S3Config;
-import io.tributary.testsupport.gop.TestGops;
-import io.tributary.testsupport.gop.TestGops.TestGop;
 import io.tributary.thumbnail.testing.ClipGops;
 import io.tributary.thumbnail.testing.Eventually;
 import io.tributary.thumbnail.testing.GopTopicTestResource;
@@ -67,8 +66,7 @@ class ThumbnailServiceIT {
 
     @BeforeEach
     void setUp() {
-        objects = new ObjectStore(new S3Settings(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(), s3.bucket(),
-                s3.region()));
+        objects = new ObjectStore(s3.settings());
         clip = TestMedia.h264Aac(Duration.ofSeconds(7), 1280, 720, FPS, FPS);
     }
 

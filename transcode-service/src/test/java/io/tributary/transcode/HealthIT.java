@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tributary.transcode.kafka.TopicSetup;
-import io.tributary.transcode.store.S3Config;
-import io.tributary.transcode.testing.GopTopicTestResource;
+import io.tributary.storage.S3Config;
 import io.tributary.testsupport.kafka.TopicAssertions;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
 import io.tributary.testsupport.quarkus.S3TestResource;
+import io.tributary.transcode.kafka.TopicSetup;
+import io.tributary.transcode.testing.GopTopicTestResource;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;

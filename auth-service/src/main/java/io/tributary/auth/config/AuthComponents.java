@@ -14,6 +14,7 @@ import io.tributary.auth.state.KeyStore;
 import io.tributary.auth.token.PublishTokenSecret;
 import io.tributary.auth.token.PublishTokenSigner;
 import io.tributary.auth.token.PublishTokenVerifier;
+import io.tributary.storage.S3Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -7,13 +7,12 @@ import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.kafka.consume.RecordLoop;
 import io.tributary.media.event.Topics;
 import io.tributary.storage.ObjectStore;
-import io.tributary.storage.S3Settings;
+import io.tributary.storage.S3Config;
 import io.tributary.thumbnail.ThumbnailConfig;
 import io.tributary.thumbnail.metrics.ThumbnailMetrics;
 import io.tributary.thumbnail.publish.EventPublisher;
 import io.tributary.thumbnail.render.JpegRenderer;
 import io.tributary.thumbnail.render.RenderSettings;
-import io.tributary.thumbnail.store.S3Config;
 import io.tributary.thumbnail.store.ThumbnailStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +57,7 @@ public class GopConsumer {
      * ({@code APPLICATION + 500}): the event topic exists by then.
      */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        ObjectStore objects = new ObjectStore(new S3Settings(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(),
-                s3.bucket(), s3.region()));
+        ObjectStore objects = new ObjectStore(s3.settings());
         objects.ensureBucket();
         JpegRenderer renderer = new JpegRenderer(FfmpegRunner.bundled(), new RenderSettings(config.width(),
                 config.smallWidth(), config.quality(), config.decodeTimeout()));

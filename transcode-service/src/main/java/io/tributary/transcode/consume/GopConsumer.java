@@ -5,11 +5,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tributary.media.event.Topics;
 import io.tributary.storage.ObjectStore;
-import io.tributary.storage.S3Settings;
+import io.tributary.storage.S3Config;
 import io.tributary.transcode.TranscodeConfig;
 import io.tributary.transcode.ladder.LadderConfig;
 import io.tributary.transcode.ladder.LadderSettings;
-import io.tributary.transcode.store.S3Config;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,8 +50,7 @@ public class GopConsumer {
      * ({@code APPLICATION + 500}): the event topic exists by then.
      */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        ObjectStore store = new ObjectStore(new S3Settings(s3.endpoint().toString(), s3.accessKey(), s3.secretKey(),
-                s3.bucket(), s3.region()));
+        ObjectStore store = new ObjectStore(s3.settings());
         store.ensureBucket();
         TranscodeConfig.Consumer consumer = config.consumer();
         WorkerSettings settings = new WorkerSettings(bootstrapServers, Topics.STREAM_GOPS, consumer.group(),
