@@ -92,7 +92,7 @@ class EndToEndIT {
     private static final Duration PUBLISH_ENDS_WITHIN = CLIP_LENGTH.plusSeconds(40);
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(15);
     private static final Duration ENDLIST_WITHIN = Duration.ofSeconds(20);
-    /** The archive encodes each GOP while live; after the last one only the join and the remux remain. */
+    /** The archive encodes and fragments each GOP while live; after the last one, its fragment and the assembly. */
     private static final Duration ARCHIVE_WITHIN = Duration.ofSeconds(60);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(30);

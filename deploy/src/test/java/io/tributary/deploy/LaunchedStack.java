@@ -45,6 +45,16 @@ final class LaunchedStack implements AutoCloseable {
      * @throws AssertionError naming what is missing, or with the launcher's last lines if it does not come up
      */
     static LaunchedStack start(String dataDirName, Duration upTimeout) throws IOException, InterruptedException {
+        return start(dataDirName, upTimeout, Map.of());
+    }
+
+    /**
+     * Starts the stack with settings in the launcher's environment, as a user sets them on the command line
+     * ({@code TRIBUTARY_TRANSCODE_LADDER_RUNGS=240p ./tributary up}): every process of the stack inherits them, and
+     * each service reads the ones it knows. The launcher's own settings (ports, endpoints, keys) still win.
+     */
+    static LaunchedStack start(String dataDirName, Duration upTimeout, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path root = repositoryRoot();
         List<String> unpackaged = new ArrayList<>();
         for (StackService service : StackService.values()) {
@@ -63,8 +73,10 @@ final class LaunchedStack implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(root.resolve("tributary").toString(), "up", "--no-build",
                 "--data-dir", dataDir.toString(), "--start-timeout", String.valueOf(upTimeout.toSeconds())));
         ports.forEach((port, number) -> command.addAll(List.of(port.flag(), String.valueOf(number))));
-        Process launcher = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(launcherOutput.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(launcherOutput.toFile());
+        builder.environment().putAll(environment);
+        Process launcher = builder.start();
         LaunchedStack stack = new LaunchedStack(root, dataDir, ports, launcherOutput, launcher);
         try {
             stack.facts = stack.awaitRunningFacts(upTimeout);

@@ -61,6 +61,8 @@ class MediaPlaylistTest {
 
         assertEquals(List.of(), master.problems());
         assertEquals(List.of("source/index.m3u8", "480p/index.m3u8", "audio/index.m3u8"), master.mediaPlaylistUris());
+        assertEquals("600000", master.variants().get(1).get("BANDWIDTH"));
+        assertEquals("avc1.4d401e,mp4a.40.2", master.variants().get(1).get("CODECS"), "quotes removed");
         assertFalse(MultivariantPlaylist.parse("#EXTM3U\n#EXT-X-STREAM-INF:CODECS=\"x\"\na.m3u8\n").problems()
                 .isEmpty());
         assertFalse(MultivariantPlaylist.parse("#EXTM3U\n").problems().isEmpty());
