@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one service module can be configured with: the keys of its {@code application.properties} and of its
- * {@code @ConfigMapping} interfaces, plus the names its property expressions read directly
+ * What one service module can be configured with: the keys of its {@code application.properties} and of the
+ * {@code @ConfigMapping} interfaces in its sources and in the project's library modules it depends on (media-storage's
+ * {@code tributary.s3.*}), plus the names its property expressions read directly
  * ({@code kafka.bootstrap.servers=${TRIBUTARY_KAFKA:127.0.0.1:9092}} reads {@code TRIBUTARY_KAFKA}).
  *
  * @param keys             by property name; a mapping's declaration wins over an application.properties line
@@ -29,14 +30,17 @@ public record ServiceConfiguration(String module, Map<String, ConfigKey> keys, S
     /** {@code %dev.}, {@code %test.}: a profile's value of a key, not another key. */
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}\\s]+)");
+    private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>([\\w.-]+)</artifactId>");
 
     public static ServiceConfiguration of(Path moduleDir) {
         String module = moduleDir.getFileName().toString();
         Map<String, ConfigKey> keys = new LinkedHashMap<>();
         Set<String> referenced = new LinkedHashSet<>();
-        for (ConfigKey key : ConfigMappingScanner.scan(moduleDir.resolve("src/main/java"))) {
-            keys.putIfAbsent(key.name(), key);
-            key.defaultValue().ifPresent(value -> addReferences(value, referenced));
+        for (Path sources : mappingSources(moduleDir)) {
+            for (ConfigKey key : ConfigMappingScanner.scan(sources)) {
+                keys.putIfAbsent(key.name(), key);
+                key.defaultValue().ifPresent(value -> addReferences(value, referenced));
+            }
         }
         Path properties = moduleDir.resolve("src/main/resources/application.properties");
         for (Map.Entry<String, String> entry : readProperties(properties).entrySet()) {
@@ -65,6 +69,30 @@ public record ServiceConfiguration(String module, Map<String, ConfigKey> keys, S
         keys.values().stream().filter(key -> key.name().startsWith(prefix)).forEach(matching::add);
         matching.sort((a, b) -> a.name().compareTo(b.name()));
         return matching;
+    }
+
+    /** The module's own sources, then those of each sibling module its pom names (the project's libraries). */
+    private static List<Path> mappingSources(Path moduleDir) {
+        List<Path> roots = new ArrayList<>(List.of(moduleDir.resolve("src/main/java")));
+        Path pom = moduleDir.resolve("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            return roots;
+        }
+        String text;
+        try {
+            text = Files.readString(pom, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pom, e);
+        }
+        Matcher artifact = ARTIFACT_ID.matcher(text);
+        while (artifact.find()) {
+            Path sibling = moduleDir.resolveSibling(artifact.group(1)).resolve("src/main/java");
+            if (!artifact.group(1).equals(moduleDir.getFileName().toString()) && Files.isDirectory(sibling)
+                    && !roots.contains(sibling)) {
+                roots.add(sibling);
+            }
+        }
+        return roots;
     }
 
     private static void addReferences(String value, Set<String> referenced) {
