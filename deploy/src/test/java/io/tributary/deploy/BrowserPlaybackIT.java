@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.deploy.e2e.DevToolsSession;
 import io.tributary.deploy.e2e.FfmpegPublisher;
 import io.tributary.deploy.e2e.HeadlessChromium;
+import io.tributary.deploy.e2e.MediaProbe;
 import io.tributary.deploy.e2e.MultivariantPlaylist;
 import io.tributary.ffmpeg.FfmpegBinaries;
+import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.testsupport.media.TestMedia;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and then with dash.js. Each player must move {@code video.currentTime} on by several seconds and report no error;
  * a screenshot of each is left in {@code deploy/target/browser-playback/} for a person to look at. When the
  * broadcast ends, the operator's view (admin token typed into the page) offers the archive through a presigned link
- * that downloads the MP4, while the object itself stays private.
+ * that downloads the MP4, while the object itself stays private. Issue 8: the same link plays in the page as a plain
+ * {@code <video>} with the right duration, and seeks.
  *
  * <p>Issue 6: the stack runs with a 240p and a 180p rung (the source is 640x360), so the master playlist names three
  * video renditions; hls.js, playing at the top one, must switch down to the rung that fits a throttled network
@@ -81,6 +84,14 @@ class BrowserPlaybackIT {
     /** From the publisher's end to archive-ready: the join and remux of what was encoded while live. */
     private static final Duration ARCHIVE_WITHIN = Duration.ofSeconds(90);
 
+    /** From the archive's src to its duration known: the moov and every fragment's header, range requests. */
+    private static final Duration ARCHIVE_METADATA_WITHIN = Duration.ofSeconds(20);
+    /** The archive is on the loopback: seconds of it play in about as many seconds. */
+    private static final double ARCHIVE_PLAYED_SECONDS = 2.0;
+    private static final Duration ARCHIVE_PLAYED_WITHIN = Duration.ofSeconds(20);
+    /** Issue 8: "within half a second" of ffprobe's duration (the last frame's length is counted differently). */
+    private static final double DURATION_TOLERANCE_SECONDS = 0.5;
+
     private static final String DEMO = "demo";
 
     /**
@@ -118,6 +129,8 @@ class BrowserPlaybackIT {
     private FfmpegPublisher publisher;
     private HeadlessChromium chromium;
     private DevToolsSession page;
+    /** The presigned archive link the page offered (test 6), played by test 7. */
+    private URI archiveUrl;
 
     @BeforeAll
     void startTheStackPublishAndOpenThePage() throws Exception {
@@ -297,6 +310,70 @@ class BrowserPlaybackIT {
         int anonymous = http.send(HttpRequest.newBuilder(unsigned).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
         assertEquals(403, anonymous, "the archive itself stays private");
+        Path downloaded = artifacts.resolve("archive.mp4");
+        Files.write(downloaded, archive.body());
+        archiveUrl = url;
+    }
+
+    /**
+     * Issue 8: the archive plays in the browser itself, progressively from the presigned link (a plain
+     * {@code <video>}, no MSE): Chromium finds its duration by reading the fragments' headers (the init segment's
+     * durations are 0), plays it, and seeks to the middle, fetching the fragment there with a range request.
+     */
+    @Test
+    @Order(7)
+    void theArchivePlaysAndSeeksInTheBrowserFromItsPresignedLink() throws Exception {
+        assumeTrue(archiveUrl != null, "no archive link (the test before this one failed)");
+        double probed = new MediaProbe(FfmpegRunner.bundled())
+                .describe(artifacts.resolve("archive.mp4").toString(), Duration.ofSeconds(30))
+                .path("format").path("duration").asDouble();
+        page.evaluate("(() => { const v = document.createElement('video'); v.id = 'archive-video';"
+                + " v.muted = true; v.controls = true; v.width = " + WIDTH + ";"
+                + " v.addEventListener('error', () => {"
+                + " window.archiveVideoError = v.error.code + ' ' + v.error.message; });"
+                + " document.body.prepend(v); v.src = '" + archiveUrl + "'; v.scrollIntoView(); return v.play(); })()");
+
+        JsonNode state = awaitArchiveVideo(s -> s.path("duration").asDouble() > 0,
+                Instant.now().plus(ARCHIVE_METADATA_WITHIN));
+        double duration = state.path("duration").asDouble();
+        assertEquals(probed, duration, DURATION_TOLERANCE_SECONDS,
+                "the <video>'s duration against ffprobe's: " + state);
+
+        double started = state.path("currentTime").asDouble();
+        state = awaitArchiveVideo(s -> s.path("currentTime").asDouble() - started >= ARCHIVE_PLAYED_SECONDS,
+                Instant.now().plus(ARCHIVE_PLAYED_WITHIN));
+        assertTrue(state.path("currentTime").asDouble() - started >= ARCHIVE_PLAYED_SECONDS,
+                "the archive plays " + ARCHIVE_PLAYED_SECONDS + " s from " + started + ": " + state);
+
+        double middle = duration / 2;
+        page.evaluate("document.getElementById('archive-video').currentTime = " + middle + "; true");
+        state = awaitArchiveVideo(s -> !s.path("seeking").asBoolean()
+                        && s.path("currentTime").asDouble() - middle >= ARCHIVE_PLAYED_SECONDS,
+                Instant.now().plus(ARCHIVE_PLAYED_WITHIN));
+        screenshot("archive-playing.png");
+        double reached = state.path("currentTime").asDouble();
+        assertTrue(reached - middle >= ARCHIVE_PLAYED_SECONDS && reached < duration,
+                "seeked to " + middle + " s, the archive plays on from there: " + state);
+        System.out.printf("archive in the browser: duration %.3f s (ffprobe %.3f s), played %.1f s from %.1f s, "
+                + "seeked to %.1f s and played on to %.1f s%n", duration, probed, ARCHIVE_PLAYED_SECONDS, started,
+                middle, reached);
+    }
+
+    /** Polls the archive's {@code <video>} until its state passes {@code done}, failing on a media error. */
+    private JsonNode awaitArchiveVideo(Predicate<JsonNode> done, Instant deadline) throws Exception {
+        String read = "(() => { const v = document.getElementById('archive-video'); return {duration: v.duration,"
+                + " currentTime: v.currentTime, readyState: v.readyState, paused: v.paused, seeking: v.seeking,"
+                + " error: window.archiveVideoError || null}; })()";
+        JsonNode state = page.evaluate(read);
+        while (!done.test(state) && state.path("error").isNull() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            state = page.evaluate(read);
+        }
+        if (!state.path("error").isNull()) {
+            screenshot("archive-failed.png");
+            throw new AssertionError("the archive's <video> reported an error: " + state);
+        }
+        return state;
     }
 
     private void assertPlays(String engine) throws Exception {
