@@ -1,0 +1,241 @@
+package io.tributary.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The load run: a stack (ours or a running one), the source clip, then either a fixed number of publishers that
+ * ramp, hold and stop, or a ramp that adds publishers step by step until the {@link RampCriterion} fails. Writes
+ * report.md and report.json; everything it starts, it stops. Only loopback addresses are ever contacted.
+ */
+public final class LoadBench {
+
+    private static final int IDLE_SECONDS = 10;
+    private static final long DRAIN_MILLIS = 5_000;
+
+    private LoadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--summarize-jfr")) {
+            System.out.print(JfrSummary.summarize(Path.of(args[1])));
+            return;
+        }
+        Path repo = Path.of(System.getProperty("bench.repo", "../..")).toAbsolutePath().normalize();
+        BenchOptions options = BenchOptions.parse(Arrays.asList(args), repo);
+        Files.createDirectories(options.out());
+        startWatchdog(options);
+        log("clip " + options.clip());
+        SourceClip clip = SourceClip.make(options.clip(), 60, LoadSession.GOP_SECONDS, "3M");
+        log(String.format("clip: %d tags, %.1f s, %d kB/s", clip.media().size(), clip.loopMillis() / 1000.0,
+                clip.bytesPerSecond() / 1000));
+        RunReport report = new RunReport(Machine.describe(options.repo()), options.describe());
+        StackProcess own = null;
+        Path dataDir = null;
+        try {
+            Path stackJson = options.stackJson();
+            if (stackJson == null) {
+                dataDir = Files.createTempDirectory("tributary-load-");
+                log("starting a stack in " + dataDir + " (logs there)");
+                own = StackProcess.start(options.root(), dataDir, ownStackEnvironment(options), 300_000);
+                stackJson = own.stackJson();
+            }
+            StackEndpoints stack = StackEndpoints.read(stackJson);
+            try (LoadSession session = new LoadSession(options, stack, clip)) {
+                log("idle for " + IDLE_SECONDS + " s (each process's CPU with no publisher)");
+                session.measureIdle(IDLE_SECONDS);
+                report.idle(session.idleCpuPerSecond());
+                if (options.mode().equals("fixed")) {
+                    fixed(options, session, report);
+                } else {
+                    ramp(options, session, report);
+                }
+                report.startups(session.startups());
+                session.stopPublishers(DRAIN_MILLIS);
+                report.finalSample(session.sampleNow());
+            }
+        } finally {
+            if (own != null) {
+                log("stopping the stack");
+                own.close();
+            }
+            if (dataDir != null && !options.keepData()) {
+                deleteTree(dataDir);
+            }
+        }
+        report.write(options.out());
+        log("report: " + options.out().resolve("report.md"));
+        System.out.println(Files.readString(options.out().resolve("report.md")));
+    }
+
+    private static void fixed(BenchOptions options, LoadSession session, RunReport report) throws Exception {
+        log("starting " + options.streams() + " publishers over " + options.rampSeconds() + " s");
+        session.addPublishers(options.streams(), options.rampSeconds() * 1000L);
+        Thread.sleep(options.warmupSeconds() * 1000L);
+        // jcmd first: its start-up is the generator's CPU (a reaped child), not the window's
+        Map<String, Path> recordings = options.profile() ? startRecordings(session, options) : Map.of();
+        session.startWindow();
+        ResourceSampler.Sample from = session.sampleNow();
+        log("holding " + options.holdSeconds() + " s");
+        if (options.straceSeconds() > 0) {
+            countSyscalls(session, options, report);
+        }
+        Thread.sleep(Math.max(0, options.holdSeconds() * 1000L - (System.currentTimeMillis() - from.epochMillis())));
+        ResourceSampler.Sample to = session.sampleNow();
+        report.hold(session.measure(from, to));
+        for (Map.Entry<String, Path> recording : recordings.entrySet()) {
+            summarise(recording.getKey(), recording.getValue(), report);
+        }
+    }
+
+    private static void ramp(BenchOptions options, LoadSession session, RunReport report) throws Exception {
+        Integer sustained = null;
+        Set<String> renditions = new TreeSet<>(Set.of("source"));
+        int rampSeconds = Math.min(10, options.stepSeconds() / 4);
+        int settleSeconds = LoadSession.GOP_SECONDS * 5; // the new streams' first GOPs are through
+        int windowSeconds = options.stepSeconds() - rampSeconds - settleSeconds;
+        if (windowSeconds < 10) {
+            throw new IllegalArgumentException("--step-seconds too short for a measured window");
+        }
+        while (session.streams() < options.rampMax()) {
+            int add = session.streams() == 0 ? options.rampStart()
+                    : Math.min(options.rampStep(), options.rampMax() - session.streams());
+            log("step: " + session.streams() + " -> " + (session.streams() + add) + " publishers");
+            boolean first = session.streams() == 0;
+            session.addPublishers(add, rampSeconds * 1000L);
+            Thread.sleep((first ? Math.max(settleSeconds, options.warmupSeconds()) : settleSeconds) * 1000L);
+            session.startWindow();
+            ResourceSampler.Sample from = session.sampleNow();
+            Thread.sleep(windowSeconds * 1000L);
+            WindowResult window = session.measure(from, session.sampleNow());
+            window.segmentsByRendition().keySet().stream().filter(r -> !r.equals(WindowResult.ALL))
+                    .forEach(renditions::add);
+            List<String> failures = RampCriterion.failures(window, renditions);
+            report.step(window, failures);
+            Percentiles all = window.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
+            log(String.format("  %d streams: p50 %d ms, p99 %d ms, load %s -> %s", window.streams(), all.p50(),
+                    all.p99(), window.loadAverage(), failures.isEmpty() ? "sustained" : String.join("; ", failures)));
+            if (!failures.isEmpty()) {
+                break;
+            }
+            sustained = window.streams();
+        }
+        report.maxSustained(sustained);
+    }
+
+    /** JFR on ingest and transcode for the hold (jcmd JFR.start with a duration: the JVM writes the file itself). */
+    private static Map<String, Path> startRecordings(LoadSession session, BenchOptions options) throws Exception {
+        Map<String, Path> recordings = new LinkedHashMap<>();
+        Map<String, Long> roles = StackRoles.find(session.launcherPid());
+        for (String role : List.of("ingest", "transcode")) {
+            Long pid = roles.get(role);
+            if (pid == null) {
+                continue;
+            }
+            Path file = options.out().resolve(role + ".jfr").toAbsolutePath();
+            Process jcmd = new ProcessBuilder("jcmd", pid.toString(), "JFR.start", "name=load-bench",
+                    "settings=profile", "duration=" + options.holdSeconds() + "s", "filename=" + file)
+                    .redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            log("JFR on " + role + " (" + pid + "): " + out.trim().replaceAll("\\s+", " "));
+            recordings.put(role, file);
+        }
+        return recordings;
+    }
+
+    /**
+     * {@code strace -c -f} on ingest and transcode for a while, one after the other: syscalls by count and time.
+     * ptrace slows the traced process several-fold, so a run with this measures no CPU or latency worth keeping.
+     */
+    private static void countSyscalls(LoadSession session, BenchOptions options, RunReport report) throws Exception {
+        report.note("strace was attached for " + options.straceSeconds() + " s to ingest and to transcode during the hold:"
+                + " this run's CPU and latency figures are not representative");
+        Map<String, Long> roles = StackRoles.find(session.launcherPid());
+        for (String role : List.of("ingest", "transcode")) {
+            Long pid = roles.get(role);
+            if (pid == null) {
+                continue;
+            }
+            Path file = options.out().resolve(role + ".strace").toAbsolutePath();
+            Process strace = new ProcessBuilder("timeout", "-s", "INT", Integer.toString(options.straceSeconds()),
+                    "strace", "-c", "-f", "-p", pid.toString(), "-o", file.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            strace.waitFor(options.straceSeconds() + 30L, TimeUnit.SECONDS);
+            String table = Files.isRegularFile(file) ? Files.readString(file) : "(no output)";
+            report.profile(role + " syscalls (strace -c -f, " + options.straceSeconds() + " s, "
+                    + session.streams() + " streams)", "```\n" + table.strip() + "\n```\n");
+        }
+    }
+
+    private static void summarise(String role, Path file, RunReport report) throws InterruptedException {
+        for (int i = 0; i < 60 && !Files.isRegularFile(file); i++) {
+            Thread.sleep(500); // the JVM dumps the recording when its duration ends
+        }
+        try {
+            Thread.sleep(2_000);
+            String summary = JfrSummary.summarize(file);
+            report.profile(role, "Recording: `" + file.getFileName() + "`\n\n" + summary);
+        } catch (IOException e) {
+            report.note("JFR recording of " + role + " not readable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Ends the run, whatever it is waiting for, well after it should have ended: a load run is bounded in time. The
+     * exit runs the shutdown hook that stops our stack.
+     */
+    private static void startWatchdog(BenchOptions options) {
+        long runSeconds = options.mode().equals("fixed")
+                ? IDLE_SECONDS + options.rampSeconds() + options.warmupSeconds() + options.holdSeconds()
+                : IDLE_SECONDS + options.warmupSeconds()
+                        + (long) (options.rampMax() / Math.max(1, options.rampStep()) + 1) * options.stepSeconds();
+        long limitMillis = (runSeconds + 15 * 60) * 1000L; // + clip, stack start and stop, JFR dumps
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(limitMillis);
+                System.err.println("[load] still running after " + limitMillis / 60_000 + " min: stopping");
+                System.exit(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static Map<String, String> ownStackEnvironment(BenchOptions options) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TRIBUTARY_TRANSCODE_LADDER_ENABLED", Boolean.toString(options.ladder()));
+        env.put("TRIBUTARY_ARCHIVE_ENCODER_MODE", options.archiveMode());
+        env.putAll(options.stackEnv());
+        return env;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static void log(String line) {
+        System.out.println("[load] " + LocalTime.now().withNano(0) + " " + line);
+    }
+}

@@ -1,0 +1,242 @@
+package io.tributary.bench.load;
+
+import io.tributary.media.event.SegmentPublished;
+import io.tributary.media.event.StopReason;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Everything one run has open against a stack: the publishers' loop, the resource sampler, the Kafka events, the
+ * playlist watch and the admin API. Publishers are added over time; {@link #measure} summarises a window.
+ */
+final class LoadSession implements AutoCloseable {
+
+    /** The clip's GOP: the ingest closes one record per GOP, so each rendition gets one segment per GOP. */
+    static final int GOP_SECONDS = 2;
+    /** hls.js {@code liveSyncDurationCount} default: start this many target durations behind the live edge. */
+    static final int HLS_JS_LIVE_SYNC_DURATION_COUNT = 3;
+
+    private final BenchOptions options;
+    private final StackEndpoints stack;
+    private final SourceClip clip;
+    private final String runId;
+    private final AdminApi admin;
+    private final Random random;
+    private final ResourceSampler sampler;
+    private final StackEvents events;
+    private final PlaylistWatch playlists;
+    private final PublisherLoop loop;
+    private final List<String> channels = new ArrayList<>();
+    private Map<String, Double> idleCpuPerSecond = Map.of();
+    private Map<String, Long> idleRssKb = Map.of();
+    private Map<String, Integer> behindBefore = Map.of();
+
+    LoadSession(BenchOptions options, StackEndpoints stack, SourceClip clip) throws IOException {
+        this.options = options;
+        this.stack = stack;
+        this.clip = clip;
+        this.runId = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+        this.admin = new AdminApi(stack.auth(), stack.adminToken());
+        this.random = new Random(options.seed());
+        this.sampler = new ResourceSampler(StackRoles.find(stack.launcherPid()), 1000);
+        this.events = new StackEvents(stack.kafkaBootstrap(), c -> c.startsWith("load-" + runId + "-"));
+        this.playlists = new PlaylistWatch(stack, 20);
+        this.loop = new PublisherLoop(options.tickMillis());
+    }
+
+    long launcherPid() {
+        return stack.launcherPid();
+    }
+
+    ResourceSampler.Sample sampleNow() {
+        return sampler.sampleNow();
+    }
+
+    /** Measures each role's CPU rate and memory with no publisher, over {@code seconds}. */
+    void measureIdle(int seconds) throws InterruptedException {
+        ResourceSampler.Sample from = sampler.sampleNow();
+        Thread.sleep(seconds * 1000L);
+        ResourceSampler.Sample to = sampler.sampleNow();
+        double elapsed = (to.epochMillis() - from.epochMillis()) / 1000.0;
+        Map<String, Double> rate = new LinkedHashMap<>();
+        ResourceSampler.cpuSeconds(from, to).forEach((role, cpu) -> rate.put(role, cpu / elapsed));
+        idleCpuPerSecond = rate;
+        idleRssKb = sampler.peakRssKb(from.epochMillis(), to.epochMillis());
+    }
+
+    Map<String, Double> idleCpuPerSecond() {
+        return idleCpuPerSecond;
+    }
+
+    int streams() {
+        return channels.size();
+    }
+
+    /** Creates {@code count} channels with keys, then starts a publisher on each, spread over {@code spreadMillis}. */
+    void addPublishers(int count, long spreadMillis) throws IOException, InterruptedException {
+        List<String[]> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String channel = "load-" + runId + "-" + (channels.size() + made.size());
+            made.add(new String[] {channel, admin.channelWithKey(channel)});
+        }
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < made.size(); i++) {
+            long due = start + (count <= 1 ? 0 : spreadMillis * i / (count - 1));
+            long wait = due - System.currentTimeMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            String channel = made.get(i)[0];
+            int startIndex = clip.keyframeAtOrAfter((long) (random.nextDouble() * clip.loopMillis()));
+            RtmpPublisher publisher = new RtmpPublisher(channel, made.get(i)[1], stack.rtmp(),
+                    loopbackSource(channels.size()), clip,
+                    new PublisherTimeline(clip, startIndex, options.speed()), clip.bytesPerSecond());
+            // the first GOP closes one GOP after the publish at the earliest: poll from a little before that
+            playlists.watch(channel, System.currentTimeMillis() + (long) ((GOP_SECONDS * 1000 - 300) / options.speed()));
+            loop.add(publisher);
+            channels.add(channel);
+        }
+    }
+
+    /**
+     * 127.0.1.1, 127.0.1.2, … (all of 127.0.0.0/8 is the loopback interface on Linux): one client address per
+     * publisher, as real encoders have, instead of hundreds of connections from 127.0.0.1.
+     */
+    static InetSocketAddress loopbackSource(int index) {
+        try {
+            byte[] address = {127, 0, (byte) (1 + index / 250), (byte) (1 + index % 250)};
+            return new InetSocketAddress(InetAddress.getByAddress(address), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // four bytes are always an address
+        }
+    }
+
+    /** Starts a new scheduler-lateness period and remembers each publisher's behind count, for the next window. */
+    void startWindow() {
+        loop.takeLateness();
+        Map<String, Integer> behind = new HashMap<>();
+        loop.statuses().forEach(s -> behind.put(s.channel(), s.behindEpisodes()));
+        behindBefore = behind;
+    }
+
+    WindowResult measure(ResourceSampler.Sample from, ResourceSampler.Sample to) {
+        double seconds = (to.epochMillis() - from.epochMillis()) / 1000.0;
+        int streams = streams();
+        double streamMinutes = streams * seconds / 60.0;
+
+        Map<String, List<Long>> latencies = new LinkedHashMap<>();
+        List<Long> glass = new ArrayList<>();
+        Map<String, PlaylistWatch.FirstPlayable> firstPlayable = playlists.found();
+        for (SegmentPublished s : events.segments()) {
+            long published = s.publishedAt().toEpochMilli();
+            if (published < from.epochMillis() || published > to.epochMillis()) {
+                continue;
+            }
+            latencies.computeIfAbsent(s.rendition(), r -> new ArrayList<>()).add(s.latencyMillis());
+            latencies.computeIfAbsent(WindowResult.ALL, r -> new ArrayList<>()).add(s.latencyMillis());
+            if (s.rendition().equals("source")) {
+                PlaylistWatch.FirstPlayable first = firstPlayable.get(s.channel());
+                int target = first == null || first.targetDurationSeconds() == 0 ? GOP_SECONDS
+                        : first.targetDurationSeconds();
+                // listed at close + latency; a player reloading every target duration finds it half a target
+                // duration later on average, and plays liveSyncDurationCount target durations behind the edge
+                glass.add(s.latencyMillis() + target * 1000L / 2 + HLS_JS_LIVE_SYNC_DURATION_COUNT * target * 1000L);
+            }
+        }
+        Map<String, Percentiles> latency = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        latencies.forEach((rendition, values) -> {
+            latency.put(rendition, Percentiles.of(values));
+            counts.put(rendition, values.size());
+        });
+
+        Map<String, Double> cpu = ResourceSampler.cpuSeconds(from, to);
+        cpu.put(WindowResult.INGEST_AND_PACKAGING, cpu.getOrDefault("ingest", 0.0) + cpu.getOrDefault("transcode", 0.0));
+        cpu.put(WindowResult.WHOLE_STACK, cpu.entrySet().stream()
+                .filter(e -> StackRoles.SERVICES.contains(e.getKey()) || e.getKey().equals(StackRoles.KAFKA)
+                        || e.getKey().equals(StackRoles.S3))
+                .mapToDouble(Map.Entry::getValue).sum());
+        Map<String, Double> perStreamMinute = new LinkedHashMap<>();
+        Map<String, Double> marginal = new LinkedHashMap<>();
+        cpu.forEach((role, seconds2) -> {
+            perStreamMinute.put(role, seconds2 / streamMinutes);
+            marginal.put(role, (seconds2 - idleSeconds(role, seconds)) / streamMinutes);
+        });
+
+        Map<String, Long> peak = sampler.peakRssKb(from.epochMillis(), to.epochMillis());
+        Map<String, Double> added = new LinkedHashMap<>();
+        peak.forEach((role, kb) -> added.put(role, (kb - idleRssKb.getOrDefault(role, kb)) / 1024.0 / streams));
+        added.put(WindowResult.WHOLE_STACK, added.entrySet().stream()
+                .filter(e -> !e.getKey().equals(StackRoles.LOAD)).mapToDouble(Map.Entry::getValue).sum());
+
+        LatenessHistogram lateness = loop.takeLateness();
+        List<PublisherStatus> statuses = loop.statuses();
+        int failed = (int) statuses.stream().filter(s -> s.phase() == RtmpPublisher.Phase.FAILED).count();
+        int behind = (int) statuses.stream()
+                .filter(s -> s.behindEpisodes() > behindBefore.getOrDefault(s.channel(), 0)).count();
+        long maxOutbox = statuses.stream().mapToLong(PublisherStatus::maxOutboxBytes).max().orElse(0);
+        int abnormal = (int) events.stops().stream().filter(s -> s.reason() != StopReason.PUBLISHER_CLOSED).count();
+        return new WindowResult(streams, seconds, from.epochMillis(), to.epochMillis(), latency, counts,
+                streams * seconds / GOP_SECONDS, Percentiles.of(glass), cpu, perStreamMinute, marginal, idleRssKb,
+                peak, added, lateness.percentileMillis(0.5), lateness.percentileMillis(0.99), lateness.maxMillis(),
+                failed, behind, maxOutbox, abnormal, Machine.loadAverage());
+    }
+
+    private double idleSeconds(String role, double seconds) {
+        if (role.equals(WindowResult.INGEST_AND_PACKAGING)) {
+            return (idleCpuPerSecond.getOrDefault("ingest", 0.0) + idleCpuPerSecond.getOrDefault("transcode", 0.0))
+                    * seconds;
+        }
+        if (role.equals(WindowResult.WHOLE_STACK)) {
+            return idleCpuPerSecond.entrySet().stream().filter(e -> !e.getKey().equals(StackRoles.LOAD))
+                    .mapToDouble(Map.Entry::getValue).sum() * seconds;
+        }
+        return idleCpuPerSecond.getOrDefault(role, 0.0) * seconds;
+    }
+
+    /** Per channel: publish sent, Publish.Start, first playable playlist seen, first segment-published event. */
+    List<StartupResult> startups() {
+        Map<String, PlaylistWatch.FirstPlayable> found = playlists.found();
+        Map<String, SegmentPublished> firstEvent = new HashMap<>();
+        for (SegmentPublished s : events.segments()) {
+            if (s.rendition().equals("source")) {
+                firstEvent.merge(s.channel(), s, (a, b) -> a.publishedAt().isAfter(b.publishedAt()) ? b : a);
+            }
+        }
+        List<StartupResult> results = new ArrayList<>();
+        for (PublisherStatus status : loop.statuses()) {
+            PlaylistWatch.FirstPlayable playable = found.get(status.channel());
+            SegmentPublished first = firstEvent.get(status.channel());
+            results.add(new StartupResult(status.channel(), status.publishSentAt(), status.publishStartedAt(),
+                    playable == null ? 0 : playable.atEpochMillis(), first == null ? 0 : first.publishedAt().toEpochMilli(),
+                    first == null ? -1 : first.latencyMillis(), status.failure()));
+        }
+        return results;
+    }
+
+    List<PublisherStatus> statuses() {
+        return loop.statuses();
+    }
+
+    /** Unpublishes every publisher, then waits {@code drainMillis} for the last events. */
+    void stopPublishers(long drainMillis) throws InterruptedException {
+        loop.stopAll(10_000);
+        Thread.sleep(drainMillis);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        loop.close();
+        playlists.close();
+        events.close();
+        sampler.close();
+    }
+}

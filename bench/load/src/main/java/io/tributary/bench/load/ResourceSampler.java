@@ -1,0 +1,113 @@
+package io.tributary.bench.load;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Samples each role's process tree (the generator: its own process only) once a second: CPU ticks (cumulative), resident memory (sum over the tree) and the
+ * root's VmHWM. CPU of a window is the difference of two samples; memory is the peak of the samples in it.
+ */
+final class ResourceSampler implements AutoCloseable {
+
+    /** {@code getconf CLK_TCK} on Linux (USER_HZ), which /proc counts in. */
+    static final double TICKS_PER_SECOND = 100.0;
+
+    record RoleSample(long cpuTicks, long rssKb, long hwmKb, int processes) {
+    }
+
+    record Sample(long epochMillis, Map<String, RoleSample> roles) {
+    }
+
+    private final Map<String, Long> roots;
+    private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    ResourceSampler(Map<String, Long> roots, long periodMillis) {
+        this.roots = Map.copyOf(roots);
+        this.thread = new Thread(() -> {
+            while (running) {
+                sampleNow();
+                try {
+                    Thread.sleep(periodMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "resource-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Takes a sample now (also used to mark the edges of a window) and returns it. */
+    Sample sampleNow() {
+        try {
+            Map<Long, ProcStat> all = StackRoles.processes();
+            Map<Long, List<Long>> children = new HashMap<>();
+            all.values().forEach(s -> children.computeIfAbsent(s.ppid(), k -> new ArrayList<>()).add(s.pid()));
+            Map<String, RoleSample> roles = new LinkedHashMap<>();
+            roots.forEach((role, pid) -> {
+                ProcStat root = all.get(pid);
+                if (root == null) {
+                    return;
+                }
+                long ticks = 0;
+                long rss = 0;
+                int count = 0;
+                List<Long> todo = new ArrayList<>(List.of(pid));
+                while (!todo.isEmpty()) {
+                    ProcStat p = all.get(todo.remove(todo.size() - 1));
+                    if (p == null) {
+                        continue;
+                    }
+                    ticks += p.cpuTicks();
+                    rss += p.rssKb();
+                    count++;
+                    if (!role.equals(StackRoles.LOAD)) { // the generator's children are the stack it started
+                        todo.addAll(children.getOrDefault(p.pid(), List.of()));
+                    }
+                }
+                roles.put(role, new RoleSample(ticks, rss, ProcStat.hwmKb(pid), count));
+            });
+            Sample sample = new Sample(System.currentTimeMillis(), roles);
+            samples.add(sample);
+            return sample;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+    }
+
+    /** CPU seconds of each role between two samples. */
+    static Map<String, Double> cpuSeconds(Sample from, Sample to) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        to.roles().forEach((role, end) -> {
+            RoleSample start = from.roles().get(role);
+            if (start != null) {
+                cpu.put(role, (end.cpuTicks() - start.cpuTicks()) / TICKS_PER_SECOND);
+            }
+        });
+        return cpu;
+    }
+
+    /** The largest resident set of each role's tree among the samples taken in [from, to]. */
+    Map<String, Long> peakRssKb(long fromEpochMillis, long toEpochMillis) {
+        Map<String, Long> peak = new LinkedHashMap<>();
+        for (Sample s : samples) {
+            if (s.epochMillis() >= fromEpochMillis && s.epochMillis() <= toEpochMillis) {
+                s.roles().forEach((role, r) -> peak.merge(role, r.rssKb(), Math::max));
+            }
+        }
+        return peak;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,249 @@
+package io.tributary.bench.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** report.json (everything) and report.md (the same for people) of one run. */
+final class RunReport {
+
+    /** One ramp step: its window and the criterion's verdict. */
+    record Step(WindowResult window, List<String> failures) {
+    }
+
+    private final Map<String, Object> machine;
+    private final Map<String, Object> parameters;
+    private final String startedAt = Instant.now().toString();
+    private final String loadAtStart = Machine.loadAverage();
+    private String loadAtEnd = "";
+    private Map<String, Double> idleCpuPerSecond = Map.of();
+    private Map<String, Long> hwmKb = Map.of();
+    private List<StartupResult> startups = List.of();
+    private WindowResult hold;
+    private final List<Step> steps = new ArrayList<>();
+    private Integer maxSustained;
+    private final Map<String, String> profiles = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    RunReport(Map<String, Object> machine, Map<String, Object> parameters) {
+        this.machine = machine;
+        this.parameters = parameters;
+    }
+
+    void idle(Map<String, Double> cpuPerSecond) {
+        idleCpuPerSecond = cpuPerSecond;
+    }
+
+    void hold(WindowResult window) {
+        hold = window;
+    }
+
+    void step(WindowResult window, List<String> failures) {
+        steps.add(new Step(window, failures));
+    }
+
+    void maxSustained(Integer streams) {
+        maxSustained = streams;
+    }
+
+    void startups(List<StartupResult> results) {
+        startups = results;
+    }
+
+    void finalSample(ResourceSampler.Sample sample) {
+        Map<String, Long> hwm = new LinkedHashMap<>();
+        sample.roles().forEach((role, r) -> hwm.put(role, r.hwmKb()));
+        hwmKb = hwm;
+        loadAtEnd = Machine.loadAverage();
+    }
+
+    void profile(String role, String summary) {
+        profiles.put(role, summary);
+    }
+
+    void note(String text) {
+        notes.add(text);
+    }
+
+    void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("startedAt", startedAt);
+        json.put("machine", machine);
+        json.put("loadAverageAtStart", loadAtStart);
+        json.put("loadAverageAtEnd", loadAtEnd);
+        json.put("parameters", parameters);
+        json.put("idleCpuCoresByRole", idleCpuPerSecond);
+        json.put("vmHwmKbByRole", hwmKb);
+        json.put("startups", startups);
+        json.put("startupSummary", startupSummary());
+        json.put("hold", hold);
+        json.put("rampSteps", steps);
+        json.put("maxSustainedStreams", maxSustained);
+        json.put("profiles", profiles);
+        json.put("notes", notes);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("report.json").toFile(), json);
+        Files.writeString(dir.resolve("report.md"), markdown());
+    }
+
+    private Map<String, Percentiles> startupSummary() {
+        List<Long> auth = new ArrayList<>();
+        List<Long> playable = new ArrayList<>();
+        List<Long> firstSegment = new ArrayList<>();
+        List<Long> firstLatency = new ArrayList<>();
+        for (StartupResult s : startups) {
+            add(auth, s.authMillis());
+            add(playable, s.firstPlayableMillis());
+            add(firstSegment, s.firstSegmentMillis());
+            add(firstLatency, s.firstSegmentLatencyMillis());
+        }
+        Map<String, Percentiles> summary = new LinkedHashMap<>();
+        summary.put("publishToPublishStart", Percentiles.of(auth));
+        summary.put("publishToFirstPlayable", Percentiles.of(playable));
+        summary.put("publishToFirstSegmentEvent", Percentiles.of(firstSegment));
+        summary.put("firstGopCloseToPlaylist", Percentiles.of(firstLatency));
+        return summary;
+    }
+
+    private static void add(List<Long> values, long value) {
+        if (value >= 0) {
+            values.add(value);
+        }
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Tributary load run ").append(startedAt).append("\n\n");
+        md.append("## Machine\n\n");
+        machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("- load average (1/5/15 min): at start ").append(loadAtStart).append(", at end ").append(loadAtEnd)
+                .append("\n\n## Parameters\n\n");
+        parameters.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append('\n');
+        if (!startups.isEmpty()) {
+            long never = startups.stream().filter(s -> s.firstPlayableMillis() < 0).count();
+            md.append("## Start of each stream (ms from the publish command)\n\n");
+            md.append("| measure | n | p50 | p90 | p99 | max |\n| --- | --- | --- | --- | --- | --- |\n");
+            startupSummary().forEach((name, p) -> md.append(row(name, p)));
+            md.append("\n(firstGopCloseToPlaylist: the first segment's own GOP close → playlist latency, not counted from "
+                    + "the publish. First playable ≈ auth + one GOP + that + the watch's polling.)\n");
+            md.append("\nChannels never playable: ").append(never).append(" of ").append(startups.size())
+                    .append(". Target: first playable within one GOP + 50 ms = ")
+                    .append(LoadSession.GOP_SECONDS * 1000 + 50).append(" ms.\n\n");
+        }
+        if (hold != null) {
+            md.append("## Hold: ").append(hold.streams()).append(" streams, ")
+                    .append(String.format(Locale.ROOT, "%.0f", hold.seconds())).append(" s\n\n");
+            window(md, hold);
+        }
+        if (!steps.isEmpty()) {
+            md.append("## Ramp\n\n");
+            md.append("| streams | p50 ms | p90 ms | p99 ms | max ms | source segs / expected | ingest+transcode "
+                    + "CPU s/stream-min | stack CPU s/stream-min | stack peak RSS MB | RSS MB per added stream | generator late p99 ms | load avg | verdict |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            WindowResult previous = null;
+            for (Step s : steps) {
+                WindowResult w = s.window();
+                String slope = previous == null ? "" : String.format(Locale.ROOT, "%.1f",
+                        (stackRssKb(w) - stackRssKb(previous)) / 1024.0 / Math.max(1, w.streams() - previous.streams()));
+                previous = w;
+                Percentiles all = w.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
+                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d / %.0f | %.3f | %.3f | %.0f | %s | %d | %s | %s |%n",
+                        w.streams(), all.p50(), all.p90(), all.p99(), all.max(),
+                        w.segmentsByRendition().getOrDefault("source", 0), w.segmentsExpectedPerRendition(),
+                        w.cpuPerStreamMinute().getOrDefault(WindowResult.INGEST_AND_PACKAGING, 0.0),
+                        w.cpuPerStreamMinute().getOrDefault(WindowResult.WHOLE_STACK, 0.0),
+                        stackRssKb(w) / 1024.0, slope, w.schedulerLatenessP99Millis(), w.loadAverage(),
+                        s.failures().isEmpty() ? "sustained" : String.join("; ", s.failures())));
+            }
+            md.append("\nCPU s per stream-minute by role (gross; the report.json has idle-subtracted figures too):\n\n");
+            List<String> roles = new ArrayList<>(steps.get(0).window().cpuPerStreamMinute().keySet());
+            md.append("| streams | ").append(String.join(" | ", roles)).append(" |\n|");
+            md.append(" --- |".repeat(roles.size() + 1)).append('\n');
+            for (Step s : steps) {
+                md.append("| ").append(s.window().streams());
+                for (String role : roles) {
+                    md.append(String.format(Locale.ROOT, " | %.3f", s.window().cpuPerStreamMinute().getOrDefault(role, 0.0)));
+                }
+                md.append(" |\n");
+            }
+            md.append("\nLargest sustained: ").append(maxSustained == null ? "none of the steps" : maxSustained + " streams")
+                    .append(" (criterion: README.md).\n\n");
+        }
+        profiles.forEach((role, summary) -> md.append("## Profile: ").append(role).append("\n\n").append(summary).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append("## Notes\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private void window(StringBuilder md, WindowResult w) {
+        md.append("### GOP close at ingest to playlist update (ms, segment-published)\n\n");
+        md.append("| rendition | n | expected | p50 | p90 | p99 | max |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        w.latencyByRendition().forEach((rendition, p) -> md.append(String.format(Locale.ROOT,
+                "| %s | %d | %.0f | %d | %d | %d | %d |%n", rendition, p.count(),
+                rendition.equals(WindowResult.ALL) ? Double.NaN : w.segmentsExpectedPerRendition(),
+                p.p50(), p.p90(), p.p99(), p.max())));
+        Percentiles g = w.glassToGlass();
+        md.append(String.format(Locale.ROOT, "%nGlass-to-glass estimate at hls.js defaults (latency + target/2 + 3 targets):"
+                + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (n = %d).%n%n", g.p50(), g.p90(), g.p99(), g.max(), g.count()));
+        md.append("### CPU and memory per role (process tree)\n\n");
+        md.append("| role | CPU s | CPU s / stream-min | idle-subtracted | idle cores | idle RSS MB | peak RSS MB | added MB / stream | VmHWM MB |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        w.cpuSeconds().forEach((role, cpu) -> md.append(String.format(Locale.ROOT,
+                "| %s | %.1f | %.3f | %.3f | %s | %s | %s | %s | %s |%n", role, cpu,
+                w.cpuPerStreamMinute().get(role), w.marginalPerStreamMinute().get(role),
+                idleCpuPerSecond.containsKey(role) ? String.format(Locale.ROOT, "%.3f", idleCpuPerSecond.get(role)) : "",
+                mb(w.idleRssKb().get(role)), mb(w.peakRssKb().get(role)),
+                w.addedRssMbPerStream().containsKey(role)
+                        ? String.format(Locale.ROOT, "%.2f", w.addedRssMbPerStream().get(role)) : "",
+                mb(hwmKb.get(role)))));
+        md.append(String.format(Locale.ROOT, "%nGenerator: scheduler lateness p50 %d ms, p99 %d ms, max %d ms; "
+                        + "publishers failed %d, fell behind %d; largest outbox %d kB; sessions ended by the ingest %d.%n%n",
+                w.schedulerLatenessP50Millis(), w.schedulerLatenessP99Millis(), w.schedulerLatenessMaxMillis(),
+                w.publishersFailed(), w.publishersBehind(), w.maxOutboxBytes() / 1024, w.abnormalStops()));
+        md.append("### Targets (issue 10)\n\n| target | measured | met |\n| --- | --- | --- |\n");
+        Percentiles all = w.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
+        target(md, "GOP close to playlist p50 < 25 ms (at 32 streams)", all.p50() + " ms at " + w.streams(), all.p50() < 25);
+        target(md, "GOP close to playlist p90 < 40 ms (at 32 streams)", all.p90() + " ms at " + w.streams(), all.p90() < 40);
+        Percentiles playable = startupSummary().get("publishToFirstPlayable");
+        target(md, "first playable ≤ one GOP + 50 ms (p50 / max)", playable.p50() + " / " + playable.max() + " ms",
+                playable.count() > 0 && playable.max() <= LoadSession.GOP_SECONDS * 1000 + 50);
+        double ingestPackaging = w.cpuPerStreamMinute().getOrDefault(WindowResult.INGEST_AND_PACKAGING, 0.0);
+        double stack = w.cpuPerStreamMinute().getOrDefault(WindowResult.WHOLE_STACK, 0.0);
+        target(md, "ingest + packaging < 0.33 CPU s / stream-min", String.format(Locale.ROOT, "%.3f", ingestPackaging),
+                ingestPackaging < 0.33);
+        target(md, "whole stack < 0.66 CPU s / stream-min", String.format(Locale.ROOT, "%.3f", stack), stack < 0.66);
+        double added = w.addedRssMbPerStream().getOrDefault(WindowResult.WHOLE_STACK, 0.0);
+        target(md, "< 5 MB added memory per stream", String.format(Locale.ROOT, "%.2f MB", added), added < 5);
+        md.append('\n');
+    }
+
+    private static void target(StringBuilder md, String name, String measured, boolean met) {
+        md.append("| ").append(name).append(" | ").append(measured).append(" | ").append(met ? "yes" : "no").append(" |\n");
+    }
+
+    private static String row(String name, Percentiles p) {
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d |%n", name, p.count(), p.p50(), p.p90(), p.p99(),
+                p.max());
+    }
+
+    /** The stack's resident memory at its peak in the window: the sum of the roles' peaks (not the generator). */
+    private static long stackRssKb(WindowResult w) {
+        return w.peakRssKb().entrySet().stream().filter(e -> !e.getKey().equals(StackRoles.LOAD))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static String mb(Long kb) {
+        return kb == null ? "" : String.format(Locale.ROOT, "%.0f", kb / 1024.0);
+    }
+}

@@ -1,0 +1,35 @@
+package io.tributary.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProcStatTest {
+
+    @Test
+    void readsThisProcessFromProc() {
+        long pid = ProcessHandle.current().pid();
+        ProcStat self = ProcStat.read(pid).orElseThrow();
+        assertEquals(pid, self.pid());
+        assertEquals(ProcessHandle.current().parent().orElseThrow().pid(), self.ppid());
+        assertTrue(self.cpuTicks() > 0, "a JVM that ran tests has used CPU");
+        assertTrue(self.rssKb() > 0 && ProcStat.hwmKb(pid) >= self.rssKb());
+        assertTrue(ProcStat.commandLine(pid).contains("java"));
+    }
+
+    @Test
+    void aGoneProcessReadsAsNothing() {
+        assertTrue(ProcStat.read(Integer.MAX_VALUE).isEmpty());
+    }
+
+    @Test
+    void cpuOfAWindowIsTheDifferenceOfTwoSamplesInSeconds() {
+        ResourceSampler.Sample from = new ResourceSampler.Sample(0,
+                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1)));
+        ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
+                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1)));
+        assertEquals(Map.of("ingest", 2.5), ResourceSampler.cpuSeconds(from, to));
+    }
+}

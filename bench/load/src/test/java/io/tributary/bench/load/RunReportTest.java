@@ -1,0 +1,47 @@
+package io.tributary.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static WindowResult window(int streams, long p99, long stackRssKb) {
+        Percentiles latency = new Percentiles(streams * 20, 20, 35, p99, p99, 22);
+        return new WindowResult(streams, 40, 0, 40_000, Map.of(WindowResult.ALL, latency, "source", latency),
+                Map.of("source", streams * 20), streams * 20.0, latency,
+                Map.of("ingest", 8.0, WindowResult.WHOLE_STACK, 20.0),
+                Map.of("ingest", 0.3, WindowResult.WHOLE_STACK, 0.75), Map.of("ingest", 0.25), Map.of("ingest", 150_000L),
+                Map.of("ingest", stackRssKb), Map.of("ingest", 2.0), 1, 20, 40, 0, 0, 100_000, 0, "9.0 9.0 9.0");
+    }
+
+    @Test
+    void writesTheRampAndItsLargestSustainedStepToMarkdownAndJson() throws IOException {
+        RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "ramp"));
+        report.step(window(8, 300, 1_000 * 1024), List.of());
+        report.step(window(16, 1200, 1_080 * 1024), RampCriterion.failures(window(16, 1200, 0)));
+        report.maxSustained(8);
+        report.write(dir);
+
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("Largest sustained: 8 streams"), md);
+        assertTrue(md.contains("| 16 | 20 | 35 | 1200 | 1200 | 320 / 320 |"), md);
+        assertTrue(md.contains("| 10.0 |"), "stack RSS grew 80 MB for 8 more streams: " + md);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertEquals(8, json.path("maxSustainedStreams").asInt());
+        assertEquals(2, json.path("rampSteps").size());
+        assertTrue(json.path("rampSteps").get(1).path("failures").get(0).asText().startsWith("p99"));
+    }
+}
