@@ -62,5 +62,7 @@ EXPOSE ${HTTP_PORT} ${EXTRA_PORTS}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
     CMD curl -fsS "http://127.0.0.1:${QUARKUS_HTTP_PORT}/q/health/ready" >/dev/null || exit 1
 
-# exec: java is PID 1 and receives SIGTERM itself, so Quarkus shuts down cleanly (ingest ends its sessions)
-ENTRYPOINT ["/bin/sh", "-c", "exec java ${JAVA_OPTS} -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp -jar /deployments/quarkus-run.jar"]
+# exec: java is PID 1 and receives SIGTERM itself, so Quarkus shuts down cleanly (ingest ends its sessions).
+# common.parallelism: the MinIO SDK's uploads run on the common pool, which on a container with 2 CPUs or fewer would
+# start a thread per upload (see StackService.COMMON_POOL_PARALLELISM)
+ENTRYPOINT ["/bin/sh", "-c", "exec java ${JAVA_OPTS} -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp -jar /deployments/quarkus-run.jar"]

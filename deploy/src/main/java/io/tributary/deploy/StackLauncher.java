@@ -126,7 +126,7 @@ final class StackLauncher {
     }
 
     private ChildProcess startService(StackService service, StackSecrets secrets) {
-        List<String> command = List.of(javaBinary(), "-Xmx512m",
+        List<String> command = List.of(javaBinary(), "-Xmx512m", StackService.COMMON_POOL_PARALLELISM,
                 "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir(),
                 "-jar", service.runnableJar(layout.root()).toString());
         return startChild(service.shortName(), command, serviceEnvironment(service, secrets), null, services);

@@ -10,6 +10,14 @@ enum StackService {
     THUMBNAIL("thumbnail", "thumbnail-service", StackPort.THUMBNAIL),
     ARCHIVE("archive", "archive-service", StackPort.ARCHIVE);
 
+    /**
+     * A JVM flag every service gets. The MinIO SDK runs each upload through {@code CompletableFuture.supplyAsync} on
+     * the common pool; with fewer than 3 CPUs that pool has a parallelism of 1, and {@code CompletableFuture} then
+     * starts a new thread for every task (hundreds a minute per stream). Four keeps it a pool. The service image's
+     * entrypoint passes the same flag.
+     */
+    static final String COMMON_POOL_PARALLELISM = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4";
+
     private final String shortName;
     private final String module;
     private final StackPort port;
