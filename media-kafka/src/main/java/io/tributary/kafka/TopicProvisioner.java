@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -89,8 +91,9 @@ public final class TopicProvisioner {
             return;
         }
         Set<String> names = specs.stream().map(TopicSpec::name).collect(Collectors.toSet());
-        Map<String, TopicDescription> descriptions = deadline.await(admin.describeTopics(names).allTopicNames(), "describe topics");
-        Map<ConfigResource, Config> configs = deadline.await(admin.describeConfigs(names.stream()
+        Map<String, TopicDescription> descriptions = deadline.awaitKnown(
+                () -> admin.describeTopics(names).allTopicNames(), "describe topics");
+        Map<ConfigResource, Config> configs = deadline.awaitKnown(() -> admin.describeConfigs(names.stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all(), "describe topic configs");
         for (TopicSpec spec : specs) {
             int partitions = descriptions.get(spec.name()).partitions().size();
@@ -113,6 +116,7 @@ public final class TopicProvisioner {
 
     /** One time budget for all the admin calls of one {@link #ensure}. */
     private static final class Deadline {
+        private static final long UNKNOWN_TOPIC_RETRY_MILLIS = 100;
         private final long endNanos;
         private final Duration timeout;
         private final String bootstrapServers;
@@ -129,6 +133,34 @@ public final class TopicProvisioner {
             } catch (ExecutionException e) {
                 throw new TopicProvisioningException("Kafka at " + bootstrapServers + " failed to " + what + ": "
                         + e.getCause().getMessage(), e.getCause());
+            }
+        }
+
+        /**
+         * Like {@link #await}, asking again while the broker does not know a topic yet: one that another instance has
+         * just created (our create saw {@code TopicExistsException}) can be missing from this broker's metadata for
+         * a moment.
+         */
+        <T> T awaitKnown(Supplier<KafkaFuture<T>> call, String what) {
+            while (true) {
+                try {
+                    return awaitOrThrow(call.get(), what);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > endNanos) {
+                        throw new TopicProvisioningException("Kafka at " + bootstrapServers + " failed to " + what + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                    pause();
+                }
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(UNKNOWN_TOPIC_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicProvisioningException("interrupted while waiting for Kafka at " + bootstrapServers, e);
             }
         }
 
