@@ -135,6 +135,33 @@ class ChunkedArchiveIT {
         assertEquals(List.of(), store.list(ref.partsPrefix()));
     }
 
+    @Test
+    void aCrashWhileThePartsAreDeletedLeavesTheArchiveAsItWas() throws Exception {
+        Recorded recorded = recordWhole("deleting");
+        SessionRef ref = recorded.ref();
+        SessionParts parts = listParts(ref);
+        // what a run stopped half-way through the deletion leaves: the marker and the last pieces (chunks are gone)
+        Map<String, byte[]> leftOver = new HashMap<>();
+        parts.pieces().tailMap(parts.pieces().lastKey(), true).values().forEach(piece -> {
+            String key = PartKeys.key(ref.channel(), ref.sessionId(), piece);
+            leftOver.put(key, store.get(key).orElseThrow());
+        });
+        List<ArchiveReady> events = new ArrayList<>();
+        finalizer("deleting", events::add).finalizeSession(ref, SessionFinalizer.LAST_RECORD,
+                recorded.session().takeSpool()).orElseThrow();
+        byte[] archived = store.get(ref.archiveKey()).orElseThrow();
+        leftOver.forEach((key, bytes) -> store.put(key, bytes, ArchiveStore.MP4));
+        store.put(SessionFinalizer.finishedMarker(ref), new byte[0], ArchiveStore.MP4);
+
+        // the replayed last record (or the timeout) on another instance
+        assertTrue(finalizer("after-crash", events::add)
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, null).isEmpty(), "nothing new to announce");
+
+        assertEquals(1, events.size(), "announced once");
+        assertArrayEquals(archived, store.get(ref.archiveKey()).orElseThrow(), "the complete archive, untouched");
+        assertEquals(List.of(), store.list(ref.partsPrefix()), "the rest of the parts and the marker are removed");
+    }
+
     private static void assertMatchesPushed(ArchiveProbe archive) {
         assertEquals("", archive.decodeErrors(), "decodes without errors");
         assertEquals("h264", archive.videoCodec());

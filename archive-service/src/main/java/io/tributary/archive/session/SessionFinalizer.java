@@ -20,14 +20,19 @@ import org.jboss.logging.Logger;
  *
  * <p>The order is what makes a crash harmless. The parts are deleted only after the announcement, so a crash
  * anywhere before leaves them for the next attempt, which writes the same key again with the same bytes (never a
- * second archive; the multipart upload makes the object appear whole or not at all). A crash between the
- * announcement and the end of the deletion announces the same archive twice: archive-ready is at-least-once, keyed
- * by channel and identified by sessionId.
+ * second archive; the multipart upload makes the object appear whole or not at all). After the announcement a
+ * {@link #finishedMarker} is stored, and deleted last: a run that finds it was stopped while deleting the parts, and
+ * only finishes the deletion (building again from whatever pieces were left would write a shorter archive over the
+ * complete one). A crash between the announcement and the marker announces the same archive twice: archive-ready is
+ * at-least-once, keyed by channel and identified by sessionId.
  */
 public final class SessionFinalizer {
     /** The reason given when the session's last record came (anything else is a timeout). */
     public static final String LAST_RECORD = "last record";
     private static final Logger LOG = Logger.getLogger(SessionFinalizer.class);
+    /** The marker's name; not a part name ({@code PartName.parse} finds nothing in it), so part listings skip it. */
+    private static final String FINISHED = "finished";
+    private static final String FINISHED_CONTENT_TYPE = "application/octet-stream";
 
     private final ArchiveStore store;
     private final PieceCache cache;
@@ -51,7 +56,16 @@ public final class SessionFinalizer {
     public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, FragmentSpool live) throws Exception {
         long started = System.nanoTime();
         try (FragmentSpool ignored = live) {
-            SessionParts parts = SessionParts.fromKeys(store.list(session.partsPrefix()));
+            List<String> keys = store.list(session.partsPrefix());
+            if (keys.contains(finishedMarker(session))) {
+                // a previous run stored and announced the archive and was stopped while deleting the parts: the
+                // pieces left may be any subset, so building the archive again could only make a shorter one
+                LOG.infof("session %s was archived and announced before (%s); removing what is left of its parts",
+                        session, why);
+                deleteParts(session, SessionParts.fromKeys(keys));
+                return Optional.empty();
+            }
+            SessionParts parts = SessionParts.fromKeys(keys);
             if (parts.pieces().isEmpty()) {
                 LOG.infof("session %s ended (%s) with nothing to archive", session, why);
                 deleteParts(session, parts);
@@ -82,6 +96,7 @@ public final class SessionFinalizer {
             ArchiveReady event = ArchiveReady.of(session.sessionId(), session.channel(), session.archiveKey(),
                     body.bytes(), body.endMillis(), ingested, ratio, parts.ssim(), clock.instant());
             announcer.announce(event);
+            store.put(finishedMarker(session), new byte[0], FINISHED_CONTENT_TYPE);
             long announced = System.nanoTime();
             ArchiveMeters.session(why.equals(LAST_RECORD) ? "last" : "timeout", Duration.ofNanos(announced - started),
                     body.bytes());
@@ -100,10 +115,22 @@ public final class SessionFinalizer {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
+    /**
+     * {@code archive-parts/{channel}/{session}/finished}: written once the archive is stored and announced, deleted
+     * last, so that a run stopped while deleting the parts is recognised by the next one.
+     */
+    public static String finishedMarker(SessionRef session) {
+        return session.partsPrefix() + FINISHED;
+    }
+
     private void deleteParts(SessionRef session, SessionParts parts) {
+        String marker = finishedMarker(session);
         for (String key : parts.keys()) {
-            store.delete(key);
+            if (!key.equals(marker)) {
+                store.delete(key);
+            }
         }
+        store.delete(marker);
         cache.removeSession(session.channel(), session.sessionId());
     }
 }
