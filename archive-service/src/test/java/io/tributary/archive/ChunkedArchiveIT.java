@@ -162,6 +162,27 @@ class ChunkedArchiveIT {
         assertEquals(List.of(), store.list(ref.partsPrefix()), "the rest of the parts and the marker are removed");
     }
 
+    @Test
+    void aSessionWhoseChunksAreLostIsFinishedFromItsPiecesInChunks() throws Exception {
+        Recorded recorded = recordWhole("no-chunks");
+        SessionRef ref = recorded.ref();
+        recorded.session().takeSpool().close();
+        for (String key : store.list(ref.partsPrefix())) {
+            if (key.contains("/chunk-")) {
+                store.delete(key); // as if no chunk had been stored while live (the spool failed)
+            }
+        }
+        assertEquals(List.of(), listParts(ref).chunkChain());
+
+        ArchiveReady event = finalizer("no-chunks", e -> { })
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, null).orElseThrow();
+
+        Path mp4 = download(ref);
+        assertMatchesPushed(ArchiveProbe.of(mp4));
+        assertEquals(Files.size(mp4), event.bytes());
+        assertEquals(List.of(), store.list(ref.partsPrefix()));
+    }
+
     private static void assertMatchesPushed(ArchiveProbe archive) {
         assertEquals("", archive.decodeErrors(), "decodes without errors");
         assertEquals("h264", archive.videoCodec());

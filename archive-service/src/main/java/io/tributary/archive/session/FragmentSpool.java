@@ -155,6 +155,11 @@ public final class FragmentSpool implements AutoCloseable {
             PieceSamples samples = nextSamples != null ? nextSamples : samples(first, piece);
             nextSamples = next == null ? null : samples(first, next.getValue());
             append(piece, samples, nextSamples);
+            if (toTheEnd && next != null && spoolBytes >= minChunkBytes) {
+                // finishing from storage (the live spool was lost): keep the tail under one chunk, so that the
+                // archive of a long session is never one array in memory; the last piece stays in the tail
+                storeChunk();
+            }
         }
     }
 

@@ -62,13 +62,13 @@ public final class SessionFinalizer {
                 // pieces left may be any subset, so building the archive again could only make a shorter one
                 LOG.infof("session %s was archived and announced before (%s); removing what is left of its parts",
                         session, why);
-                deleteParts(session, SessionParts.fromKeys(keys));
+                deleteParts(session);
                 return Optional.empty();
             }
             SessionParts parts = SessionParts.fromKeys(keys);
             if (parts.pieces().isEmpty()) {
                 LOG.infof("session %s ended (%s) with nothing to archive", session, why);
-                deleteParts(session, parts);
+                deleteParts(session);
                 return Optional.empty();
             }
             if (parts.missingRecords() > 0) {
@@ -83,7 +83,7 @@ public final class SessionFinalizer {
             } catch (IllegalArgumentException e) {
                 // no track an MP4 archive can carry (an MP3-only or AV1 stream): nothing will ever make one
                 LOG.errorf("session %s ended (%s) without media an MP4 archive carries: %s", session, why, e.getMessage());
-                deleteParts(session, parts);
+                deleteParts(session);
                 return Optional.empty();
             }
             long tailed = System.nanoTime();
@@ -100,7 +100,7 @@ public final class SessionFinalizer {
             long announced = System.nanoTime();
             ArchiveMeters.session(why.equals(LAST_RECORD) ? "last" : "timeout", Duration.ofNanos(announced - started),
                     body.bytes());
-            deleteParts(session, parts);
+            deleteParts(session);
             LOG.infof("archived %s (%s): %d pieces, %d ms, %d bytes (%.2f of %d ingested); ready in %d ms (tail of %d "
                     + "bytes %s %d, compose of %d chunks + tail %d, announce %d), parts deleted in %d ms", session, why,
                     parts.pieces().size(), body.endMillis(), body.bytes(), ratio, ingested, millis(started, announced),
@@ -123,9 +123,10 @@ public final class SessionFinalizer {
         return session.partsPrefix() + FINISHED;
     }
 
-    private void deleteParts(SessionRef session, SessionParts parts) {
+    /** Deletes what storage lists now (finishing may have stored chunks the first listing did not show), marker last. */
+    private void deleteParts(SessionRef session) {
         String marker = finishedMarker(session);
-        for (String key : parts.keys()) {
+        for (String key : store.list(session.partsPrefix())) {
             if (!key.equals(marker)) {
                 store.delete(key);
             }
