@@ -1,9 +1,5 @@
 package io.tributary.ingest;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
@@ -12,6 +8,7 @@ import io.tributary.ingest.it.IngestTestResource;
 import io.tributary.ingest.kafka.TopicSetup;
 import io.tributary.testsupport.kafka.TopicAssertions;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
+import io.tributary.testsupport.quarkus.ServiceEndpoints;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -29,17 +26,12 @@ class HealthIT {
 
     @Test
     void isReadyWithTheKafkaCheckUp() {
-        given().when().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", hasItem(containsString("Kafka")));
+        ServiceEndpoints.assertReadyWithKafkaCheck();
     }
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then()
-                .statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+        ServiceEndpoints.assertServesPrometheusMetrics();
     }
 
     @Test

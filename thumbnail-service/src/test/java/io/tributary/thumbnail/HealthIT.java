@@ -1,9 +1,5 @@
 package io.tributary.thumbnail;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -13,6 +9,7 @@ import io.tributary.storage.S3Config;
 import io.tributary.testsupport.kafka.TopicAssertions;
 import io.tributary.testsupport.quarkus.KafkaTestResource;
 import io.tributary.testsupport.quarkus.S3TestResource;
+import io.tributary.testsupport.quarkus.ServiceEndpoints;
 import io.tributary.thumbnail.kafka.TopicSetup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,17 +31,12 @@ class HealthIT {
 
     @Test
     void isReadyWithTheKafkaCheckUp() {
-        given().when().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", hasItem(containsString("Kafka")));
+        ServiceEndpoints.assertReadyWithKafkaCheck();
     }
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then()
-                .statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+        ServiceEndpoints.assertServesPrometheusMetrics();
     }
 
     @Test
