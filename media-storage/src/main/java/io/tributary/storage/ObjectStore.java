@@ -43,6 +43,8 @@ import org.jboss.logging.Logger;
  * those prefixes (honoured by MinIO), see {@link PublicReadPolicy}.
  */
 public final class ObjectStore {
+    /** Largest object {@link #get} reads: four times the largest GOP record (16 MiB). */
+    public static final int MAX_GET_BYTES = 64 * 1024 * 1024;
     /** What players and CDNs may read anonymously; everything else (archives) needs credentials. */
     public static final List<String> PUBLIC_PREFIXES = List.of("live/", "thumbnails/");
 
@@ -146,10 +148,17 @@ public final class ObjectStore {
         }
     }
 
-    /** The object's bytes, or empty when there is no such object. */
+    /**
+     * The object's bytes, or empty when there is no such object.
+     *
+     * @throws ObjectStorageException also for an object over {@link #MAX_GET_BYTES}: nothing the services read whole
+     *                                (state objects, playlists, archive pieces of one GOP) comes near it, so a larger
+     *                                one is not ours and must not be read into memory
+     */
     public Optional<byte[]> get(String key) {
+        byte[] bytes;
         try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(settings.bucket()).object(key).build())) {
-            return Optional.of(in.readAllBytes());
+            bytes = in.readNBytes(MAX_GET_BYTES + 1);
         } catch (ErrorResponseException e) {
             if (isNotFound(e)) {
                 return Optional.empty();
@@ -158,6 +167,11 @@ public final class ObjectStore {
         } catch (Exception e) {
             throw new ObjectStorageException("cannot get " + key + ": " + e.getMessage(), e);
         }
+        if (bytes.length > MAX_GET_BYTES) {
+            throw new ObjectStorageException("cannot get " + key + ": larger than the " + MAX_GET_BYTES
+                    + " bytes an object read whole may have", null);
+        }
+        return Optional.of(bytes);
     }
 
     public boolean exists(String key) {

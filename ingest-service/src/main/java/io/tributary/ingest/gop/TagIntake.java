@@ -44,12 +44,16 @@ public final class TagIntake {
 
     /**
      * The {@code onMetaData} script tag of stream metadata, or empty when it cannot be written as AMF0 (an AMF3
-     * byte array, an empty property name): metadata is advisory, the stream goes on without it.
+     * byte array, an empty property name, more than a tag holds once references are spelled out) or read back by the
+     * workers (nested deeper than {@link ScriptDataTag#MAX_AMF_DEPTH}, which the RTMP command limit allows): metadata
+     * is advisory, the stream goes on without it; a tag the workers cannot read would make every GOP record unreadable.
      */
     public Optional<FlvTag> metadata(long rtmpTimestamp, Map<String, AmfValue> properties) {
         try {
-            return Optional.of(ScriptDataTag.of(timeline.data(rtmpTimestamp), ScriptDataTag.ON_META_DATA,
-                    new AmfEcmaArray(properties)));
+            ScriptDataTag tag = ScriptDataTag.of(timeline.data(rtmpTimestamp), ScriptDataTag.ON_META_DATA,
+                    new AmfEcmaArray(properties));
+            tag.values(); // read back with the workers' own limits
+            return Optional.of(tag);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -71,6 +71,25 @@ class RtmpLimitsTest {
     }
 
     @Test
+    void aggregatedDataIsHeldToTheCommandLimitNotTheMediaLimit() {
+        MessageDecoder decoder = new MessageDecoder(SMALL);
+        decoder.decode(new RawMessage(22, 1, 0, aggregateOfData(bytes("02 0003 61 62 63")))); // "abc", 6 bytes
+        byte[] overCommandLimit = new byte[201]; // within the 300-byte media limit an aggregate has
+        RtmpProtocolException e = assertThrows(RtmpProtocolException.class,
+                () -> decoder.decode(new RawMessage(22, 1, 0, aggregateOfData(overCommandLimit))));
+        assertEquals(Reason.MALFORMED_AGGREGATE, e.reason());
+    }
+
+    /** One AMF0 data sub-message (type 18) at timestamp 0, with its back pointer. */
+    private static byte[] aggregateOfData(byte[] data) {
+        byte[] header = bytes("12 000000 000000 00 000000");
+        header[1] = (byte) (data.length >>> 16);
+        header[2] = (byte) (data.length >>> 8);
+        header[3] = (byte) data.length;
+        return concat(header, data, bytes("00000000"));
+    }
+
+    @Test
     void maxNameLengthBoundsNames() {
         CommandParser parser = new CommandParser(SMALL);
         parser.parse(new CommandAmf0(0, 0, List.of(AmfValue.string("a".repeat(8)))));

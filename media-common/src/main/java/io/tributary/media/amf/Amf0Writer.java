@@ -22,9 +22,28 @@ import java.util.Map;
  * <p>Strings of more than 65535 UTF-8 bytes become long strings (0x0C); objects with a class name become typed
  * objects (0x10); dates carry time zone 0. References are never written. A value with no AMF0 form (a byte array,
  * an empty or over-long property name, a Java {@code null}) fails with {@link AmfException}.
+ *
+ * <p>Output is bounded ({@link #Amf0Writer(int)}): a value read from a peer may reach the same object through many
+ * AMF references, which the reader keeps shared but AMF0 output spells out every time, so a small message can stand
+ * for gigabytes. The bound is checked before each value and before a string is encoded, so the writer fails with
+ * {@link AmfException} instead of allocating them.
  */
 public final class Amf0Writer {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final int maxBytes;
+
+    /** At most what one byte array holds. */
+    public Amf0Writer() {
+        this(Integer.MAX_VALUE - 16);
+    }
+
+    /** At most {@code maxBytes} of output. */
+    public Amf0Writer(int maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
 
     public Amf0Writer write(AmfValue v) {
         writeValue(v);
@@ -36,6 +55,7 @@ public final class Amf0Writer {
     }
 
     private void writeValue(AmfValue v) {
+        requireRoom(0);
         if (v == null) {
             throw new AmfException("cannot encode a Java null; use AmfValue.NULL");
         } else if (v instanceof AmfNumber n) {
@@ -79,7 +99,9 @@ public final class Amf0Writer {
     }
 
     private void writeString(String s) {
+        requireRoom(s.length()); // a UTF-8 encoding has at least as many bytes as the string has chars
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        requireRoom(bytes.length + (bytes.length <= Amf0Marker.MAX_SHORT_STRING_BYTES ? 3 : 5)); // marker, length
         if (bytes.length <= Amf0Marker.MAX_SHORT_STRING_BYTES) {
             out.write(Amf0Marker.STRING);
             u16(bytes.length);
@@ -110,6 +132,12 @@ public final class Amf0Writer {
         }
         u16(bytes.length);
         out.writeBytes(bytes);
+    }
+
+    private void requireRoom(long more) {
+        if (out.size() + more > maxBytes) {
+            throw new AmfException("AMF0 output over its limit of " + maxBytes + " bytes");
+        }
     }
 
     private void u16(int v) {

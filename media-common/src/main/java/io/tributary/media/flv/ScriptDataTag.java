@@ -26,8 +26,9 @@ public record ScriptDataTag(long timestamp, byte[] body) implements FlvTag {
         TagBytes.checkTag(timestamp, body);
     }
 
+    /** @throws io.tributary.media.amf.AmfException when the values have no AMF0 form or exceed a tag body */
     public static ScriptDataTag of(long timestamp, String name, AmfValue... arguments) {
-        Amf0Writer w = new Amf0Writer().write(AmfValue.string(name));
+        Amf0Writer w = new Amf0Writer(MAX_BODY_SIZE).write(AmfValue.string(name));
         for (AmfValue a : arguments) {
             w.write(a);
         }

@@ -1,5 +1,6 @@
 package io.tributary.ingest.rtmp.message;
 
+import io.tributary.ingest.rtmp.RtmpLimits;
 import io.tributary.ingest.rtmp.RtmpProtocolException;
 import io.tributary.ingest.rtmp.RtmpProtocolException.Reason;
 import io.tributary.ingest.rtmp.chunk.RawMessage;
@@ -30,7 +31,8 @@ public record Aggregate(int messageStreamId, long timestamp, List<RtmpMessage> p
         }
     }
 
-    static Aggregate decode(RawMessage raw, int maxAmfDepth) {
+    /** Each sub-message is held to the limit of its own type, as if it had come alone (a data part to the command limit). */
+    static Aggregate decode(RawMessage raw, RtmpLimits limits) {
         byte[] p = raw.payload();
         List<RtmpMessage> parts = new ArrayList<>();
         long offset = 0;
@@ -48,6 +50,10 @@ public record Aggregate(int messageStreamId, long timestamp, List<RtmpMessage> p
                 throw malformed("sub-message of " + size + " bytes at offset " + (at - SUB_HEADER) + " exceeds the "
                         + p.length + "-byte aggregate");
             }
+            if (size > limits.maxLengthOfType(type)) {
+                throw malformed("sub-message of type " + type + " and " + size + " bytes, over the "
+                        + limits.maxLengthOfType(type) + " allowed for its type");
+            }
             if (parts.isEmpty()) {
                 offset = raw.timestamp() - subTimestamp;
             }
@@ -57,7 +63,7 @@ public record Aggregate(int messageStreamId, long timestamp, List<RtmpMessage> p
             parts.add(switch (type) {
                 case Audio.TYPE_ID -> Audio.decode(sub);
                 case Video.TYPE_ID -> Video.decode(sub);
-                case DataAmf0.TYPE_ID -> DataAmf0.decode(sub, maxAmfDepth);
+                case DataAmf0.TYPE_ID -> DataAmf0.decode(sub, limits.maxAmfDepth());
                 default -> throw malformed("sub-message of type " + type);
             });
             if (p.length - at >= BACK_POINTER) {

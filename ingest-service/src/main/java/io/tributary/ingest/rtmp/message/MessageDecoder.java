@@ -34,7 +34,7 @@ public final class MessageDecoder {
             case CommandAmf3.TYPE_ID -> CommandAmf3.decode(raw, depth);
             case DataAmf0.TYPE_ID -> DataAmf0.decode(raw, depth);
             case CommandAmf0.TYPE_ID -> CommandAmf0.decode(raw, depth);
-            case Aggregate.TYPE_ID -> Aggregate.decode(raw, depth);
+            case Aggregate.TYPE_ID -> Aggregate.decode(raw, limits);
             default -> UnknownMessage.decode(raw);
         };
     }
