@@ -4,7 +4,7 @@
 #   bench/load/run.sh --mode ramp --ramp-start 8 --ramp-step 8  # the largest N this machine sustains
 #   bench/load/run.sh --help
 # --snapshot: run the stack from a copy of the built services (under /tmp), so that a rebuild of a module during
-# the run (other engineers at work) cannot pull jars from under the running services.
+# the run (other engineers at work) cannot pull jars from under the running services or the generator.
 # LOAD_JVM_OPTS: extra JVM options for the generator itself, e.g. -XX:StartFlightRecording=filename=/tmp/load.jfr
 set -euo pipefail
 
@@ -34,8 +34,26 @@ if [[ "$snapshot" == true ]]; then
   args+=(--root "$SNAP")
 fi
 
+classpath="$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"
+if [[ "$snapshot" == true ]]; then
+  # the generator's own io.tributary jars too: a `mvn install` of a module during the run replaces them in ~/.m2
+  mkdir -p "$SNAP/generator"
+  cp -r "$HERE/target/classes" "$SNAP/generator/classes"
+  copied=("$SNAP/generator/classes")
+  IFS=':' read -r -a entries <<< "$(cat "$HERE/target/classpath.txt")"
+  for entry in "${entries[@]}"; do
+    if [[ "$entry" == */io/tributary/* ]]; then
+      cp "$entry" "$SNAP/generator/"
+      copied+=("$SNAP/generator/$(basename "$entry")")
+    else
+      copied+=("$entry")
+    fi
+  done
+  classpath="$(IFS=':'; echo "${copied[*]}")"
+fi
+
 java -Xmx1g -XX:+UseSerialGC ${LOAD_JVM_OPTS:-} -Dbench.repo="$REPO" \
   -Dorg.bytedeco.javacpp.cachedir="$REPO/.tributary/javacpp-cache" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" \
+  -cp "$classpath" \
   io.tributary.bench.load.LoadBench "${args[@]}"

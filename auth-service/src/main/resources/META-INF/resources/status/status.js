@@ -5,7 +5,9 @@
 //   state()                {channel, engine, currentTime, error, warnings, readyState, paused,
 //                           levels, level, switches}: levels are the video renditions the player offers
 //                           ({height, bitrate}, lowest first), level the index of the one shown (-1 before the
-//                           first), switches each change of it ({level, height, at: currentTime})
+//                           first), switches each change of it ({level, height, at: currentTime});
+//                           playingDate (hls.js) the program date-time of the frame shown, in ms since the
+//                           epoch, and now the page's clock: now - playingDate is the glass-to-glass latency
 //   channels()             the last listing of /status/live
 'use strict';
 
@@ -147,7 +149,10 @@
     hls.on(Hls.Events.LEVEL_SWITCHED, (event, data) => switched(data.level, levels()));
     hls.loadSource(url);
     hls.attachMedia(video);
-    return {destroy: () => hls.destroy(), levels, level: () => hls.currentLevel};
+    // the program date-time of the frame on screen (EXT-X-PROGRAM-DATE-TIME: when ingest received it): now minus
+    // this is the glass-to-glass latency of a player at hls.js's default live position
+    const playingDate = () => (hls.playingDate ? hls.playingDate.getTime() : null);
+    return {destroy: () => hls.destroy(), levels, level: () => hls.currentLevel, playingDate};
   }
 
   function startDash(url) {
@@ -281,6 +286,8 @@
       paused: video.paused,
       levels: current && current.levels ? current.levels() : [],
       level: current && current.level ? current.level() : -1,
+      playingDate: current && current.playingDate ? current.playingDate() : null,
+      now: Date.now(),
       switches
     })
   };

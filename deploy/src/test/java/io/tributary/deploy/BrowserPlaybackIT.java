@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.deploy.e2e.DevToolsSession;
+import io.tributary.testsupport.browser.DevToolsSession;
 import io.tributary.deploy.e2e.FfmpegPublisher;
-import io.tributary.deploy.e2e.HeadlessChromium;
+import io.tributary.testsupport.browser.HeadlessChromium;
 import io.tributary.deploy.e2e.MediaProbe;
 import io.tributary.deploy.e2e.MultivariantPlaylist;
 import io.tributary.ffmpeg.FfmpegBinaries;

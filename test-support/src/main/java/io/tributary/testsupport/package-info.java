@@ -11,6 +11,9 @@
  *       {@link io.tributary.testsupport.S3Extension}; Quarkus: {@code quarkus.KafkaTestResource},
  *       {@code quarkus.S3TestResource}.</li>
  *   <li>{@code media}: {@link io.tributary.testsupport.media.TestMedia}, clips made by the bundled ffmpeg.</li>
+ *   <li>{@code browser}: {@link io.tributary.testsupport.browser.HeadlessChromium} and
+ *       {@link io.tributary.testsupport.browser.DevToolsSession}, a real player for the browser tests and the load
+ *       benchmark's glass-to-glass measurement.</li>
  * </ul>
  */
 package io.tributary.testsupport;

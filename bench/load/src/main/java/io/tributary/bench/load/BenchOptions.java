@@ -16,7 +16,8 @@ import java.util.Map;
 record BenchOptions(String mode, Path root, Path repo, Path stackJson, Path out, Path clip, int streams,
                     int rampSeconds, int warmupSeconds, int holdSeconds, double speed, boolean ladder,
                     String archiveMode, int rampStart, int rampStep, int rampMax, int stepSeconds, long seed,
-                    int tickMillis, boolean profile, int straceSeconds, boolean keepData, Map<String, String> stackEnv) {
+                    int tickMillis, boolean profile, int straceSeconds, boolean keepData, Map<String, String> stackEnv,
+                    boolean player) {
 
     static final String USAGE = """
             Usage: bench/load/run.sh [options]
@@ -40,6 +41,8 @@ record BenchOptions(String mode, Path root, Path repo, Path stackJson, Path out,
               --seed N                 start offsets in the clip (default 1)
               --tick-ms N              scheduler tick (default 10)
               --profile                JFR recordings of ingest and transcode during the hold
+              --player                 fixed mode: headless Chromium plays the first channel with hls.js and
+                                       measures glass-to-glass during the hold (needs /usr/bin/chromium)
               --strace-seconds N       fixed mode: strace -c -f ingest, then transcode, N s each during the hold
                                        (slows them down: a run for syscall counts only)
               --keep-data              keep the own stack's data directory
@@ -53,7 +56,7 @@ record BenchOptions(String mode, Path root, Path repo, Path stackJson, Path out,
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--ladder", "--profile", "--keep-data" -> flags.add(arg);
+                case "--ladder", "--profile", "--keep-data", "--player" -> flags.add(arg);
                 case "--stack-env" -> {
                     String[] kv = value(args, ++i, arg).split("=", 2);
                     stackEnv.put(kv[0], kv.length > 1 ? kv[1] : "");
@@ -87,7 +90,7 @@ record BenchOptions(String mode, Path root, Path repo, Path stackJson, Path out,
                 intValue(values, "--step-seconds", 60), Long.parseLong(values.getOrDefault("--seed", "1")),
                 intValue(values, "--tick-ms", 10), flags.contains("--profile"), intValue(values, "--strace-seconds", 0),
                 flags.contains("--keep-data"),
-                Map.copyOf(stackEnv));
+                Map.copyOf(stackEnv), flags.contains("--player"));
     }
 
     /** What the report lists as the run's parameters. */
@@ -115,6 +118,7 @@ record BenchOptions(String mode, Path root, Path repo, Path stackJson, Path out,
         p.put("tickMillis", tickMillis);
         p.put("profile", profile);
         p.put("straceSeconds", straceSeconds);
+        p.put("player", player);
         return p;
     }
 

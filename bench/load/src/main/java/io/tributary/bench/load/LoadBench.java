@@ -86,7 +86,19 @@ public final class LoadBench {
     private static void fixed(BenchOptions options, LoadSession session, RunReport report) throws Exception {
         log("starting " + options.streams() + " publishers over " + options.rampSeconds() + " s");
         session.addPublishers(options.streams(), options.rampSeconds() * 1000L);
-        Thread.sleep(options.warmupSeconds() * 1000L);
+        PlayerWatch player = options.player() ? startPlayer(session, options) : null;
+        try {
+            Thread.sleep(options.warmupSeconds() * 1000L);
+            hold(options, session, report, player);
+        } finally {
+            if (player != null) {
+                player.close();
+            }
+        }
+    }
+
+    private static void hold(BenchOptions options, LoadSession session, RunReport report, PlayerWatch player)
+            throws Exception {
         // jcmd first: its start-up is the generator's CPU (a reaped child), not the window's
         Map<String, Path> recordings = options.profile() ? startRecordings(session, options) : Map.of();
         session.startWindow();
@@ -98,9 +110,21 @@ public final class LoadBench {
         Thread.sleep(Math.max(0, options.holdSeconds() * 1000L - (System.currentTimeMillis() - from.epochMillis())));
         ResourceSampler.Sample to = session.sampleNow();
         report.hold(session.measure(from, to));
+        if (player != null) {
+            PlayerWatch.Result seen = player.result(from.epochMillis(), to.epochMillis());
+            log(seen.describe());
+            report.note(seen.describe());
+        }
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
             summarise(recording.getKey(), recording.getValue(), report);
         }
+    }
+
+    /** The player on the first publisher's channel, started with the warm-up so it is at the live edge by the hold. */
+    private static PlayerWatch startPlayer(LoadSession session, BenchOptions options) throws Exception {
+        String channel = session.statuses().get(0).channel();
+        log("player: headless Chromium plays " + channel + " with hls.js");
+        return PlayerWatch.start(session.statusPage(), channel, options.out().resolve("chromium.log"));
     }
 
     private static void ramp(BenchOptions options, LoadSession session, RunReport report) throws Exception {

@@ -4,6 +4,7 @@ import io.tributary.media.event.SegmentPublished;
 import io.tributary.media.event.StopReason;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -224,6 +225,10 @@ final class LoadSession implements AutoCloseable {
 
     List<PublisherStatus> statuses() {
         return loop.statuses();
+    }
+
+    URI statusPage() {
+        return stack.statusPage();
     }
 
     /** Unpublishes every publisher, then waits {@code drainMillis} for the last events. */

@@ -1,4 +1,4 @@
-package io.tributary.deploy.e2e;
+package io.tributary.testsupport.browser;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A headless Chromium for one test: started with a fresh profile directory and the DevTools protocol on a port the
+ * A headless Chromium for one test or benchmark run: started with a fresh profile directory and the DevTools protocol on a port the
  * browser picks ({@code --remote-debugging-port=0}), whose WebSocket address it prints on stderr as
  * {@code DevTools listening on ws://...}. {@link #close()} kills it and deletes the profile.
  */
@@ -63,6 +63,11 @@ public final class HeadlessChromium implements AutoCloseable {
             process.destroyForcibly();
             deleteProfile(profile);
             throw new AssertionError("chromium printed no DevTools address within " + timeout + "; see " + log, e);
+        } catch (InterruptedException e) {
+            // nobody will close a browser they never got
+            process.destroyForcibly();
+            deleteProfile(profile);
+            throw e;
         }
     }
 

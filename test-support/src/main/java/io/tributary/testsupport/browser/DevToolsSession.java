@@ -1,4 +1,4 @@
-package io.tributary.deploy.e2e;
+package io.tributary.testsupport.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
