@@ -61,8 +61,16 @@ public class AuthComponents {
     @Produces
     @Singleton
     ArchiveLinkSigner archiveLinkSigner(AuthConfig config, S3Config s3, Clock clock) {
-        return new ArchiveLinkSigner(config.status().archiveLinkEndpoint().orElse(s3.endpoint()), s3.accessKey(),
-                s3.secretKey(), s3.bucket(), s3.region(), config.status().archiveLinkExpiry(), clock);
+        AuthConfig.Status status = config.status();
+        if (status.archiveLinkAccessKey().isPresent() != status.archiveLinkSecretKey().isPresent()) {
+            throw new IllegalArgumentException("tributary.auth.status.archive-link-access-key and "
+                    + "archive-link-secret-key are set together or not at all");
+        }
+        // a read-only key of its own when given: the service that faces browsers need not hold the write credential
+        return new ArchiveLinkSigner(status.archiveLinkEndpoint().orElse(s3.endpoint()),
+                status.archiveLinkAccessKey().orElse(s3.accessKey()),
+                status.archiveLinkSecretKey().orElse(s3.secretKey()), s3.bucket(), s3.region(),
+                status.archiveLinkExpiry(), clock);
     }
 
     @Produces

@@ -138,5 +138,15 @@ public interface AuthConfig {
          * signature covers the host, so links must be signed for the browser's endpoint. Absent: the S3 endpoint.
          */
         Optional<URI> archiveLinkEndpoint();
+
+        /**
+         * The access key archive links are signed with, when it should not be {@code tributary.s3.access-key}: a key
+         * allowed {@code s3:GetObject} on {@code archive/*} only, so auth-service (which never writes an object) holds
+         * no write credential. Set with {@link #archiveLinkSecretKey()}, or neither.
+         */
+        Optional<String> archiveLinkAccessKey();
+
+        /** The secret of {@link #archiveLinkAccessKey()}. */
+        Optional<String> archiveLinkSecretKey();
     }
 }
