@@ -159,20 +159,19 @@ final class RtmpConnection implements Peer {
             return;
         }
         guarded(() -> {
-            byte[] bytes = buffer.getBytes();
-            acknowledgements.received(bytes.length).ifPresent(this::send);
+            acknowledgements.received(buffer.length()).ifPresent(this::send);
             if (handshake.state() != HandshakeDecoder.State.DONE) {
-                HandshakeResult result = handshake.feed(bytes);
+                HandshakeResult result = handshake.feed(buffer.getBytes()); // 3 kB once per connection
                 if (result.toSend().length > 0) {
                     write(result.toSend());
                 }
-                if (!result.done()) {
-                    return;
+                if (result.done() && result.leftover().length > 0) {
+                    pending.addAll(chunks.feed(result.leftover()));
                 }
-                bytes = result.leftover();
-            }
-            if (bytes.length > 0) {
-                pending.addAll(chunks.feed(bytes));
+            } else {
+                // a view of the read, not a copy: the chunk decoder copies what it keeps into the messages it
+                // assembles and holds no reference to the buffer, which is only ours during this call
+                pending.addAll(chunks.feed(buffer.getByteBuf().nioBuffer()));
             }
             dispatch();
         });

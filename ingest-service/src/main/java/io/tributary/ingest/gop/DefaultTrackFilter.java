@@ -61,6 +61,11 @@ public final class DefaultTrackFilter {
         return select(body, SOUND_FORMAT_EX_HEADER << 4, AUDIO_MULTITRACK, droppedAudioTracks, "audio");
     }
 
+    /** Whether any track was dropped so far. */
+    public boolean droppedTracks() {
+        return !droppedVideoTracks.isEmpty() || !droppedAudioTracks.isEmpty();
+    }
+
     /** Video track ids seen and dropped so far. */
     public Set<Integer> droppedVideoTracks() {
         return Set.copyOf(droppedVideoTracks);

@@ -59,6 +59,11 @@ public final class TagIntake {
         }
     }
 
+    /** Whether any multitrack track was dropped so far: asked for every message, so it allocates nothing. */
+    public boolean droppedTracks() {
+        return tracks.droppedTracks();
+    }
+
     /** Multitrack track ids dropped so far, for the one log line that says so. */
     public Set<Integer> droppedVideoTracks() {
         return tracks.droppedVideoTracks();

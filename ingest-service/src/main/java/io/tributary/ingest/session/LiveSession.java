@@ -193,7 +193,7 @@ final class LiveSession {
     }
 
     private void logDroppedTracksOnce() {
-        if (!tracksLogged && (!intake.droppedVideoTracks().isEmpty() || !intake.droppedAudioTracks().isEmpty())) {
+        if (!tracksLogged && intake.droppedTracks()) {
             tracksLogged = true;
             LOG.infof("channel=%s session=%s: Enhanced RTMP multitrack, keeping track 0, dropping video tracks %s "
                     + "and audio tracks %s", identity.channel(), identity.sessionId(), intake.droppedVideoTracks(),

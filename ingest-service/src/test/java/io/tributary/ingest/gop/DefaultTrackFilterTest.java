@@ -124,6 +124,7 @@ class DefaultTrackFilterTest {
             assertArrayEquals(c.out(), out.orElseThrow());
         }
         assertEquals(c.dropped(), c.video() ? filter.droppedVideoTracks() : filter.droppedAudioTracks());
+        assertEquals(!c.dropped().isEmpty(), filter.droppedTracks());
     }
 
     @Test

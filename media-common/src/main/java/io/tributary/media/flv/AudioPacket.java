@@ -22,34 +22,15 @@ public record AudioPacket(AudioCodec codec, Kind kind, long dts, byte[] payload)
         MULTICHANNEL_CONFIG
     }
 
-    /** Normalises a tag; throws {@link FlvFormatException} for a bad header or an unknown legacy SoundFormat. */
+    /**
+     * Normalises a tag; throws {@link FlvFormatException} for a bad header or an unknown legacy SoundFormat. Copies
+     * the payload: use {@link AudioPacketHeader#of} where the header is all that is needed.
+     */
     public static AudioPacket of(AudioTag tag) {
         byte[] body = tag.body();
-        AudioTagHeader header = AudioTagHeader.parse(body);
-        if (header.codec() == null) {
-            throw new FlvFormatException("audio SoundFormat " + ((body[0] >> 4) & 0x0F) + " is not supported");
-        }
-        Kind kind;
-        if (header instanceof LegacyAudioTagHeader legacy) {
-            kind = legacy.aacPacketType() == AacPacketType.SEQUENCE_HEADER ? Kind.SEQUENCE_HEADER : Kind.CODED_FRAMES;
-        } else {
-            kind = kindOf(((ExAudioTagHeader) header).packetType());
-        }
-        return new AudioPacket(header.codec(), kind, tag.timestamp(),
-                Arrays.copyOfRange(body, header.length(), body.length));
-    }
-
-    private static Kind kindOf(AudioPacketType t) {
-        switch (t) {
-            case SEQUENCE_START:
-                return Kind.SEQUENCE_HEADER;
-            case CODED_FRAMES:
-                return Kind.CODED_FRAMES;
-            case SEQUENCE_END:
-                return Kind.SEQUENCE_END;
-            default:
-                return Kind.MULTICHANNEL_CONFIG;
-        }
+        AudioPacketHeader header = AudioPacketHeader.of(tag);
+        return new AudioPacket(header.codec(), header.kind(), tag.timestamp(),
+                Arrays.copyOfRange(body, header.payloadOffset(), body.length));
     }
 
     public boolean isSequenceHeader() {

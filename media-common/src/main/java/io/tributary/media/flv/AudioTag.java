@@ -36,6 +36,11 @@ public record AudioTag(long timestamp, byte[] body) implements FlvTag {
         return AudioPacket.of(this);
     }
 
+    /** The normalised view without the payload (no copy); throws {@link FlvFormatException}. */
+    public AudioPacketHeader packetHeader() {
+        return AudioPacketHeader.of(this);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof AudioTag t && t.timestamp == timestamp && Arrays.equals(t.body, body);

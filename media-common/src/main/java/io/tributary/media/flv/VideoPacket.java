@@ -34,55 +34,15 @@ public record VideoPacket(VideoCodec codec, Kind kind, boolean keyframe, long dt
         MPEG2TS_SEQUENCE_START
     }
 
-    /** Normalises a tag; throws {@link FlvFormatException} for a bad header or a legacy codec other than AVC. */
+    /**
+     * Normalises a tag; throws {@link FlvFormatException} for a bad header or a legacy codec other than AVC. Copies
+     * the payload: use {@link VideoPacketHeader#of} where the header is all that is needed.
+     */
     public static VideoPacket of(VideoTag tag) {
         byte[] body = tag.body();
-        VideoTagHeader header = VideoTagHeader.parse(body);
-        byte[] payload = Arrays.copyOfRange(body, header.length(), body.length);
-        VideoCodec codec;
-        Kind kind;
-        if (header instanceof LegacyVideoTagHeader legacy) {
-            if (legacy.codecId() != LegacyVideoTagHeader.CODEC_ID_AVC) {
-                throw new FlvFormatException("legacy video CodecID " + legacy.codecId()
-                        + " is not supported (only 7, AVC)");
-            }
-            codec = VideoCodec.AVC;
-            kind = legacy.frameType() == VideoFrameType.COMMAND ? Kind.COMMAND : kindOf(legacy.avcPacketType());
-        } else {
-            ExVideoTagHeader ex = (ExVideoTagHeader) header;
-            codec = ex.codec();
-            kind = codec == null ? Kind.COMMAND : kindOf(ex.packetType());
-        }
-        boolean keyframe = kind == Kind.CODED_FRAMES && (header.frameType() == VideoFrameType.KEY_FRAME
-                || header.frameType() == VideoFrameType.GENERATED_KEY_FRAME);
-        return new VideoPacket(codec, kind, keyframe, tag.timestamp(), header.compositionTime(), payload);
-    }
-
-    private static Kind kindOf(AvcPacketType t) {
-        switch (t) {
-            case SEQUENCE_HEADER:
-                return Kind.SEQUENCE_HEADER;
-            case NALU:
-                return Kind.CODED_FRAMES;
-            default:
-                return Kind.SEQUENCE_END;
-        }
-    }
-
-    private static Kind kindOf(VideoPacketType t) {
-        switch (t) {
-            case SEQUENCE_START:
-                return Kind.SEQUENCE_HEADER;
-            case CODED_FRAMES:
-            case CODED_FRAMES_X:
-                return Kind.CODED_FRAMES;
-            case SEQUENCE_END:
-                return Kind.SEQUENCE_END;
-            case METADATA:
-                return Kind.METADATA;
-            default:
-                return Kind.MPEG2TS_SEQUENCE_START;
-        }
+        VideoPacketHeader header = VideoPacketHeader.of(tag);
+        return new VideoPacket(header.codec(), header.kind(), header.keyframe(), tag.timestamp(),
+                header.compositionTimeOffset(), Arrays.copyOfRange(body, header.payloadOffset(), body.length));
     }
 
     public boolean isSequenceHeader() {

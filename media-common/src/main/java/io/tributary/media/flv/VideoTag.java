@@ -36,6 +36,11 @@ public record VideoTag(long timestamp, byte[] body) implements FlvTag {
         return VideoPacket.of(this);
     }
 
+    /** The normalised view without the payload (no copy); throws {@link FlvFormatException}. */
+    public VideoPacketHeader packetHeader() {
+        return VideoPacketHeader.of(this);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof VideoTag t && t.timestamp == timestamp && Arrays.equals(t.body, body);

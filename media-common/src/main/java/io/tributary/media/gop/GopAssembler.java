@@ -1,11 +1,12 @@
 package io.tributary.media.gop;
 
 import io.tributary.media.amf.AmfValue;
-import io.tributary.media.flv.AudioPacket;
+import io.tributary.media.flv.AudioPacketHeader;
 import io.tributary.media.flv.AudioTag;
 import io.tributary.media.flv.FlvTag;
 import io.tributary.media.flv.ScriptDataTag;
 import io.tributary.media.flv.VideoPacket;
+import io.tributary.media.flv.VideoPacketHeader;
 import io.tributary.media.flv.VideoTag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,8 +100,8 @@ public final class GopAssembler {
     }
 
     private Optional<ClosedGop> acceptVideo(VideoTag tag) {
-        VideoPacket packet = VideoPacket.of(tag);
-        if (packet.isSequenceHeader()) {
+        VideoPacketHeader header = tag.packetHeader(); // the header is enough: no copy of the frame
+        if (header.isSequenceHeader()) {
             Optional<ClosedGop> closed = Optional.empty();
             if (videoHeader != null && !Arrays.equals(videoHeader.body(), tag.body()) && hasMedia()) {
                 closed = Optional.of(close(tag.timestamp(), false));
@@ -108,14 +109,14 @@ public final class GopAssembler {
             videoHeader = tag;
             return closed;
         }
-        if (packet.kind() != VideoPacket.Kind.CODED_FRAMES) {
+        if (header.kind() != VideoPacket.Kind.CODED_FRAMES) {
             return Optional.empty(); // sequence end, metadata, commands: nothing a GOP record needs
         }
         if (lastVideoDts >= 0 && tag.timestamp() > lastVideoDts) {
             frameMillis = tag.timestamp() - lastVideoDts;
         }
         lastVideoDts = tag.timestamp();
-        if (packet.keyframe()) {
+        if (header.keyframe()) {
             Optional<ClosedGop> closed = currentHasVideo ? Optional.of(close(tag.timestamp(), false)) : Optional.empty();
             sawKeyframe = true;
             add(tag, true);
@@ -133,8 +134,8 @@ public final class GopAssembler {
     }
 
     private Optional<ClosedGop> acceptAudio(AudioTag tag) {
-        AudioPacket packet = AudioPacket.of(tag);
-        if (packet.isSequenceHeader()) {
+        AudioPacketHeader header = tag.packetHeader();
+        if (header.isSequenceHeader()) {
             Optional<ClosedGop> closed = Optional.empty();
             if (audioHeader != null && !Arrays.equals(audioHeader.body(), tag.body()) && hasMedia()) {
                 closed = Optional.of(close(tag.timestamp(), false));

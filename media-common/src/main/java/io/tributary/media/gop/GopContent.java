@@ -103,8 +103,8 @@ public record GopContent(AmfValue onMetaData, VideoTag videoSequenceHeader, Audi
 
     private static void requireSequenceHeader(VideoTag tag) {
         try {
-            if (!tag.packet().isSequenceHeader()) {
-                throw new IllegalArgumentException("not a video sequence header: " + tag.packet());
+            if (!tag.packetHeader().isSequenceHeader()) {
+                throw new IllegalArgumentException("not a video sequence header: " + tag.packetHeader());
             }
         } catch (FlvFormatException e) {
             throw new IllegalArgumentException("bad video sequence header: " + e.getMessage(), e);
@@ -113,8 +113,8 @@ public record GopContent(AmfValue onMetaData, VideoTag videoSequenceHeader, Audi
 
     private static void requireSequenceHeader(AudioTag tag) {
         try {
-            if (!tag.packet().isSequenceHeader()) {
-                throw new IllegalArgumentException("not an audio sequence header: " + tag.packet());
+            if (!tag.packetHeader().isSequenceHeader()) {
+                throw new IllegalArgumentException("not an audio sequence header: " + tag.packetHeader());
             }
         } catch (FlvFormatException e) {
             throw new IllegalArgumentException("bad audio sequence header: " + e.getMessage(), e);
@@ -129,9 +129,9 @@ public record GopContent(AmfValue onMetaData, VideoTag videoSequenceHeader, Audi
                 fitsSlot = meta == null && video == null && audio == null
                         && ScriptDataTag.ON_META_DATA.equals(s.name());
             } else if (first instanceof VideoTag v) {
-                fitsSlot = video == null && audio == null && v.packet().isSequenceHeader();
+                fitsSlot = video == null && audio == null && v.packetHeader().isSequenceHeader();
             } else {
-                fitsSlot = audio == null && ((AudioTag) first).packet().isSequenceHeader();
+                fitsSlot = audio == null && ((AudioTag) first).packetHeader().isSequenceHeader();
             }
         } catch (FlvFormatException e) {
             fitsSlot = false; // a tag we cannot parse is no slot's: the reader will leave it among the tags

@@ -34,12 +34,12 @@ public final class GopRecordReader {
                 i++;
             }
             VideoTag video = null;
-            if (i < tags.size() && tags.get(i) instanceof VideoTag v && v.packet().isSequenceHeader()) {
+            if (i < tags.size() && tags.get(i) instanceof VideoTag v && v.packetHeader().isSequenceHeader()) {
                 video = v;
                 i++;
             }
             AudioTag audio = null;
-            if (i < tags.size() && tags.get(i) instanceof AudioTag a && a.packet().isSequenceHeader()) {
+            if (i < tags.size() && tags.get(i) instanceof AudioTag a && a.packetHeader().isSequenceHeader()) {
                 audio = a;
                 i++;
             }

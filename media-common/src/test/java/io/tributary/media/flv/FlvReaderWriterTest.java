@@ -3,6 +3,7 @@ package io.tributary.media.flv;
 import static io.tributary.media.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,37 @@ class FlvReaderWriterTest {
         c.tags().forEach(writer::write);
         assertArrayEquals(c.bytes(), writer.toByteArray());
         assertEquals(c.bytes().length, writer.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void writesIntoOneArrayOfTheSizeItComputes(Case c) {
+        int size = (int) FlvWriter.streamSize(c.tags());
+        assertEquals(c.bytes().length, size);
+        FlvWriter writer = new FlvWriter(c.header(), size);
+        c.tags().forEach(writer::write);
+        byte[] written = writer.toByteArray();
+        assertArrayEquals(c.bytes(), written);
+        assertSame(written, writer.toByteArray(), "a stream of exactly the given size is handed over, not copied");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void writesCorrectlyPastASizeThatWasTooSmall(Case c) {
+        FlvWriter writer = new FlvWriter(c.header(), 1);
+        c.tags().forEach(writer::write);
+        assertArrayEquals(c.bytes(), writer.toByteArray());
+    }
+
+    @Test
+    void aWriteAfterTheStreamWasHandedOverLeavesItAlone() {
+        VideoTag tag = new VideoTag(40, bytes("27 01 000000 0102"));
+        FlvWriter writer = new FlvWriter(new FlvHeader(false, true), (int) FlvWriter.streamSize(List.of(tag)));
+        byte[] taken = writer.write(tag).toByteArray();
+        byte[] copy = taken.clone();
+        writer.write(tag);
+        assertArrayEquals(copy, taken);
+        assertEquals(taken.length + FlvWriter.tagSize(tag), writer.toByteArray().length);
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.tributary.media.codec.VideoCodec;
 import io.tributary.media.flv.VideoPacket.Kind;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The normalised view is the same for legacy and E-RTMP tags. */
 class MediaPacketTest {
@@ -86,6 +88,34 @@ class MediaPacketTest {
     @Test
     void rejectsDeviceSpecificSound() {
         assertThrows(FlvFormatException.class, () -> new AudioTag(0, bytes("F0 00")).packet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"17 01 000021 00000002 0910", "91 61766331 000021 00000002 0910", "90 68766331 0101",
+            "C1 61763031 12", "A3 61763031 12", "D4 68766331 0200", "D0 01", "17 02 000000", "27 01 FFFFFE 0102"})
+    void videoPacketHeaderSaysWhatThePacketSaysWithoutThePayload(String hex) {
+        VideoTag tag = new VideoTag(500, bytes(hex));
+        VideoPacket packet = tag.packet();
+        VideoPacketHeader header = tag.packetHeader();
+        assertEquals(new VideoPacketHeader(packet.codec(), packet.kind(), packet.keyframe(),
+                packet.compositionTimeOffset(), tag.body().length - packet.payload().length), header);
+        assertEquals(packet.isSequenceHeader(), header.isSequenceHeader());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"AF 00 1190", "AF 01 21", "90 6D703461 1190", "91 4F707573 FC", "2E FFFB"})
+    void audioPacketHeaderSaysWhatThePacketSaysWithoutThePayload(String hex) {
+        AudioTag tag = new AudioTag(500, bytes(hex));
+        AudioPacket packet = tag.packet();
+        assertEquals(new AudioPacketHeader(packet.codec(), packet.kind(), tag.body().length - packet.payload().length),
+                tag.packetHeader());
+    }
+
+    @Test
+    void packetHeadersRejectWhatPacketsReject() {
+        assertThrows(FlvFormatException.class, () -> new VideoTag(0, bytes("12 00")).packetHeader());
+        assertThrows(FlvFormatException.class, () -> new AudioTag(0, bytes("F0 00")).packetHeader());
+        assertThrows(FlvFormatException.class, () -> new VideoTag(0, bytes("17 01")).packetHeader());
     }
 
     @Test

@@ -102,7 +102,9 @@ public final class ChunkDecoder {
     }
 
     /**
-     * Consumes all of {@code in} and returns the messages completed by it, in order.
+     * Consumes all of {@code in} and returns the messages completed by it, in order. What the messages need is copied
+     * out of {@code in}, and no reference to it is kept: it may be a view of a socket buffer that is reused after
+     * this call.
      *
      * @throws RtmpProtocolException for any protocol error or broken limit; the decoder is then {@link State#FAILED}
      */

@@ -12,6 +12,9 @@ final class ChunkStream {
     /**
      * The assembly buffer starts at most this large and doubles as payload arrives (never past the declared
      * length), so memory follows the bytes a peer really sent, not the lengths it declares in 12-byte headers.
+     * Once the peer has sent a larger message on this chunk stream, a message up to that size starts at its full
+     * length: a 720p keyframe (100-150 kB every GOP) then costs one array instead of two or three. That is still memory the peer
+     * has shown it sends, and the decoder's buffering budget bounds the sum of what is in assembly either way.
      */
     static final int INITIAL_BUFFER = 64 * 1024;
 
@@ -28,6 +31,8 @@ final class ChunkStream {
 
     private byte[] payload;
     private int received;
+    /** The longest message completed on this chunk stream. */
+    private int largestCompleted;
 
     ChunkStream(int chunkStreamId) {
         this.chunkStreamId = chunkStreamId;
@@ -38,7 +43,7 @@ final class ChunkStream {
     }
 
     void startMessage() {
-        payload = new byte[Math.min(messageLength, INITIAL_BUFFER)];
+        payload = new byte[Math.min(messageLength, Math.max(INITIAL_BUFFER, largestCompleted))];
         received = 0;
     }
 
@@ -63,6 +68,7 @@ final class ChunkStream {
     /** The completed payload; the stream is ready for its next message. */
     byte[] takePayload() {
         byte[] complete = payload;
+        largestCompleted = Math.max(largestCompleted, complete.length);
         payload = null;
         received = 0;
         return complete;

@@ -284,6 +284,31 @@ class ChunkDecoderTest {
     }
 
     @Test
+    void assemblesAMessageNoLongerThanOneTheStreamCarriedInOneArrayOfItsLength() {
+        ChunkDecoder d = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        int keyframe = ChunkStream.INITIAL_BUFFER + 30_000; // a 720p keyframe
+        String length = String.format("%06X", keyframe);
+        d.feed(bytes("02", "000000", "000004", "01", "00000000", "00001000")); // chunk size 4096
+        d.feed(concat(bytes("06", "000000", length, "09", "01000000"), chunked(pattern(keyframe), 4096, "C6")));
+        d.feed(concat(bytes("06", "000000", length, "09", "01000000"), pattern(4096))); // its first chunk
+        assertEquals(keyframe, d.assemblyBufferBytes(), "the stream has carried a message this long");
+        d.feed(concat(bytes("07", "000000", length, "09", "01000000"), pattern(100)));
+        assertEquals(keyframe + ChunkStream.INITIAL_BUFFER, d.assemblyBufferBytes(), "a new stream starts small");
+    }
+
+    /** {@code payload} as continuation chunks of {@code chunkSize}, each after the first behind {@code header}. */
+    private static byte[] chunked(byte[] payload, int chunkSize, String header) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0; at < payload.length; at += chunkSize) {
+            if (at > 0) {
+                out.writeBytes(bytes(header));
+            }
+            out.write(payload, at, Math.min(chunkSize, payload.length - at));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void deliversZeroLengthMessages() {
         assertEquals(List.of(new RawMessage(20, 0, 0, new byte[0]), new RawMessage(20, 0, 0, new byte[0])),
                 decoder.feed(bytes("03", "000000", "000000", "14", "00000000", "C3")));
