@@ -17,8 +17,9 @@ public interface TranscodeConfig {
         String group();
 
         /**
-         * Threads that run the packagers: the partitions handled at once. More than the cores, because a packager
-         * spends most of its time waiting on S3 and Kafka.
+         * Threads that run the channels' packaging steps (a GOP's source, a GOP's rungs), over all partitions: the
+         * channels handled at once. More than the cores, because a step spends most of its time waiting on S3 and
+         * Kafka.
          */
         @WithDefault("8")
         int workerThreads();
@@ -26,6 +27,14 @@ public interface TranscodeConfig {
         /** GOP records queued per partition before it is paused; each can be megabytes. */
         @WithDefault("8")
         int maxBacklog();
+
+        /**
+         * GOP records per partition handed to their channels and not yet stored (the ladder's rungs included) before
+         * no more is taken: with storage away, what the partition holds in memory. 32 leaves room for every channel
+         * of a partition (a few to a dozen) to have its next GOP in hand while rungs are being encoded.
+         */
+        @WithDefault("32")
+        int maxInFlight();
     }
 
     /** The HLS playlists (and the DASH time-shift buffer, which follows them). */

@@ -1,5 +1,6 @@
 package io.tributary.kafka.consume;
 
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,10 +13,13 @@ import org.apache.kafka.common.TopicPartition;
  * <p>{@link #handle} returning means the lane may go on to the next record of the partition; the stage it returns
  * completing normally means the record's output is durable. The loop commits an offset only when that record's stage
  * and the stages of every record before it in the partition have completed, so completions may come in any order and
- * a crash never skips a record whose output was not stored. A stage that completes exceptionally, or never (the
- * partition was revoked, the worker closed), leaves its offset uncommitted: the record is handed again to whoever
- * owns the partition next. An exception thrown by {@code handle} itself means "not done yet", as for
- * {@link RecordHandler}: the same record is handed again after a back-off.
+ * a crash never skips a record whose output was not stored. A stage that completes exceptionally leaves its offset
+ * uncommitted, and the loop fetches the partition again from it after a back-off: that record and the ones after it
+ * are handed again (the handler must take them as replays, as after a restart). A stage pending when the partition is
+ * revoked or the worker closes leaves its offset uncommitted too: the record is handed again to whoever owns the
+ * partition next. An exception thrown by {@code handle} itself means "not done yet", as for {@link RecordHandler}:
+ * the same record is handed again after a back-off. At most {@code maxInFlight} records of a partition are handed
+ * over with their stages pending ({@link RecordLoop.Settings}).
  */
 public interface AsyncRecordHandler {
 
@@ -30,6 +34,14 @@ public interface AsyncRecordHandler {
      * not be committed by this instance: work that completes them should stop.
      */
     default void onRevoked(TopicPartition partition) {
+    }
+
+    /**
+     * The partitions of one rebalance, revoked together (a handler that waits for work in progress on revocation can
+     * wait once for all of them); by default {@link #onRevoked(TopicPartition)} for each.
+     */
+    default void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        partitions.forEach(this::onRevoked);
     }
 
     /** A synchronous handler: each record is durable when its call returns. */

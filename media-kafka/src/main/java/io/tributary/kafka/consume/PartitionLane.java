@@ -4,49 +4,73 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * The records of one partition, handled one after another on a shared pool, so partitions progress in parallel and
- * each stays in order. The poll thread offers records; pool threads drain them; the poll thread reads
- * {@link #committableOffset()} to commit what is done.
+ * The records of one partition, handed one after another to the handler on a shared pool, so partitions progress in
+ * parallel and each stays in order. The poll thread offers records; pool threads drain them; the poll thread reads
+ * {@link #committableOffset()} to commit what is done and {@link #takeRewind()} to fetch again what failed.
  *
  * <p>A record is done when the stage its handler returned completes; the next record is handed over as soon as the
  * handler returns. The committable offset is the one after the longest run of done records from the start, so a
  * record that finishes early never lets the commit skip an earlier one that has not.
+ *
+ * <p>A stage that completes exceptionally is not the end of the partition: its offset is never committed past, and
+ * the loop seeks the partition back to it, so that record and the ones after it are handed again (at least once, as
+ * after a restart) once a back-off has passed, doubling while the same record keeps failing.
  */
 final class PartitionLane {
     private static final Logger LOG = Logger.getLogger(PartitionLane.class);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final TopicPartition partition;
     private final AsyncRecordHandler handler;
     private final Executor pool;
+    private final int maxInFlight;
+    private final Runnable onFailedStage;
+    private final Retrier retrier = new Retrier();
     private final Deque<ConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
     private boolean draining;
     private boolean stopped;
-    private Thread runner;
     /** Records handed over whose stage has not completed yet, or that wait for an earlier one: offset order. */
     private final Deque<Unfinished> unfinished = new ArrayDeque<>();
     /** The offset after the last record of the longest finished run; -1 until the first one. */
     private volatile long committable = -1;
+    /** Changes at each rewind: a record the handler had in hand meanwhile is not tracked (it comes again). */
+    private long generation;
+    /** The earliest offset whose stage failed since the last rewind; -1 if none. */
+    private long rewindTo = -1;
+    /** The offset of the last rewind, until the commit passes it; -1 if none. */
+    private long rewoundTo = -1;
+    private long backoff;
+    /** No record is handed over before this (System.nanoTime) after a rewind. */
+    private long resumeAtNanos = System.nanoTime();
 
     /** A record handed over; {@code done} once its stage completed normally. */
     private static final class Unfinished {
         final long offset;
         boolean done;
+        /** Dropped by a rewind: its completion no longer counts. */
+        boolean abandoned;
 
         Unfinished(long offset) {
             this.offset = offset;
         }
     }
 
-    PartitionLane(TopicPartition partition, AsyncRecordHandler handler, Executor pool) {
+    /**
+     * @param maxInFlight records handed over whose stage has not completed: no more is handed over until one does
+     *                    (the queue behind then grows, and the loop pauses the partition)
+     */
+    PartitionLane(TopicPartition partition, AsyncRecordHandler handler, Executor pool, int maxInFlight,
+                  Runnable onFailedStage) {
         this.partition = partition;
         this.handler = handler;
         this.pool = pool;
+        this.maxInFlight = maxInFlight;
+        this.onFailedStage = onFailedStage;
     }
 
     synchronized void offer(ConsumerRecord<String, byte[]> record) {
@@ -54,34 +78,68 @@ final class PartitionLane {
             return;
         }
         queue.addLast(record);
-        if (!draining) {
-            draining = true;
+        drainIfIdle();
+    }
+
+    /** Starts draining the queue on the pool unless a drain runs, or the records in flight are at their bound. */
+    private void drainIfIdle() {
+        if (draining || stopped || queue.isEmpty() || unfinished.size() >= maxInFlight) {
+            return;
+        }
+        draining = true;
+        try {
             pool.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining = false; // the loop is closing
         }
     }
 
+    /** Records offered and not yet handed over. */
     synchronized int backlog() {
         return queue.size();
+    }
+
+    /** Records handed over whose stage has not completed, or that wait for an earlier one. */
+    synchronized int inFlight() {
+        return unfinished.size();
     }
 
     long committableOffset() {
         return committable;
     }
 
-    /** Drops queued records and waits for the one in hand to finish; afterwards no handler call runs for it. */
+    /**
+     * The offset to fetch the partition again from, when a stage failed since the last call: the records from it on
+     * are dropped here (queued or unfinished) and come again from the broker, after a back-off; -1 otherwise.
+     */
+    synchronized long takeRewind() {
+        if (rewindTo < 0 || stopped) {
+            return -1;
+        }
+        long to = rewindTo;
+        rewindTo = -1;
+        generation++;
+        queue.clear();
+        unfinished.removeIf(u -> {
+            u.abandoned = u.offset >= to;
+            return u.abandoned;
+        });
+        backoff = to == rewoundTo ? Retrier.next(backoff) : Retrier.FIRST_BACKOFF_MILLIS;
+        rewoundTo = to;
+        resumeAtNanos = System.nanoTime() + backoff * 1_000_000;
+        LOG.warnf("%s: fetching again from offset %d in %d ms", partition, to, backoff);
+        return to;
+    }
+
+    /** Drops queued records and waits for the one in hand to be handed over; afterwards no handler call runs for it. */
     void stop() {
-        Thread current;
         synchronized (this) {
             stopped = true;
             queue.clear();
-            current = runner;
-            notifyAll(); // ends a retry back-off at once
         }
-        while (current != null && current.isAlive()) {
-            synchronized (this) {
-                if (!draining) {
-                    return;
-                }
+        retrier.stop(); // ends a retry back-off at once
+        synchronized (this) {
+            while (draining) {
                 try {
                     wait(100);
                 } catch (InterruptedException e) {
@@ -92,88 +150,101 @@ final class PartitionLane {
         }
     }
 
-    private void drain() {
-        synchronized (this) {
-            runner = Thread.currentThread();
+    /** Waits until every record handed over is done or failed, or the deadline (System.nanoTime) passes. */
+    synchronized boolean awaitFinished(long deadlineNanos) throws InterruptedException {
+        long left;
+        while (!unfinished.isEmpty() && (left = deadlineNanos - System.nanoTime()) > 0) {
+            wait(Math.max(1, left / 1_000_000));
         }
+        return unfinished.isEmpty();
+    }
+
+    private void drain() {
         try {
             while (true) {
                 ConsumerRecord<String, byte[]> next;
+                long generationHanded;
+                long waitMillis;
                 synchronized (this) {
-                    next = stopped ? null : queue.peekFirst();
+                    // at the bound of records in flight, the drain ends; a completing stage starts it again
+                    next = stopped || unfinished.size() >= maxInFlight ? null : queue.peekFirst();
                     if (next == null) {
-                        draining = false;
-                        runner = null;
-                        notifyAll();
-                        return;
+                        break;
                     }
+                    generationHanded = generation;
+                    waitMillis = (resumeAtNanos - System.nanoTime()) / 1_000_000;
                 }
-                CompletionStage<?> finished = handleUntilDone(next);
-                if (finished != null) {
-                    Unfinished u = new Unfinished(next.offset());
-                    synchronized (this) {
-                        queue.pollFirst();
-                        unfinished.addLast(u);
+                if (waitMillis > 0) {
+                    if (!retrier.pause(waitMillis)) {
+                        break; // stopped, or the pool is shutting down
                     }
-                    // may run at once, on this thread, when the stage is already complete
-                    finished.whenComplete((ignored, error) -> finished(u, error));
+                    continue;
                 }
+                Retrier.Done<CompletionStage<?>> handed = retrier.run(() -> stageOf(next), (e, retryIn) ->
+                        LOG.warnf("%s offset %d not done (%s); retrying in %d ms", partition, next.offset(),
+                                e.toString(), retryIn));
+                if (handed == null) {
+                    break;
+                }
+                Unfinished u = new Unfinished(next.offset());
+                synchronized (this) {
+                    if (generationHanded != generation) {
+                        continue; // rewound while in hand: the record comes again from the broker
+                    }
+                    queue.pollFirst();
+                    unfinished.addLast(u);
+                }
+                // may run at once, on this thread, when the stage is already complete
+                handed.value().whenComplete((ignored, error) -> finished(u, error));
             }
-        } catch (RuntimeException | Error e) {
+        } finally {
             synchronized (this) {
+                // left early (stopped, or interrupted as the pool shuts down): a later offer starts a drain again
                 draining = false;
-                runner = null;
                 notifyAll();
             }
-            throw e;
         }
+    }
+
+    private CompletionStage<?> stageOf(ConsumerRecord<String, byte[]> record) throws Exception {
+        CompletionStage<?> stage = handler.handle(record);
+        if (stage == null) {
+            throw new IllegalStateException("the handler returned no stage");
+        }
+        return stage;
     }
 
     /** Marks the record done and moves the committable offset over the run of done records at the head. */
     private synchronized void finished(Unfinished u, Throwable error) {
-        if (error != null) {
-            // its output is not durable: never commit past it; the partition's next owner gets it again
-            LOG.errorf("%s offset %d failed after its handler returned (%s); offsets from it on stay uncommitted",
-                    partition, u.offset, error.toString());
-            return;
-        }
-        u.done = true;
-        while (!unfinished.isEmpty() && unfinished.peekFirst().done) {
-            committable = unfinished.pollFirst().offset + 1;
-        }
-    }
-
-    /** Retries the record until its handler returns or the lane is stopped; null when stopped. */
-    private CompletionStage<?> handleUntilDone(ConsumerRecord<String, byte[]> record) {
-        long backoff = 250;
-        while (true) {
-            try {
-                CompletionStage<?> stage = handler.handle(record);
-                if (stage == null) {
-                    throw new IllegalStateException("the handler returned no stage");
-                }
-                return stage;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            } catch (Exception e) {
-                LOG.warnf("%s offset %d not done (%s); retrying in %d ms", partition, record.offset(), e.toString(), backoff);
-                synchronized (this) {
-                    if (stopped) {
-                        return null;
-                    }
-                    try {
-                        wait(backoff);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    }
-                    if (stopped) {
-                        return null;
-                    }
-                }
-                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        try {
+            if (u.abandoned) {
+                return;
             }
+            if (error != null) {
+                if (stopped) {
+                    // the partition left this instance: its next owner gets the record again
+                    LOG.debugf("%s offset %d not finished before the partition was stopped", partition, u.offset);
+                    return;
+                }
+                // its output is not durable: never commit past it; fetch it again from the broker
+                onFailedStage.run();
+                LOG.errorf("%s offset %d failed after its handler returned (%s); it is handed again", partition,
+                        u.offset, error.toString());
+                if (rewindTo < 0 || u.offset < rewindTo) {
+                    rewindTo = u.offset;
+                }
+                return;
+            }
+            u.done = true;
+            while (!unfinished.isEmpty() && unfinished.peekFirst().done) {
+                committable = unfinished.pollFirst().offset + 1;
+            }
+            if (rewoundTo >= 0 && committable > rewoundTo) {
+                rewoundTo = -1; // the record that failed is done: the next failure starts from the first back-off
+            }
+            drainIfIdle();
+        } finally {
+            notifyAll();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,18 +30,24 @@ import org.jboss.logging.Logger;
  * deterministic outputs making replays harmless). With an {@link AsyncRecordHandler}, "finished" is when the stage it
  * returned for the record completed, and a partition's offset advances only over a contiguous run of finished records.
  *
- * <p>A partition whose lane has more than {@code maxBacklog} records queued is paused, so a slow stream costs
- * memory for a bounded number of records, never more. Cooperative rebalancing: a revoked partition's lane is
- * stopped and its offset committed before another instance takes it.
+ * <p>A lane hands over at most {@code maxInFlight} records whose stage has not completed, and a partition whose lane
+ * has more than {@code maxBacklog} records queued is paused, so a slow stream (or object storage away while an
+ * asynchronous handler keeps accepting records) costs memory for a bounded number of records, never more. A record whose stage fails is
+ * fetched again, with the ones after it, after a back-off ({@link #failedStages()} counts them). Cooperative
+ * rebalancing: a revoked partition's lane is stopped and its offset committed before another instance takes it.
  */
 public final class RecordLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RecordLoop.class);
+    /** Well within the 30 s {@link #close} waits for the loop, and short enough for a rolling restart. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<String> topics;
     private final AsyncRecordHandler handler;
     private final int maxBacklog;
+    private final int maxInFlight;
+    private final LongAdder failedStages = new LongAdder();
     private final ExecutorService pool;
     private final Map<TopicPartition, PartitionLane> lanes = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -71,6 +78,7 @@ public final class RecordLoop implements AutoCloseable {
         this.topics = List.copyOf(topics);
         this.handler = handler;
         this.maxBacklog = settings.maxBacklog();
+        this.maxInFlight = settings.maxInFlight();
         Map<String, Object> props = new HashMap<>(KafkaClientDefaults.consumer());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
@@ -88,13 +96,31 @@ public final class RecordLoop implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Where to consume from and how much work to run at once. */
-    public record Settings(String bootstrapServers, String groupId, int workerThreads, int maxBacklog) {
+    /**
+     * Where to consume from and how much work to run at once.
+     *
+     * @param maxBacklog  records queued per partition, not yet handed over, before it is paused
+     * @param maxInFlight records per partition handed over whose stage has not completed: no more is handed over
+     *                    until one completes (then the backlog grows); bounds an {@link AsyncRecordHandler}'s memory
+     *                    when its stages complete late
+     */
+    public record Settings(String bootstrapServers, String groupId, int workerThreads, int maxBacklog,
+                           int maxInFlight) {
         public Settings {
-            if (workerThreads < 1 || maxBacklog < 1) {
-                throw new IllegalArgumentException("workerThreads and maxBacklog must be positive");
+            if (workerThreads < 1 || maxBacklog < 1 || maxInFlight < 1) {
+                throw new IllegalArgumentException("workerThreads, maxBacklog and maxInFlight must be positive");
             }
         }
+
+        /** With room for four times the backlog in flight (a synchronous handler never has more than one). */
+        public Settings(String bootstrapServers, String groupId, int workerThreads, int maxBacklog) {
+            this(bootstrapServers, groupId, workerThreads, maxBacklog, 4 * maxBacklog);
+        }
+    }
+
+    /** Stages that completed exceptionally while their partition was still this instance's: records fetched again. */
+    public long failedStages() {
+        return failedStages.sum();
     }
 
     public RecordLoop start() {
@@ -114,6 +140,7 @@ public final class RecordLoop implements AutoCloseable {
                     }
                 }
                 applyBackpressure();
+                fetchFailedAgain();
                 commitProgress(false);
             }
         } catch (WakeupException e) {
@@ -123,6 +150,7 @@ public final class RecordLoop implements AutoCloseable {
         } finally {
             try {
                 stopLanes(List.copyOf(lanes.keySet()));
+                awaitHandedOver();
                 commitProgress(true);
             } catch (RuntimeException e) {
                 LOG.warnf("%s: final commit failed: %s", name, e.toString());
@@ -140,6 +168,31 @@ public final class RecordLoop implements AutoCloseable {
             } else if (backlog <= maxBacklog / 2 && paused.remove(tp)) {
                 consumer.resume(List.of(tp));
             }
+        }
+    }
+
+    /** Seeks each partition with a failed stage back to it: the records from there on are handed again. */
+    private void fetchFailedAgain() {
+        for (Map.Entry<TopicPartition, PartitionLane> e : lanes.entrySet()) {
+            long offset = e.getValue().takeRewind();
+            if (offset >= 0) {
+                consumer.seek(e.getKey(), offset);
+            }
+        }
+    }
+
+    /**
+     * On close, gives the records already handed over a few seconds to become durable, so that they are committed
+     * here rather than handed again to the next owner (which would be correct too, only slower).
+     */
+    private void awaitHandedOver() {
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        try {
+            for (PartitionLane lane : lanes.values()) {
+                lane.awaitFinished(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -197,8 +250,8 @@ public final class RecordLoop implements AutoCloseable {
                 lanes.remove(tp);
                 committed.remove(tp);
                 paused.remove(tp);
-                handler.onRevoked(tp);
             }
+            handler.onPartitionsRevoked(partitions);
         }
 
         @Override
@@ -210,7 +263,7 @@ public final class RecordLoop implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             for (TopicPartition tp : partitions) {
                 handler.onAssigned(tp);
-                lanes.put(tp, new PartitionLane(tp, handler, pool));
+                lanes.put(tp, new PartitionLane(tp, handler, pool, maxInFlight, failedStages::increment));
             }
             if (!partitions.isEmpty()) {
                 LOG.infof("%s: assigned %s", name, partitions);

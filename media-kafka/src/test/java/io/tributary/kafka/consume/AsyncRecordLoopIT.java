@@ -104,6 +104,47 @@ class AsyncRecordLoopIT {
         assertEquals(1, committed());
     }
 
+    /** The first stage of record 1 fails; every other stage (and record 1's next one) completes at once. */
+    private static final class FailsOnce implements AsyncRecordHandler {
+        final List<Long> handed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
+            boolean first = !handed.contains(record.offset());
+            handed.add(record.offset());
+            return record.offset() == 1 && first
+                    ? CompletableFuture.failedFuture(new IllegalStateException("storage away"))
+                    : CompletableFuture.completedFuture(null);
+        }
+    }
+
+    @Test
+    void aFailedStageIsHandedAgainFromItsOffsetAndTheCommitsGoOn() throws Exception {
+        produce(4);
+        FailsOnce handler = new FailsOnce();
+        try (RecordLoop loop = start("async-again", handler)) {
+            await("every record committed once record 1 succeeded", () -> committed() == 4);
+            assertEquals(1, loop.failedStages());
+            assertEquals(2, handler.handed.stream().filter(o -> o == 1).count(), "record 1 handed twice");
+            assertEquals(List.of(0L, 1L), handler.handed.subList(0, 2));
+        }
+    }
+
+    @Test
+    void noMoreThanMaxInFlightRecordsAreHandedOverWhileTheirStagesArePending() throws Exception {
+        produce(20);
+        Deferred handler = new Deferred();
+        try (RecordLoop loop = RecordLoop.deferred("async-bound", new RecordLoop.Settings(bootstrap, group, 2, 2, 4),
+                Map.of(), List.of(topic), handler).start()) {
+            await("four records handed over", () -> handler.handed.size() == 4);
+            staysFor(Duration.ofSeconds(1), "none committed", c -> c == -1);
+            assertEquals(4, handler.handed.size(), "no fifth record while four are pending");
+            handler.complete(0);
+            await("a fifth record once one completed", () -> handler.handed.size() == 5);
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L), handler.handed);
+        }
+    }
+
     private RecordLoop start(String name, AsyncRecordHandler handler) {
         return RecordLoop.deferred(name, new RecordLoop.Settings(bootstrap, group, 2, 8), Map.of(), List.of(topic),
                 handler).start();

@@ -48,10 +48,10 @@ import org.jboss.logging.Logger;
  * stage that completes once its rungs are stored and listed (or dropped), and only then may the loop commit the
  * record's offset. The source never waits for its rungs.
  *
- * <p>Records come from the consumer lane of the channel's partition, one at a time; rungs come back on the ladder's
- * storing threads. Both change the channel's state under the packager's own lock, one step at a time. The state in
- * memory changes only once a step is fully stored, so a failure at any step leaves it as it was, and the step is
- * done again from the same state (identical objects, identical manifests).
+ * <p>Every step of the channel, a record's source and a record's rungs alike, runs on the channel's own
+ * {@link ChannelLane}, one at a time: the packager's state is confined to it (volatile only so that the partition can
+ * tell an ended channel). The state in memory changes only once a step is fully stored, so a failure at any step
+ * leaves it as it was, and the lane does the step again from the same state (identical objects, identical manifests).
  */
 final class ChannelPackager {
     private static final Logger LOG = Logger.getLogger(ChannelPackager.class);
@@ -62,21 +62,27 @@ final class ChannelPackager {
     private final ManifestWriter manifests;
     private final RungPackaging rungs;
     private volatile ChannelState state;
+    private final ChannelLane lane;
 
-    private ChannelPackager(String channel, PackagerOutputs out, ChannelState state) {
+    private ChannelPackager(String channel, PackagerOutputs out, ChannelState state, ChannelLane lane) {
         this.channel = channel;
         this.out = out;
         this.manifests = new ManifestWriter(channel, out.objects(), out.windowSize());
         this.state = state;
-        this.rungs = out.ladder() == null ? null : new RungPackaging(channel, out.ladder(), this,
+        this.lane = lane;
+        this.rungs = out.ladder() == null ? null : new RungPackaging(channel, out.ladder(), lane, this,
                 out.windowSize());
     }
 
-    /** The packager of a channel this worker has just been given: its state from storage, or a fresh one. */
-    static ChannelPackager load(String channel, PackagerOutputs out) {
+    /**
+     * The packager of a channel this worker has just been given: its state from storage, or a fresh one.
+     *
+     * @param lane the channel's lane, on which this packager's steps run (the rungs' too)
+     */
+    static ChannelPackager load(String channel, PackagerOutputs out, ChannelLane lane) {
         ChannelState state = ChannelStateLoader.load(channel, out.objects(), out.windowSize());
         out.retention().restore(channel, state.retiring());
-        return new ChannelPackager(channel, out, state);
+        return new ChannelPackager(channel, out, state, lane);
     }
 
     ChannelState state() {
@@ -88,13 +94,13 @@ final class ChannelPackager {
         return rungs == null || rungs.idle();
     }
 
-    /** The channel left this worker: rungs still to come are neither stored nor acknowledged. */
-    void close() {
-        if (rungs != null) {
-            rungs.close();
-        }
-        synchronized (this) {
-            // waits for a rung step in progress: after this, nothing of this packager writes
+    /**
+     * Between storage rounds: once the channel's lane is closed (the channel left this worker), the step in progress
+     * writes nothing more, whatever it was doing; rungs still to come are neither stored nor acknowledged.
+     */
+    private void checkOpen() {
+        if (lane.isClosed()) {
+            throw new ChannelClosedException(channel);
         }
     }
 
@@ -102,7 +108,7 @@ final class ChannelPackager {
      * Handles one record of the channel; returns when the source's output is durable, with a stage that completes
      * when the whole record's is (its rungs stored or dropped; at once with the ladder off).
      */
-    synchronized CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
+    CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
         long started = System.nanoTime();
         out.metrics().pickedUp(gop.closedAtEpochMillis(), out.clock().millis());
         Admission admission = SessionRules.admit(state, gop);
@@ -149,10 +155,12 @@ final class ChannelPackager {
             return DONE;
         }
         if (!outputs.isEmpty()) {
+            checkOpen();
             out.objects().putAll(segmentObjects(before, outputs));
             out.metrics().segmentsStored(outputs.size());
         }
         if (update != null) {
+            checkOpen();
             manifests.store(update);
             long stored = out.clock().millis();
             if (!outputs.isEmpty()) {
@@ -169,7 +177,7 @@ final class ChannelPackager {
 
     /**
      * Stores and lists the rungs the ladder made of one record, after the source's segment of it (see
-     * {@link RungPackaging}); called with the packager's lock held. Fails like {@link #accept} (and is retried) when
+     * {@link RungPackaging}); a step on the channel's lane. Fails like {@link #accept} (and is retried) when
      * storage or Kafka is away; pure code refusing the rungs leaves them out instead.
      */
     void applyRungs(GopMetadata gop, List<RenditionOutput> outputs, RungProgress progress) throws InterruptedException {
@@ -189,10 +197,12 @@ final class ChannelPackager {
         LivePresentation listed = after;
         List<RenditionOutput> stored = outputs.stream().filter(o -> newlyListed(before, listed, o)).toList();
         if (!stored.isEmpty()) {
+            checkOpen();
             out.objects().putAll(segmentObjects(before, stored));
             out.metrics().segmentsStored(stored.size());
         }
         if (update != null) {
+            checkOpen();
             manifests.store(update);
             if (!stored.isEmpty()) {
                 long listedAt = out.clock().millis();
@@ -220,6 +230,7 @@ final class ChannelPackager {
 
     /** Saved last: the state is never ahead of the stored manifests. */
     private void saveState(ChannelState next) throws InterruptedException {
+        checkOpen();
         out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(next))));
         state = next;
     }

@@ -54,7 +54,7 @@ public class GopConsumer {
         store.ensureBucket();
         TranscodeConfig.Consumer consumer = config.consumer();
         WorkerSettings settings = new WorkerSettings(bootstrapServers, Topics.STREAM_GOPS, consumer.group(),
-                consumer.workerThreads(), consumer.maxBacklog(), config.hls().windowSize(),
+                consumer.workerThreads(), consumer.maxBacklog(), consumer.maxInFlight(), config.hls().windowSize(),
                 config.segmentRetentionGrace(), config.segmentRetentionInterval(), config.uploadThreads(),
                 config.publishTimeout());
         // checked before anything starts: a rung without a bit rate or a missing watermark fails start-up

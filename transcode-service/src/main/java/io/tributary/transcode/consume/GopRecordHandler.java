@@ -7,6 +7,9 @@ import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.gop.GopRecordException;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.transcode.metrics.TranscodeMetrics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,11 +19,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Hands each record of {@code stream-gops} to its channel's packager, in offset order per partition. A record that is
- * not a GOP record (headers missing or garbled, a channel or session id that cannot be part of an object key) is
- * logged, counted and skipped: retrying cannot fix it. Failures of S3 or Kafka throw, and the loop hands the same
- * record again after a back-off. A record is acknowledged (its offset may be committed) when its channel's packager
- * says its whole output is stored: the source at once, the ladder's rungs later.
+ * Hands each record of {@code stream-gops} to its channel's lane ({@link PartitionChannels}) and returns at once: the
+ * channels of a partition are packaged concurrently, each in offset order. A record that is not a GOP record (headers
+ * missing or garbled, a channel or session id that cannot be part of an object key) is logged, counted and skipped:
+ * retrying cannot fix it. Failures of S3 or Kafka are retried by the channel's lane after a back-off. A record is
+ * acknowledged (its offset may be committed) when its stage completes: once its whole output is stored, the source
+ * and then, with the ladder on, its rungs.
  */
 final class GopRecordHandler implements AsyncRecordHandler {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
@@ -28,7 +32,7 @@ final class GopRecordHandler implements AsyncRecordHandler {
     private static final Logger LOG = Logger.getLogger(GopRecordHandler.class);
 
     private final PackagerOutputs out;
-    /** Written by the poll thread on (re)assignment, read by the lane of each partition. */
+    /** Written by the poll thread on (re)assignment, read by the consumer lane of each partition. */
     private final Map<TopicPartition, PartitionChannels> partitions = new ConcurrentHashMap<>();
 
     GopRecordHandler(PackagerOutputs out) {
@@ -43,14 +47,24 @@ final class GopRecordHandler implements AsyncRecordHandler {
 
     @Override
     public void onRevoked(TopicPartition partition) {
-        PartitionChannels channels = partitions.remove(partition);
-        if (channels != null) {
-            channels.close();
+        onPartitionsRevoked(List.of(partition));
+    }
+
+    /** Stops every channel of the partitions, then waits once for their storage rounds in progress. */
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        List<PartitionChannels> stopped = new ArrayList<>();
+        for (TopicPartition tp : revoked) {
+            PartitionChannels channels = partitions.remove(tp);
+            if (channels != null) {
+                stopped.add(channels);
+            }
         }
+        stop(stopped);
     }
 
     @Override
-    public CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+    public CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record) {
         GopMetadata gop;
         try {
             gop = GopHeaders.decode(GopRecords.lastHeader(record.headers()));
@@ -67,10 +81,22 @@ final class GopRecordHandler implements AsyncRecordHandler {
                 tp -> new PartitionChannels(out)).accept(channel, gop, record.value());
     }
 
+    /** Channels held in memory, over the partitions this worker owns. */
+    int channels() {
+        return partitions.values().stream().mapToInt(PartitionChannels::size).sum();
+    }
+
     /** The worker stops: no rung of any channel is stored from now on. */
     void close() {
-        partitions.values().forEach(PartitionChannels::close);
+        List<PartitionChannels> all = List.copyOf(partitions.values());
         partitions.clear();
+        stop(all);
+    }
+
+    private static void stop(List<PartitionChannels> all) {
+        all.forEach(PartitionChannels::stop);
+        long deadline = System.nanoTime() + PartitionChannels.CLOSE_WAIT.toNanos();
+        all.forEach(p -> p.awaitStopped(deadline));
     }
 
     private void skip(ConsumerRecord<String, byte[]> record, String reason) {

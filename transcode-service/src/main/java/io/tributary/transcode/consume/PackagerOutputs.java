@@ -4,8 +4,10 @@ import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.publish.SegmentEvents;
 import io.tributary.transcode.store.ChannelObjects;
 import io.tributary.transcode.store.SegmentRetention;
+import io.tributary.transcode.ladder.LadderPackager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Where the channel packagers' work goes and the settings it follows; shared by every packager of the worker.
@@ -14,8 +16,9 @@ import java.time.Duration;
  * @param retentionGrace how long a segment stays after leaving the manifests
  * @param ladder the ABR ladder, or null when it is off: then every channel gets its source rendition only, exactly
  *     as before the ladder existed (no rung work, offsets acknowledged when the source is stored)
+ * @param lanes the packaging pool the channels' lanes ({@link ChannelLane}) run their steps on
  */
 record PackagerOutputs(ChannelObjects objects, SegmentRetention retention, SegmentEvents events,
                        TranscodeMetrics metrics, int windowSize, Duration retentionGrace, Clock clock,
-                       LadderLane ladder) {
+                       LadderPackager ladder, Executor lanes) {
 }

@@ -1,42 +1,147 @@
 package io.tributary.transcode.consume;
 
 import io.tributary.media.gop.GopMetadata;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
- * The packagers of the channels of one partition. Confined to the partition's consumer lane (one record at a time;
- * {@link #close} runs when the lane is stopped), so a plain map; the handler drops the whole object when the partition is revoked, and a later owner, this worker
- * or another, starts again from the state in storage.
+ * The channels of one partition, each with its own {@link ChannelLane}: the partition's consumer lane hands each
+ * record to its channel's lane and goes on with the next record at once, so the channels of a partition progress
+ * independently while each channel's records are packaged strictly in offset order. A channel's packager is loaded
+ * from storage by the first step of its lane.
+ *
+ * <p>A record's stage completes when its whole output is stored (its source, and its rungs with the ladder on), and a
+ * channel whose session ended is dropped from memory once its last record's stage completed. When the partition is
+ * revoked, its lanes stop taking steps, their pending stages fail (the records are not acknowledged here), and
+ * {@link #awaitStopped} waits a few seconds at most for the storage round in progress, so that nothing of a channel
+ * is written once its next owner starts.
  */
 final class PartitionChannels {
+    private static final Logger LOG = Logger.getLogger(PartitionChannels.class);
+    /**
+     * How long a revocation waits for the storage rounds in progress: one round of PUTs takes milliseconds; a store
+     * slower than this is abandoned (logged), well within the consumer's {@code max.poll.interval.ms}.
+     */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
     private final PackagerOutputs out;
-    private final Map<String, ChannelPackager> channels = new HashMap<>();
+    // guarded by this
+    private final Map<String, Channel> channels = new HashMap<>();
+    private boolean closed;
+    /** Channels of a partition stopped and not yet waited for. */
+    private final List<Channel> stopping = new ArrayList<>();
+
+    /** A channel's lane and, once its first step ran, its packager. */
+    private static final class Channel {
+        final String name;
+        final ChannelLane lane;
+        /** Written and used by the lane's steps; read elsewhere to decide whether the channel may be dropped. */
+        volatile ChannelPackager packager;
+
+        Channel(String name, ChannelLane lane) {
+            this.name = name;
+            this.lane = lane;
+        }
+
+        ChannelPackager packager(PackagerOutputs out) {
+            if (packager == null) {
+                packager = ChannelPackager.load(name, out, lane);
+            }
+            return packager;
+        }
+
+        /** Its session ended and nothing of it is queued, running or awaited. */
+        boolean ended() {
+            ChannelPackager p = packager;
+            return p != null && p.state().sessionEnded() && p.idle() && lane.idle();
+        }
+    }
 
     PartitionChannels(PackagerOutputs out) {
         this.out = out;
     }
 
-    /** Hands the record to its channel's packager: see {@link ChannelPackager#accept}. */
-    CompletionStage<Void> accept(String channel, GopMetadata gop, byte[] value) throws InterruptedException {
-        ChannelPackager packager = channels.get(channel);
-        if (packager == null) {
-            packager = ChannelPackager.load(channel, out);
-            channels.put(channel, packager);
+    /**
+     * Queues the record on its channel's lane and returns at once, with a stage that completes when the record's
+     * whole output is stored (see {@link ChannelPackager#accept}), or fails if the partition leaves first.
+     */
+    synchronized CompletionStage<Void> accept(String channel, GopMetadata gop, byte[] value) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new ChannelClosedException(channel));
         }
-        CompletionStage<Void> done = packager.accept(gop, value);
-        if (packager.state().sessionEnded() && packager.idle()) {
-            // the session is over and its state is stored: memory goes to channels that are live (one whose rungs
-            // are still coming stays until its next record)
-            channels.remove(channel);
+        Channel c = channels.get(channel);
+        if (c == null || c.lane.isClosed()) {
+            c = new Channel(channel, new ChannelLane(channel, out.lanes()));
+            channels.put(channel, c);
         }
+        Channel ch = c;
+        String what = "session " + gop.sessionId() + " seq " + gop.sequence();
+        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.packager(out).accept(gop, value))
+                .thenCompose(Function.identity()));
+        done.whenComplete((ignored, error) -> dropIfEnded(ch));
         return done;
     }
 
-    /** The partition left this worker: its channels' rungs still to come are not stored. */
-    void close() {
-        channels.values().forEach(ChannelPackager::close);
-        channels.clear();
+    /** Channels held in memory. */
+    synchronized int size() {
+        return channels.size();
+    }
+
+    /** Memory goes to channels that are live: an ended one is dropped once its last record's output is stored. */
+    private synchronized void dropIfEnded(Channel c) {
+        if (channels.get(c.name) == c && c.ended()) {
+            channels.remove(c.name);
+            c.lane.close();
+            if (out.ladder() != null) {
+                out.ladder().forget(c.name);
+            }
+        }
+    }
+
+    /**
+     * The partition left this worker: no step starts any more, pending stages fail and the ladder forgets the
+     * channels' queued GOPs; returns at once. {@link #awaitStopped} then waits for the storage rounds in progress
+     * ({@link #CLOSE_WAIT} at most), once for all the partitions revoked together.
+     */
+    void stop() {
+        List<Channel> all;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(channels.values());
+            channels.clear();
+            stopping.addAll(all);
+        }
+        for (Channel c : all) {
+            c.lane.close(); // its packager checks it between storage rounds
+            if (out.ladder() != null) {
+                out.ladder().forget(c.name);
+            }
+        }
+    }
+
+    /** Waits for the storage rounds in progress of the channels stopped, until the deadline (System.nanoTime). */
+    void awaitStopped(long deadline) {
+        List<Channel> all;
+        synchronized (this) {
+            all = new ArrayList<>(stopping);
+            stopping.clear();
+        }
+        try {
+            for (Channel c : all) {
+                if (!c.lane.awaitStopped(deadline)) {
+                    LOG.warnf("channel %s: storage still in progress %s after the partition left; abandoned",
+                            c.name, CLOSE_WAIT);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.transcode.ladder.LadderGop;
 import io.tributary.transcode.ladder.LadderJob;
+import io.tributary.transcode.ladder.LadderPackager;
 import io.tributary.transcode.ladder.RungSegment;
 import io.tributary.transcode.manifest.live.LivePresentation;
 import io.tributary.transcode.manifest.live.RenditionState;
@@ -18,13 +19,14 @@ import org.jboss.logging.Logger;
 
 /**
  * One channel's side of the ABR ladder: each record the packager handled goes to the ladder, and the rungs that come
- * back are stored and listed in record order, on the ladder's storing threads, under the packager's lock (so between
- * two source records, never during one).
+ * back are stored and listed in record order, as steps of the channel's {@link ChannelLane} (so between two source
+ * records, never during one).
  *
  * <p>Each record's stage completes only once its rungs are stored and listed, or dropped: the consumer loop commits
  * the record's offset then, so a worker killed with rungs in the encoder's queue leaves those records uncommitted,
  * and its successor sends them to the ladder again ({@link #behind}) while the source skips them as replays. A failed
- * step (storage or Kafka away) is retried with a back-off until it succeeds or the channel leaves this worker.
+ * step (storage or Kafka away) is retried by the lane with a back-off until it succeeds or the channel leaves this
+ * worker; then the stage fails.
  *
  * <p>A rung is listed only where the source lists the same GOP ({@link LivePresentation#addAligned}): its media
  * sequence numbers, durations, program date-times and discontinuities are the source's, and its appearing is not a
@@ -33,18 +35,18 @@ import org.jboss.logging.Logger;
  */
 final class RungPackaging {
     private static final Logger LOG = Logger.getLogger(RungPackaging.class);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final String channel;
-    private final LadderLane lane;
+    private final LadderPackager ladder;
+    private final ChannelLane lane;
     private final ChannelPackager packager;
     private final int windowSize;
-    /** Completes when the rungs of every record submitted so far are done; written under the packager's lock. */
+    /** Completes when the rungs of every record submitted so far are done; written by the lane's steps. */
     private volatile CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
-    private volatile boolean closed;
 
-    RungPackaging(String channel, LadderLane lane, ChannelPackager packager, int windowSize) {
+    RungPackaging(String channel, LadderPackager ladder, ChannelLane lane, ChannelPackager packager, int windowSize) {
         this.channel = channel;
+        this.ladder = ladder;
         this.lane = lane;
         this.packager = packager;
         this.windowSize = windowSize;
@@ -62,16 +64,33 @@ final class RungPackaging {
 
     /**
      * Hands the record to the ladder; returns at once. The stage completes when its rungs are stored and listed (or
-     * dropped), after those of every record submitted before it; never while the channel is closed.
+     * dropped), after those of every record submitted before it; exceptionally if the channel's lane closes first
+     * (or anything else stops them: it never stays pending while the channel lives).
      */
     CompletionStage<Void> submit(GopMetadata gop, GopContent content) {
-        CompletionStage<LadderGop> encoded = lane.ladder().submit(LadderJob.of(channel, gop, content));
         CompletableFuture<Void> done = new CompletableFuture<>();
-        tail.thenCombine(encoded, (previous, rungs) -> rungs).thenAcceptAsync(rungs -> {
-            if (storeUntilDone(gop, rungs)) {
-                done.complete(null);
-            }
-        }, lane.storing());
+        try {
+            CompletionStage<LadderGop> encoded = ladder.submit(LadderJob.of(channel, gop, content));
+            String what = "rungs of session " + gop.sessionId() + " seq " + gop.sequence();
+            tail.thenCombine(encoded, (previous, rungs) -> rungs).whenComplete((rungs, error) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                    return;
+                }
+                lane.submit(what, () -> {
+                    store(gop, rungs);
+                    return null;
+                }).whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(failure);
+                    }
+                });
+            });
+        } catch (RuntimeException | Error e) {
+            done.completeExceptionally(e);
+        }
         tail = done;
         return done;
     }
@@ -79,11 +98,6 @@ final class RungPackaging {
     /** No rungs are waiting to be stored. */
     boolean idle() {
         return tail.isDone();
-    }
-
-    /** Stops storing: the channel has left this worker, whose rung stages then never complete. */
-    void close() {
-        closed = true;
     }
 
     /**
@@ -127,36 +141,6 @@ final class RungPackaging {
 
     private static boolean isRung(String rendition) {
         return !Renditions.SOURCE.equals(rendition) && !Renditions.AUDIO.equals(rendition);
-    }
-
-    /** Retries the step until it is done (true) or the channel is closed or the worker stopped (false). */
-    private boolean storeUntilDone(GopMetadata gop, LadderGop rungs) {
-        long backoff = 250;
-        while (!closed) {
-            try {
-                synchronized (packager) {
-                    if (closed) {
-                        return false;
-                    }
-                    store(gop, rungs);
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (RuntimeException e) {
-                LOG.warnf("channel %s session %s seq %d: rungs not stored (%s); retrying in %d ms", channel,
-                        gop.sessionId(), gop.sequence(), e.toString(), backoff);
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-        }
-        return false;
     }
 
     private void store(GopMetadata gop, LadderGop rungs) throws InterruptedException {

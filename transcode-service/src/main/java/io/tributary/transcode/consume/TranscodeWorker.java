@@ -1,5 +1,7 @@
 package io.tributary.transcode.consume;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.kafka.consume.RecordLoop;
@@ -30,7 +32,7 @@ public final class TranscodeWorker implements AutoCloseable {
     private final SegmentEvents events;
     private final TranscodeMetrics metrics;
     private final LadderPackager ladder;
-    private final ExecutorService rungStoring;
+    private final ExecutorService packaging;
     private final GopRecordHandler handler;
     private final RecordLoop loop;
 
@@ -44,33 +46,39 @@ public final class TranscodeWorker implements AutoCloseable {
      */
     public TranscodeWorker(WorkerSettings settings, ObjectStore store, MeterRegistry registry, Clock clock,
                            LadderSettings ladder) {
+        this(settings, new ChannelObjects(store, settings.uploadThreads()), registry, clock, ladder);
+    }
+
+    /** With storage of the caller's making (tests: one that holds up a channel's writes). */
+    TranscodeWorker(WorkerSettings settings, ChannelObjects objects, MeterRegistry registry, Clock clock,
+                    LadderSettings ladder) {
         this.metrics = new TranscodeMetrics(registry);
-        this.objects = new ChannelObjects(store, settings.uploadThreads());
+        this.objects = objects;
         this.retention = new SegmentRetention(objects::delete, clock, metrics::segmentDeleted)
                 .start(settings.retentionInterval());
         this.events = new SegmentEvents(settings.bootstrapServers(), settings.publishTimeout());
-        LadderLane lane = null;
-        if (ladder != null && ladder.enabled()) {
-            this.ladder = new LadderPackager(ladder, FfmpegRunner.bundled(), registry);
-            AtomicInteger n = new AtomicInteger();
-            // as many as the lanes: storing rungs waits on S3 and Kafka like storing the source does
-            this.rungStoring = Executors.newFixedThreadPool(settings.workerThreads(), r -> {
-                Thread t = new Thread(r, "transcode-rungs-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            lane = new LadderLane(this.ladder, rungStoring);
-        } else {
-            this.ladder = null;
-            this.rungStoring = null;
-        }
+        this.ladder = ladder != null && ladder.enabled()
+                ? new LadderPackager(ladder, FfmpegRunner.bundled(), registry) : null;
+        AtomicInteger n = new AtomicInteger();
+        // the channels' lanes (sources and rungs): each step mostly waits on S3 and Kafka
+        this.packaging = Executors.newFixedThreadPool(settings.workerThreads(), r -> {
+            Thread t = new Thread(r, "transcode-packaging-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
-                settings.windowSize(), settings.retentionGrace(), clock, lane));
+                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging));
         this.loop = RecordLoop.deferred("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
-                settings.groupId(), settings.workerThreads(), settings.maxBacklog()),
+                settings.groupId(), settings.workerThreads(), settings.maxBacklog(), settings.maxInFlight()),
                 // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults
                 Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
                 List.of(settings.topic()), handler).start();
+        FunctionCounter.builder("tributary.transcode.records.refetched", loop, RecordLoop::failedStages)
+                .description("records whose stage failed while their partition was here: fetched again from them")
+                .register(registry);
+        Gauge.builder("tributary.transcode.channels", handler, GopRecordHandler::channels)
+                .description("channels held in memory: live ones, and ended ones whose last output is not stored yet")
+                .register(registry);
     }
 
     public TranscodeMetrics metrics() {
@@ -89,12 +97,12 @@ public final class TranscodeWorker implements AutoCloseable {
         handler.close();
         if (ladder != null) {
             ladder.close();
-            rungStoring.shutdownNow();
-            try {
-                rungStoring.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        packaging.shutdownNow();
+        try {
+            packaging.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         retention.close();
         events.close();

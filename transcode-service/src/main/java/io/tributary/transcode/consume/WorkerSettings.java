@@ -6,8 +6,11 @@ import java.time.Duration;
  * What a {@link TranscodeWorker} needs to know, from configuration ({@code tributary.transcode.*}) or from a test.
  *
  * @param topic {@code stream-gops} in production; a test's own topic in tests
- * @param workerThreads partitions handled at once (each handler mostly waits on S3 and Kafka)
+ * @param workerThreads channel steps (a record's source, a record's rungs) run at once, over all partitions: each
+ *     mostly waits on S3 and Kafka
  * @param maxBacklog records queued per partition before it is paused
+ * @param maxInFlight records per partition handed to the channels' lanes and not yet stored: no more is taken until
+ *     one is (bounds the memory while storage is away)
  * @param windowSize segments per HLS window
  * @param retentionGrace how long a segment stays after leaving every manifest
  * @param retentionInterval how often due segments are deleted
@@ -15,8 +18,18 @@ import java.time.Duration;
  * @param publishTimeout how long to wait for Kafka to acknowledge the events of a GOP
  */
 public record WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
-                             int windowSize, Duration retentionGrace, Duration retentionInterval, int uploadThreads,
-                             Duration publishTimeout) {
+                             int maxInFlight, int windowSize, Duration retentionGrace, Duration retentionInterval,
+                             int uploadThreads, Duration publishTimeout) {
+    /** The default of {@code tributary.transcode.consumer.max-in-flight}. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+
+    /** With the default bound on records in flight. */
+    public WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
+                          int windowSize, Duration retentionGrace, Duration retentionInterval, int uploadThreads,
+                          Duration publishTimeout) {
+        this(bootstrapServers, topic, groupId, workerThreads, maxBacklog, DEFAULT_MAX_IN_FLIGHT, windowSize,
+                retentionGrace, retentionInterval, uploadThreads, publishTimeout);
+    }
 
     public WorkerSettings {
         if (windowSize < 1) {

@@ -60,6 +60,17 @@ public final class LadderPackager implements AutoCloseable {
         return settings.planner().plan(sourceWidth, sourceHeight, channel);
     }
 
+    /**
+     * Forgets the channel: GOPs queued for it are not encoded and their stages never complete (whoever waits on them
+     * has stopped waiting: the channel left this worker or its session ended). A later GOP starts it afresh.
+     */
+    public void forget(String channel) {
+        ChannelLadder ladder = channels.remove(channel);
+        if (ladder != null) {
+            ladder.close();
+        }
+    }
+
     /** GOPs waiting for an encoder, over all channels. */
     public int waiting() {
         return channels.values().stream().mapToInt(ChannelLadder::waiting).sum();

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its manifests) go up in parallel on a pool of its own: each PUT is a round trip of a few milliseconds, and the
  * time from a GOP's close to its manifest update is the latency viewers see.
  *
- * <p>Blocking: called from the consumer loop's worker threads, never from an event loop.
+ * <p>Blocking: called from the channels' packaging threads, never from an event loop. Not final only so that a test
+ * can hold up one channel's writes.
  */
-public final class ChannelObjects implements AutoCloseable {
+public class ChannelObjects implements AutoCloseable {
     private final ObjectStore store;
     private final ExecutorService uploads;
 

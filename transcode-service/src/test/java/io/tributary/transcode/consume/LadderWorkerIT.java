@@ -133,6 +133,10 @@ class LadderWorkerIT {
             committed(s, 6);
             assertEquals(6, worker.metrics().gopToPlaylist().count(), "the source's latency, once per GOP");
             assertEquals(6, worker.metrics().gopToRungPlaylist().count(), "the rungs' latency, once per GOP");
+            // the session ended: the channel leaves memory once its last record's rungs are stored, not only when
+            // its partition is revoked
+            Eventually.await("the ended channel dropped from memory",
+                    () -> worker.registry().get("tributary.transcode.channels").gauge().value() == 0);
         }
         String master = PublicHttp.text(s.key("master.m3u8"));
         assertTrue(master.contains("#EXT-X-INDEPENDENT-SEGMENTS"), master);

@@ -28,7 +28,7 @@ class RungPackagingTest {
             "init-000000000000r480.mp4");
     private static final TrackFacts RUNG_360 = TrackFacts.video("avc1.64001e", 90_000, 640, 360, FrameRate.of(30),
             "init-000000000000r360.mp4");
-    private final RungPackaging rungs = new RungPackaging("c", null, null, WINDOW);
+    private final RungPackaging rungs = new RungPackaging("c", null, null, null, WINDOW);
 
     private static RenditionSegment segment(String rendition, TrackFacts facts, long seq) {
         return new RenditionSegment(rendition, facts, SegmentNames.media("A", seq), seq, seq * 90_000, 90_000,
