@@ -20,6 +20,7 @@ import io.minio.messages.Item;
 import io.minio.messages.Part;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.RequestBody;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +43,10 @@ import org.jboss.logging.Logger;
  * <p>Objects under {@link #PUBLIC_PREFIXES} are readable without credentials: each is uploaded with the
  * {@code x-amz-acl: public-read} header (honoured by S3Proxy and AWS) and the bucket carries a public-read policy on
  * those prefixes (honoured by MinIO), see {@link PublicReadPolicy}.
+ *
+ * <p>PUT bodies (objects, files, parts) go as SigV4's {@code UNSIGNED-PAYLOAD} unless
+ * {@link S3Settings#signPayload()}: signing them made the SDK copy and the SDK and the server hash every byte with
+ * SHA-256, about a third of the storage CPU on the local stack ({@link UnsignedPayloadClient}, bench/storage).
  */
 public final class ObjectStore {
     /** Largest object {@link #get} reads: four times the largest GOP record (16 MiB). */
@@ -60,8 +66,8 @@ public final class ObjectStore {
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 
     private final MinioClient client;
-    /** The same HTTP client, for the multipart calls MinioClient keeps to itself (part copy). */
-    private final MinioAsyncClient multipart;
+    /** The same HTTP client, for unsigned-payload PUTs and the multipart calls MinioClient keeps to itself. */
+    private final UnsignedPayloadClient async;
     private final S3Settings settings;
 
     public ObjectStore(S3Settings settings) {
@@ -73,12 +79,12 @@ public final class ObjectStore {
                 .region(settings.region())
                 .httpClient(http)
                 .build();
-        this.multipart = MinioAsyncClient.builder()
+        this.async = new UnsignedPayloadClient(MinioAsyncClient.builder()
                 .endpoint(settings.endpoint())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .region(settings.region())
                 .httpClient(http)
-                .build();
+                .build());
     }
 
     /**
@@ -132,20 +138,37 @@ public final class ObjectStore {
 
     public void put(StoredObject object) {
         boolean publicRead = PUBLIC_PREFIXES.stream().anyMatch(object.key()::startsWith);
-        Map<String, String> headers = publicRead
-                ? Map.of("Cache-Control", object.cacheControl(), "x-amz-acl", "public-read")
-                : Map.of("Cache-Control", object.cacheControl());
+        byte[] bytes = object.bytes();
         try {
-            client.putObject(PutObjectArgs.builder()
-                    .bucket(settings.bucket())
-                    .object(object.key())
-                    .stream(new ByteArrayInputStream(object.bytes()), object.bytes().length, -1)
-                    .contentType(object.contentType())
-                    .headers(headers)
-                    .build());
+            if (settings.signPayload()) {
+                Map<String, String> headers = publicRead
+                        ? Map.of("Cache-Control", object.cacheControl(), "x-amz-acl", "public-read")
+                        : Map.of("Cache-Control", object.cacheControl());
+                client.putObject(PutObjectArgs.builder()
+                        .bucket(settings.bucket())
+                        .object(object.key())
+                        .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                        .contentType(object.contentType())
+                        .headers(headers)
+                        .build());
+                return;
+            }
+            Multimap<String, String> headers = headers(object.contentType(), object.cacheControl());
+            if (publicRead) {
+                headers.put("x-amz-acl", "public-read");
+            }
+            async.putUnsigned(settings.bucket(), settings.region(), object.key(),
+                    RequestBody.create(bytes, null, 0, bytes.length), headers, null).join().close();
         } catch (Exception e) {
-            throw new ObjectStorageException("cannot put " + object.key() + ": " + e.getMessage(), e);
+            throw new ObjectStorageException("cannot put " + object.key() + ": " + causeOf(e), e);
         }
+    }
+
+    private static Multimap<String, String> headers(String contentType, String cacheControl) {
+        Multimap<String, String> headers = HashMultimap.create();
+        headers.put("Content-Type", contentType);
+        headers.put("Cache-Control", cacheControl);
+        return headers;
     }
 
     /**
@@ -229,15 +252,36 @@ public final class ObjectStore {
      */
     public void putFile(String key, Path file, String contentType, String cacheControl) {
         try {
-            client.uploadObject(UploadObjectArgs.builder()
-                    .bucket(settings.bucket())
-                    .object(key)
-                    .filename(file.toString(), FILE_PART_SIZE)
-                    .contentType(contentType)
-                    .headers(Map.of("Cache-Control", cacheControl))
-                    .build());
+            if (settings.signPayload()) {
+                client.uploadObject(UploadObjectArgs.builder()
+                        .bucket(settings.bucket())
+                        .object(key)
+                        .filename(file.toString(), FILE_PART_SIZE)
+                        .contentType(contentType)
+                        .headers(Map.of("Cache-Control", cacheControl))
+                        .build());
+                return;
+            }
+            long size = Files.size(file);
+            if (size <= FILE_PART_SIZE) {
+                async.putUnsigned(settings.bucket(), settings.region(), key, new FileRegionBody(file, 0, size),
+                        headers(contentType, cacheControl), null).join().close();
+                return;
+            }
+            String uploadId = startUpload(key, contentType, cacheControl);
+            try {
+                List<Part> parts = new ArrayList<>();
+                for (long offset = 0; offset < size; offset += FILE_PART_SIZE) {
+                    RequestBody part = new FileRegionBody(file, offset, Math.min(FILE_PART_SIZE, size - offset));
+                    parts.add(uploadPart(key, uploadId, parts.size() + 1, part).join());
+                }
+                completeUpload(key, uploadId, parts.toArray(new Part[0]));
+            } catch (RuntimeException e) {
+                abort(key, uploadId);
+                throw e;
+            }
         } catch (Exception e) {
-            throw new ObjectStorageException("cannot upload " + key + ": " + e.getMessage(), e);
+            throw new ObjectStorageException("cannot upload " + key + ": " + causeOf(e), e);
         }
     }
 
@@ -256,13 +300,9 @@ public final class ObjectStore {
             return;
         }
         String bucket = settings.bucket();
-        String region = settings.region();
-        Multimap<String, String> headers = HashMultimap.create();
-        headers.put("Content-Type", contentType);
-        headers.put("Cache-Control", cacheControl);
         String uploadId;
         try {
-            uploadId = multipart.createMultipartUploadAsync(bucket, region, key, headers, null).join().result().uploadId();
+            uploadId = startUpload(key, contentType, cacheControl);
         } catch (Exception e) {
             throw new ObjectStorageException("cannot start the upload of " + key + ": " + causeOf(e), e);
         }
@@ -273,19 +313,21 @@ public final class ObjectStore {
                 Multimap<String, String> copy = HashMultimap.create();
                 copy.put("x-amz-copy-source", S3Escaper.encodePath(bucket + "/" + source));
                 int number = parts.size() + 1;
-                parts.add(multipart.uploadPartCopyAsync(bucket, region, key, uploadId, number, copy, null)
+                parts.add(async.uploadPartCopyAsync(bucket, settings.region(), key, uploadId, number, copy, null)
                         .thenApply(r -> new Part(number, r.result().etag())));
             }
             if (tail.length > 0) {
                 int number = parts.size() + 1;
-                parts.add(multipart.uploadPartAsync(bucket, region, key, tail, tail.length, uploadId, number, null,
-                        null).thenApply(r -> new Part(number, r.etag())));
+                parts.add(settings.signPayload()
+                        ? async.uploadPartAsync(bucket, settings.region(), key, tail, tail.length, uploadId, number,
+                                null, null).thenApply(r -> new Part(number, r.etag()))
+                        : uploadPart(key, uploadId, number, RequestBody.create(tail, null, 0, tail.length)));
             }
             Part[] done = new Part[parts.size()];
             for (int i = 0; i < done.length; i++) {
                 done[i] = parts.get(i).join();
             }
-            multipart.completeMultipartUploadAsync(bucket, region, key, uploadId, done, null, null).join();
+            completeUpload(key, uploadId, done);
         } catch (Exception e) {
             abort(key, uploadId);
             throw new ObjectStorageException("cannot compose " + key + " from " + sources.size() + " objects: "
@@ -293,9 +335,33 @@ public final class ObjectStore {
         }
     }
 
+    private String startUpload(String key, String contentType, String cacheControl) throws Exception {
+        return async.createMultipartUploadAsync(settings.bucket(), settings.region(), key,
+                headers(contentType, cacheControl), null).join().result().uploadId();
+    }
+
+    /** An unsigned UploadPart; its ETag as the SDK's own UploadPartResponse gives it (without quotes). */
+    private CompletableFuture<Part> uploadPart(String key, String uploadId, int number, RequestBody body) {
+        Multimap<String, String> query = HashMultimap.create();
+        query.put("partNumber", Integer.toString(number));
+        query.put("uploadId", uploadId);
+        return async.putUnsigned(settings.bucket(), settings.region(), key, body, HashMultimap.create(), query)
+                .thenApply(response -> {
+                    try (response) {
+                        String etag = response.header("ETag");
+                        return new Part(number, etag == null ? null : etag.replace("\"", ""));
+                    }
+                });
+    }
+
+    private void completeUpload(String key, String uploadId, Part[] parts) throws Exception {
+        async.completeMultipartUploadAsync(settings.bucket(), settings.region(), key, uploadId, parts, null, null)
+                .join();
+    }
+
     private void abort(String key, String uploadId) {
         try {
-            multipart.abortMultipartUploadAsync(settings.bucket(), settings.region(), key, uploadId, null, null).join();
+            async.abortMultipartUploadAsync(settings.bucket(), settings.region(), key, uploadId, null, null).join();
         } catch (Exception e) {
             // the server's lifecycle rules clean up abandoned uploads; nothing else depends on this one
             LOG.debugf("cannot abort upload %s of %s: %s", uploadId, key, causeOf(e));

@@ -36,8 +36,18 @@ public interface S3Config {
     @WithDefault("" + S3Settings.DEFAULT_MAX_CONNECTIONS)
     int maxConnections();
 
+    /**
+     * Whether PUT bodies are signed: then the client hashes every byte with SHA-256 on an {@code http://} endpoint and
+     * the server hashes it again. Off, bodies go as SigV4's {@code UNSIGNED-PAYLOAD} (the request itself stays signed),
+     * which AWS S3, MinIO and S3Proxy accept on http and https; turn it on for plain http across a network you do not
+     * trust with the bytes' integrity.
+     */
+    @WithDefault("false")
+    boolean signPayload();
+
     /** What {@link ObjectStore} is built from. */
     default S3Settings settings() {
-        return new S3Settings(endpoint().toString(), accessKey(), secretKey(), bucket(), region(), maxConnections());
+        return new S3Settings(endpoint().toString(), accessKey(), secretKey(), bucket(), region(), maxConnections(),
+                signPayload());
     }
 }

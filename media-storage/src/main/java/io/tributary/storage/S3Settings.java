@@ -8,9 +8,11 @@ package io.tributary.storage;
  * @param maxConnections requests in flight to the endpoint at once (and idle connections kept): at least the number
  *                       of uploads a service runs concurrently, or the rest queue in the HTTP client (OkHttp allows 5
  *                       per host unless told otherwise)
+ * @param signPayload    whether PUT bodies are signed (the SDK hashes each with SHA-256 on http endpoints, the server
+ *                       hashes it again) rather than sent as {@code UNSIGNED-PAYLOAD} (see {@link UnsignedPayloadClient})
  */
 public record S3Settings(String endpoint, String accessKey, String secretKey, String bucket, String region,
-                         int maxConnections) {
+                         int maxConnections, boolean signPayload) {
     /** Enough for a transcode worker's renditions and segments in flight, far below what an S3 endpoint accepts. */
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
@@ -26,15 +28,21 @@ public record S3Settings(String endpoint, String accessKey, String secretKey, St
         }
     }
 
-    /** With {@link #DEFAULT_MAX_CONNECTIONS}. */
+    /** Unsigned payloads. */
+    public S3Settings(String endpoint, String accessKey, String secretKey, String bucket, String region,
+                      int maxConnections) {
+        this(endpoint, accessKey, secretKey, bucket, region, maxConnections, false);
+    }
+
+    /** With {@link #DEFAULT_MAX_CONNECTIONS} and unsigned payloads. */
     public S3Settings(String endpoint, String accessKey, String secretKey, String bucket, String region) {
-        this(endpoint, accessKey, secretKey, bucket, region, DEFAULT_MAX_CONNECTIONS);
+        this(endpoint, accessKey, secretKey, bucket, region, DEFAULT_MAX_CONNECTIONS, false);
     }
 
     @Override
     public String toString() {
         // never print the secret key
         return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", maxConnections="
-                + maxConnections + "]";
+                + maxConnections + ", signPayload=" + signPayload + "]";
     }
 }

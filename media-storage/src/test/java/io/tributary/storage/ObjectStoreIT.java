@@ -127,6 +127,41 @@ class ObjectStoreIT {
     }
 
     @Test
+    void uploadsAFileOfOnePartInOneRequest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("chunk.mp4");
+        byte[] bytes = filled((int) ObjectStore.MIN_PART_SIZE + 3, 6);
+        Files.write(file, bytes);
+        String key = "archive-parts/ch-" + run + "/s/chunk-0";
+        store.putFile(key, file, "video/mp4", StoredObject.IMMUTABLE);
+        assertArrayEquals(bytes, store.get(key).orElseThrow());
+    }
+
+    @Test
+    void signsPayloadsWhenAskedTo(@TempDir Path dir) throws Exception {
+        ObjectStore signing = new ObjectStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
+                SharedS3.BUCKET, "us-east-1", S3Settings.DEFAULT_MAX_CONNECTIONS, true));
+        String key = "live/ch-" + run + "/source/signed.m4s";
+        signing.put(StoredObject.immutable(key, new byte[] {4, 5, 6}, "video/iso.segment"));
+        assertArrayEquals(new byte[] {4, 5, 6}, signing.get(key).orElseThrow());
+        assertEquals(200, anonymousGet(key).statusCode(), "live/ is public");
+
+        Path file = dir.resolve("signed.mp4");
+        Files.write(file, new byte[] {7, 8});
+        signing.putFile("archive/ch-" + run + "/signed.mp4", file, "video/mp4", StoredObject.IMMUTABLE);
+        assertArrayEquals(new byte[] {7, 8}, signing.get("archive/ch-" + run + "/signed.mp4").orElseThrow());
+    }
+
+    @Test
+    void refusesAnUnsignedPayloadPutSignedWithTheWrongSecret() {
+        ObjectStore wrong = new ObjectStore(new S3Settings(s3.endpoint(), s3.accessKey(), "not-the-secret",
+                SharedS3.BUCKET, "us-east-1"));
+        String key = "live/ch-" + run + "/source/forged.m4s";
+        assertThrows(ObjectStorageException.class,
+                () -> wrong.put(StoredObject.immutable(key, new byte[] {1}, "video/iso.segment")));
+        assertFalse(store.exists(key));
+    }
+
+    @Test
     void rejectsANonPositiveConnectionLimit() {
         assertThrows(IllegalArgumentException.class,
                 () -> new S3Settings("http://127.0.0.1:9000", "k", "s", "b", "us-east-1", 0));
