@@ -5,6 +5,8 @@ import io.tributary.media.codec.CodecConfigException;
 import io.tributary.media.codec.VideoDecoderConfiguration;
 import io.tributary.media.flv.AudioPacket;
 import io.tributary.media.flv.VideoPacket;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,8 +99,7 @@ public final class ArchiveFragmenter {
                     ? timeline.videoPresentationEndMillis(run.endDecodeTime())
                     : run.endDecodeTime() * 1000 / tracks.audio().timescale());
         }
-        return runs.isEmpty() ? new Fragment(new byte[0], 0)
-                : new Fragment(FragmentWriter.write(sequenceNumber, runs), endMillis);
+        return new Fragment(sequenceNumber, runs, runs.isEmpty() ? 0 : endMillis);
     }
 
     /** The piece's track runs: video first, then audio; none for a track without samples in it. */
@@ -173,11 +174,24 @@ public final class ArchiveFragmenter {
     }
 
     /**
-     * One piece's movie fragment.
+     * One piece's movie fragment, written on demand ({@link FragmentWriter}); no bytes when the piece has no sample of
+     * the archive's tracks.
      *
      * @param endMillis where its longest track ends on the archive's timeline: the archive's duration when it is the
      *                  last
      */
-    public record Fragment(byte[] bytes, long endMillis) {
+    public record Fragment(long sequenceNumber, List<TrackRun> runs, long endMillis) {
+        public Fragment {
+            runs = List.copyOf(runs);
+        }
+
+        public byte[] bytes() {
+            return runs.isEmpty() ? new byte[0] : FragmentWriter.write(sequenceNumber, runs);
+        }
+
+        /** Writes the fragment without building it in memory first; returns the bytes written. */
+        public long writeTo(OutputStream out) throws IOException {
+            return runs.isEmpty() ? 0 : FragmentWriter.writeTo(sequenceNumber, runs, out);
+        }
     }
 }

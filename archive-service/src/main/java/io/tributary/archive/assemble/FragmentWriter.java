@@ -1,5 +1,9 @@
 package io.tributary.archive.assemble;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -38,6 +42,22 @@ public final class FragmentWriter {
      * @param runs           one per track present in the fragment, video first by convention
      */
     public static byte[] write(long sequenceNumber, List<TrackRun> runs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeTo(sequenceNumber, runs, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the fragment to {@code out}: the {@code moof} and the {@code mdat} header from a small buffer, then the
+     * samples straight from their arrays, so a GOP's media is not copied into one more array on its way to the spool.
+     *
+     * @return the bytes written
+     */
+    public static long writeTo(long sequenceNumber, List<TrackRun> runs, OutputStream out) throws IOException {
         if (sequenceNumber <= 0 || sequenceNumber > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("fragment sequence number out of range: " + sequenceNumber);
         }
@@ -53,7 +73,7 @@ public final class FragmentWriter {
         if (payload > Integer.MAX_VALUE - 1024L * 1024) {
             throw new IllegalArgumentException("a fragment of " + payload + " bytes is too large");
         }
-        BoxWriter w = new BoxWriter((int) payload + 1024 + 16 * runs.stream().mapToInt(r -> r.samples().size()).sum());
+        BoxWriter w = new BoxWriter(1024 + 16 * runs.stream().mapToInt(r -> r.samples().size()).sum());
         w.box("moof");
         w.fullBox("mfhd", 0, 0).u32(sequenceNumber).end();
         int[] dataOffsetAt = new int[runs.size()];
@@ -87,13 +107,14 @@ public final class FragmentWriter {
                 offset += s.data().length;
             }
         }
-        w.box("mdat");
+        // mdat (§8.1.1): its size is known, so its header is written before the samples it holds
+        w.u32(MDAT_HEADER + payload).fourCc("mdat");
+        out.write(w.toByteArray());
         for (TrackRun run : runs) {
             for (Mp4Sample s : run.samples()) {
-                w.bytes(s.data());
+                out.write(s.data());
             }
         }
-        w.end();
-        return w.toByteArray();
+        return w.length() + payload;
     }
 }

@@ -8,6 +8,7 @@ import io.tributary.media.flv.FlvReader;
 import io.tributary.media.flv.FlvTag;
 import io.tributary.media.flv.VideoPacket;
 import io.tributary.media.flv.VideoTag;
+import io.tributary.media.gop.GopContent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +29,32 @@ public record PieceSamples(VideoPacket videoConfig, AudioPacket audioConfig, Lis
      * @throws FlvFormatException when the bytes are not an FLV stream
      */
     public static PieceSamples read(byte[] pieceFlv) {
-        FlvReader reader = new FlvReader(pieceFlv);
+        return of(new FlvReader(pieceFlv).readAll());
+    }
+
+    /**
+     * The samples of a GOP record already read: the same as {@link #read} of its bytes (a record is an FLV stream
+     * whose sequence headers come before its other tags), without reading them again. In copy mode the record is
+     * the piece.
+     */
+    public static PieceSamples of(GopContent record) {
+        List<FlvTag> tags = new ArrayList<>(record.tags().size() + 2);
+        if (record.videoSequenceHeader() != null) {
+            tags.add(record.videoSequenceHeader());
+        }
+        if (record.audioSequenceHeader() != null) {
+            tags.add(record.audioSequenceHeader());
+        }
+        tags.addAll(record.tags());
+        return of(tags);
+    }
+
+    private static PieceSamples of(List<FlvTag> tags) {
         VideoPacket videoConfig = null;
         AudioPacket audioConfig = null;
         List<VideoPacket> video = new ArrayList<>();
         List<AudioPacket> audio = new ArrayList<>();
-        while (reader.hasNext()) {
-            FlvTag tag = reader.next();
+        for (FlvTag tag : tags) {
             if (tag instanceof VideoTag v) {
                 VideoPacket p = videoPacket(v);
                 if (p == null || p.codec() == null) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +48,12 @@ public final class FragmentSpool implements AutoCloseable {
     private final Path file;
     private final List<Chunk> chain;
     private final List<Piece> spooled = new ArrayList<>();
+    /**
+     * Samples of pieces not spooled yet, handed over by the session as it stored them ({@link #hold}): normally the
+     * GOP waiting for its successor and that successor, so a piece is read once, from memory, rather than written to
+     * the local cache and read back twice (as itself, then as the next piece that times its last samples).
+     */
+    private final NavigableMap<Long, Held> held = new TreeMap<>();
     private final long minChunkBytes;
     private ArchiveFragmenter fragmenter;
     private OutputStream out;
@@ -74,6 +81,16 @@ public final class FragmentSpool implements AutoCloseable {
         FragmentSpool spool = new FragmentSpool(ref, store, reader, file, parts.chunkChain(), ObjectStore.MIN_PART_SIZE);
         spool.out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
         return spool;
+    }
+
+    /**
+     * Keeps a just-stored piece's samples for when it is spooled (replacing those of a narrower piece with the same
+     * first record). A piece whose samples were not held is read from the local cache or storage instead.
+     */
+    public void hold(Piece piece, PieceSamples samples) {
+        if (piece.lastSeq() > throughSeq()) {
+            held.put(piece.firstSeq(), new Held(piece, samples));
+        }
     }
 
     /** The last sequence number in a chunk or the spool, or -1. */
@@ -128,6 +145,7 @@ public final class FragmentSpool implements AutoCloseable {
     /** Closes and deletes the local file. */
     @Override
     public void close() {
+        held.clear();
         try {
             out.close();
         } catch (IOException e) {
@@ -171,10 +189,11 @@ public final class FragmentSpool implements AutoCloseable {
             }
             // mfhd numbers rise with the records: the piece's first sequence number, plus one (they start at 1)
             Fragment fragment = f.fragment(piece.firstSeq() + 1, samples, next);
-            write(fragment.bytes());
+            spoolBytes += fragment.writeTo(out);
             endMillis = Math.max(endMillis, fragment.endMillis());
         }
         spooled.add(piece);
+        held.headMap(piece.lastSeq(), true).clear();
     }
 
     private void write(byte[] bytes) throws IOException {
@@ -205,9 +224,13 @@ public final class FragmentSpool implements AutoCloseable {
             if (first == null) {
                 throw new IllegalStateException("no first piece to set the archive's tracks");
             }
-            byte[] bytes = reader.read(ref, first).orElseThrow(() -> new IOException("first piece " + first.fileName()
-                    + " of " + ref + " is gone"));
-            fragmenter = ArchiveFragmenter.forFirstPiece(PieceSamples.read(bytes));
+            PieceSamples firstSamples = heldSamples(first);
+            if (firstSamples == null) {
+                byte[] bytes = reader.read(ref, first).orElseThrow(() -> new IOException("first piece "
+                        + first.fileName() + " of " + ref + " is gone"));
+                firstSamples = PieceSamples.read(bytes);
+            }
+            fragmenter = ArchiveFragmenter.forFirstPiece(firstSamples);
         }
         return fragmenter;
     }
@@ -215,6 +238,10 @@ public final class FragmentSpool implements AutoCloseable {
     /** A piece's samples, or null for one that is not FLV (only damage in storage does that; it is left out). */
     private PieceSamples samples(Piece first, Piece piece) throws IOException {
         fragmenter(first);
+        PieceSamples known = heldSamples(piece);
+        if (known != null) {
+            return known;
+        }
         byte[] bytes = reader.read(ref, piece).orElseThrow(() -> new ObjectStorageException("piece " + piece.fileName()
                 + " of " + ref + " vanished", null));
         try {
@@ -224,6 +251,15 @@ public final class FragmentSpool implements AutoCloseable {
                     e.getMessage());
             return null;
         }
+    }
+
+    /** The held samples of exactly this piece (the same records), or null. */
+    private PieceSamples heldSamples(Piece piece) {
+        Held h = held.get(piece.firstSeq());
+        return h != null && h.piece().lastSeq() == piece.lastSeq() ? h.samples() : null;
+    }
+
+    private record Held(Piece piece, PieceSamples samples) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tributary.archive.session;
 
 import io.tributary.archive.ArchiveMeters;
+import io.tributary.archive.assemble.PieceSamples;
 import io.tributary.archive.encode.EncodeMode;
 import io.tributary.archive.encode.PieceEncoder;
 import io.tributary.archive.encode.SsimMeter;
@@ -11,6 +12,7 @@ import io.tributary.archive.store.PartName;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PartName.Raw;
 import io.tributary.archive.store.PieceCache;
+import io.tributary.media.flv.FlvFormatException;
 import io.tributary.media.flv.FlvTag;
 import io.tributary.media.gop.GopContent;
 import io.tributary.media.gop.GopFlag;
@@ -145,17 +147,17 @@ public final class SessionArchive {
             if (meta.has(GopFlag.CONTINUED) && mode == EncodeMode.REENCODE) {
                 continueGop(seq, value);
             } else {
-                startGop(seq, value);
+                startGop(seq, value, content);
             }
         }
         nextSeq = seq + 1;
         return last;
     }
 
-    private void startGop(long seq, byte[] value) {
+    private void startGop(long seq, byte[] value, GopContent content) {
         if (mode == EncodeMode.COPY) {
             // a continuation record is a self-contained FLV too: in copy mode it is simply the next piece
-            store(new Piece(seq, seq, value.length, EncodeMode.COPY, null), value);
+            store(new Piece(seq, seq, value.length, EncodeMode.COPY, null), value, content);
             spoolFinishedBefore(seq);
             return;
         }
@@ -173,7 +175,7 @@ public final class SessionArchive {
             OptionalDouble measured = tools.ssim().measure(value, piece);
             ssim = measured.isPresent() ? measured.getAsDouble() : null;
         }
-        store(new Piece(seq, seq, value.length, EncodeMode.REENCODE, ssim), piece);
+        store(new Piece(seq, seq, value.length, EncodeMode.REENCODE, ssim), piece, null);
         for (Long old : List.copyOf(raws.headSet(seq, false))) {
             deletePart(new Raw(old));
             raws.remove(old);
@@ -239,7 +241,7 @@ public final class SessionArchive {
         }
         Piece wide = new Piece(narrow.firstSeq(), seq, narrow.ingestedBytes() + value.length, EncodeMode.REENCODE,
                 narrow.ssim());
-        store(wide, piece);
+        store(wide, piece, null);
         deletePart(narrow);
     }
 
@@ -254,11 +256,34 @@ public final class SessionArchive {
                 first.audioSequenceHeader(), tags));
     }
 
-    private void store(Piece piece, byte[] bytes) {
+    /**
+     * Stores a piece. The live spool keeps its samples for when it is spooled; only without a spool (or for a piece
+     * that is not FLV) is a local copy written, for the finaliser to read instead of downloading it.
+     *
+     * @param record the GOP record already read when the piece is that record (copy mode), else null
+     */
+    private void store(Piece piece, byte[] bytes, GopContent record) {
         tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), piece), bytes, ArchiveStore.FLV);
-        tools.cache().put(ref.channel(), ref.sessionId(), piece.fileName(), bytes);
+        PieceSamples samples = spool == null ? null : samples(bytes, record);
+        if (samples != null) {
+            spool.hold(piece, samples);
+        } else {
+            tools.cache().put(ref.channel(), ref.sessionId(), piece.fileName(), bytes);
+        }
         pieces.put(piece.firstSeq(), piece);
         ArchiveMeters.gop("stored");
+    }
+
+    /** The piece's samples (read once here rather than from a local copy later), or null when it is not FLV. */
+    private static PieceSamples samples(byte[] piece, GopContent record) {
+        if (record != null) {
+            return PieceSamples.of(record);
+        }
+        try {
+            return PieceSamples.read(piece);
+        } catch (FlvFormatException e) {
+            return null; // the spool reads it back, finds it is not FLV and leaves it out, saying so
+        }
     }
 
     private void putRaw(long seq, byte[] value) {

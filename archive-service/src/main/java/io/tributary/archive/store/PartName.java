@@ -38,6 +38,15 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.
     }
 
     /**
+     * A sequence number zero-padded to at least 10 digits, so that the server's lexicographic listing is in sequence
+     * order ({@code %010d} without {@link String#format}'s parsing: names are made several times per GOP).
+     */
+    private static String seqDigits(long seq) {
+        String digits = Long.toString(seq);
+        return digits.length() >= 10 ? digits : "0".repeat(10 - digits.length()) + digits;
+    }
+
+    /**
      * The name built from a matching file name, or empty when its numbers say it is not one we wrote: 19 digits above
      * Long.MAX_VALUE (NumberFormatException), a last sequence number before the first, an SSIM above 1.
      */
@@ -76,8 +85,8 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.
 
         @Override
         public String fileName() {
-            String base = String.format(Locale.ROOT, "piece-%010d-%010d-%db-%s", firstSeq, lastSeq, ingestedBytes,
-                    mode == EncodeMode.REENCODE ? X264 : COPY);
+            String base = "piece-" + seqDigits(firstSeq) + "-" + seqDigits(lastSeq) + "-" + ingestedBytes + "b-"
+                    + (mode == EncodeMode.REENCODE ? X264 : COPY);
             return ssim == null ? base + ".flv" : base + String.format(Locale.ROOT, "-s%.5f.flv", ssim);
         }
     }
@@ -94,7 +103,7 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.
 
         @Override
         public String fileName() {
-            return String.format(Locale.ROOT, "raw-%010d.flv", seq);
+            return "raw-" + seqDigits(seq) + ".flv";
         }
     }
 
@@ -116,7 +125,7 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.
 
         @Override
         public String fileName() {
-            return String.format(Locale.ROOT, "chunk-%010d-%010d-%db.m4s", firstSeq, lastSeq, bytes);
+            return "chunk-" + seqDigits(firstSeq) + "-" + seqDigits(lastSeq) + "-" + bytes + "b.m4s";
         }
     }
 }

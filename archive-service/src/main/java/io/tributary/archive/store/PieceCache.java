@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Local copies of the parts this instance wrote, so that finalising a session reads its pieces from disk instead of
- * downloading them again. Only a cache: object storage is the truth, a missing or unreadable file is fetched from
+ * Local copies of the parts this instance wrote (the raw records of re-encode mode, and the pieces of a session that
+ * has no live spool: a live spool holds its pieces' samples in memory), so that continuing a GOP or finalising a
+ * session reads them from disk instead of downloading them again. Only a cache: object storage is the truth, a missing or unreadable file is fetched from
  * there, and a crash merely leaves files that the next finalisation of the session removes.
  */
 public final class PieceCache {

@@ -1,8 +1,10 @@
 package io.tributary.archive.assemble;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -78,6 +80,17 @@ class FragmentWriterTest {
     @MethodSource("fragments")
     void writesTheFragmentFieldByField(String name, byte[] expected, Fragment fragment) {
         assertArrayEquals(expected, FragmentWriter.write(fragment.sequenceNumber(), fragment.runs()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fragments")
+    void streamsTheSameBytesItWouldReturn(String name, byte[] expected, Fragment fragment) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = FragmentWriter.writeTo(fragment.sequenceNumber(), fragment.runs(), out);
+
+        assertArrayEquals(expected, out.toByteArray());
+        assertEquals(expected.length, written);
     }
 
     @Test

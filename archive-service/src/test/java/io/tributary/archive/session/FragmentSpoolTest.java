@@ -1,9 +1,11 @@
 package io.tributary.archive.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.archive.assemble.PieceSamples;
 import io.tributary.archive.encode.EncodeMode;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
@@ -81,6 +83,28 @@ class FragmentSpoolTest {
             assertEquals(body.tail().length, body.bytes());
             // two frames 40 ms apart in each piece, the last lasting as long: 0..160 ms; shown 40 ms after decoding
             assertEquals(200, body.endMillis());
+        }
+    }
+
+    @Test
+    void fragmentsPiecesHeldInMemoryAsItWouldFromTheirLocalCopies() throws Exception {
+        byte[] fromCopies;
+        try (FragmentSpool spool = spool()) {
+            spool.catchUp(pieces(COPY_0, COPY_1), 1);
+            fromCopies = spool.finish(pieces(COPY_0, COPY_1)).tail();
+        }
+        // nothing in the cache and a store that is never reached: only the held samples can make the fragments
+        cache = new PieceCache(work.resolve("empty"));
+        NavigableMap<Long, Piece> pieces = new TreeMap<>();
+        try (FragmentSpool spool = spool()) {
+            for (Piece p : List.of(COPY_0, COPY_1)) {
+                pieces.put(p.firstSeq(), p);
+                spool.hold(p, PieceSamples.read(piece(p.firstSeq() * 80)));
+                spool.catchUp(pieces, p.firstSeq());
+            }
+            byte[] fromMemory = spool.finish(pieces).tail();
+
+            assertArrayEquals(fromCopies, fromMemory);
         }
     }
 

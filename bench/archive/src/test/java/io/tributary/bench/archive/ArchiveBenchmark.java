@@ -270,17 +270,22 @@ class ArchiveBenchmark {
 
     /** The clip cut into GOP records as the ingest cuts them. */
     private static List<Gop> gops(Path clip) throws IOException {
+        List<Gop> gops = new ArrayList<>();
+        for (ClosedGop g : closedGops(clip)) {
+            gops.add(new Gop(g.content(), g.startMillis(), g.durationMillis(), GopRecordWriter.write(g.content())));
+        }
+        return gops;
+    }
+
+    /** The clip's GOPs as the ingest closes them (2 s target, 10 s at the most). */
+    static List<ClosedGop> closedGops(Path clip) throws IOException {
         GopAssembler assembler = new GopAssembler(2_000, 10_000);
         List<ClosedGop> closed = new ArrayList<>();
         for (FlvTag tag : new FlvReader(Files.readAllBytes(clip)).readAll()) {
             assembler.accept(tag).ifPresent(closed::add);
         }
         assembler.finish().ifPresent(closed::add);
-        List<Gop> gops = new ArrayList<>();
-        for (ClosedGop g : closed) {
-            gops.add(new Gop(g.content(), g.startMillis(), g.durationMillis(), GopRecordWriter.write(g.content())));
-        }
-        return gops;
+        return closed;
     }
 
     private static Gop shifted(Gop gop, long millis) {
