@@ -36,6 +36,17 @@ final class PartitionLane {
     private boolean stopped;
     /** Records handed over whose stage has not completed yet, or that wait for an earlier one: offset order. */
     private final Deque<Unfinished> unfinished = new ArrayDeque<>();
+    /**
+     * Records handed over whose stage has not completed (abandoned ones included: they still hold memory in the
+     * handler). The bound applies to these, not to {@link #unfinished}: records of other channels that completed
+     * behind one slow record are done, and must not stop the partition.
+     */
+    private int pending;
+    /**
+     * Entries of {@link #unfinished} (a few bytes each) allowed while one slow record holds the commit back: far more
+     * than {@code maxInFlight}, so that only a record stuck for a long time (minutes of GOPs) pauses the partition.
+     */
+    private final int maxUnfinished;
     /** The offset after the last record of the longest finished run; -1 until the first one. */
     private volatile long committable = -1;
     /** Changes at each rewind: a record the handler had in hand meanwhile is not tracked (it comes again). */
@@ -70,6 +81,7 @@ final class PartitionLane {
         this.handler = handler;
         this.pool = pool;
         this.maxInFlight = maxInFlight;
+        this.maxUnfinished = (int) Math.min(Integer.MAX_VALUE, 64L * maxInFlight);
         this.onFailedStage = onFailedStage;
     }
 
@@ -83,7 +95,7 @@ final class PartitionLane {
 
     /** Starts draining the queue on the pool unless a drain runs, or the records in flight are at their bound. */
     private void drainIfIdle() {
-        if (draining || stopped || queue.isEmpty() || unfinished.size() >= maxInFlight) {
+        if (draining || queue.isEmpty() || !mayHandOver()) {
             return;
         }
         draining = true;
@@ -99,9 +111,13 @@ final class PartitionLane {
         return queue.size();
     }
 
-    /** Records handed over whose stage has not completed, or that wait for an earlier one. */
-    synchronized int inFlight() {
-        return unfinished.size();
+    /**
+     * Whether the next record may be handed over: not stopped, no failed stage waiting for its rewind (records after
+     * it would be packaged on top of a gap, and then skipped as already handled when the rewind brings the failed one
+     * back), and the records in flight under their bound.
+     */
+    private boolean mayHandOver() {
+        return !stopped && rewindTo < 0 && pending < maxInFlight && unfinished.size() < maxUnfinished;
     }
 
     long committableOffset() {
@@ -150,16 +166,17 @@ final class PartitionLane {
         }
     }
 
-    /** Waits until every record handed over is done or failed, or the deadline (System.nanoTime) passes. */
+    /** Waits until the stage of every record handed over has completed, or the deadline (System.nanoTime) passes. */
     synchronized boolean awaitFinished(long deadlineNanos) throws InterruptedException {
         long left;
-        while (!unfinished.isEmpty() && (left = deadlineNanos - System.nanoTime()) > 0) {
+        while (pending > 0 && (left = deadlineNanos - System.nanoTime()) > 0) {
             wait(Math.max(1, left / 1_000_000));
         }
-        return unfinished.isEmpty();
+        return pending == 0;
     }
 
     private void drain() {
+        boolean released = false;
         try {
             while (true) {
                 ConsumerRecord<String, byte[]> next;
@@ -167,9 +184,13 @@ final class PartitionLane {
                 long waitMillis;
                 synchronized (this) {
                     // at the bound of records in flight, the drain ends; a completing stage starts it again
-                    next = stopped || unfinished.size() >= maxInFlight ? null : queue.peekFirst();
+                    next = mayHandOver() ? queue.peekFirst() : null;
                     if (next == null) {
-                        break;
+                        // given up in the same block that decided: an offer or completion from now on starts a drain
+                        draining = false;
+                        released = true;
+                        notifyAll();
+                        return;
                     }
                     generationHanded = generation;
                     waitMillis = (resumeAtNanos - System.nanoTime()) / 1_000_000;
@@ -193,15 +214,18 @@ final class PartitionLane {
                     }
                     queue.pollFirst();
                     unfinished.addLast(u);
+                    pending++;
                 }
                 // may run at once, on this thread, when the stage is already complete
                 handed.value().whenComplete((ignored, error) -> finished(u, error));
             }
         } finally {
-            synchronized (this) {
-                // left early (stopped, or interrupted as the pool shuts down): a later offer starts a drain again
-                draining = false;
-                notifyAll();
+            if (!released) {
+                synchronized (this) {
+                    // left early (stopped, or interrupted as the pool shuts down): a later offer starts a drain again
+                    draining = false;
+                    notifyAll();
+                }
             }
         }
     }
@@ -216,8 +240,10 @@ final class PartitionLane {
 
     /** Marks the record done and moves the committable offset over the run of done records at the head. */
     private synchronized void finished(Unfinished u, Throwable error) {
+        pending--;
         try {
             if (u.abandoned) {
+                drainIfIdle();
                 return;
             }
             if (error != null) {

@@ -145,6 +145,27 @@ class AsyncRecordLoopIT {
         }
     }
 
+    @Test
+    void recordsCompletedBehindASlowOneDoNotCountAgainstTheBound() throws Exception {
+        // one channel's record waits on storage while the other channels' records of the partition complete: the
+        // commit stays behind the slow one, but the others keep being handed over
+        produce(20);
+        Deferred handler = new Deferred();
+        try (RecordLoop loop = RecordLoop.deferred("async-slow-one", new RecordLoop.Settings(bootstrap, group, 2, 2, 4),
+                Map.of(), List.of(topic), handler).start()) {
+            await("four records handed over", () -> handler.handed.size() == 4);
+            for (long next = 1; next < 20; next++) {
+                long offset = next;
+                await("record " + offset + " handed over", () -> handler.handed.contains(offset));
+                handler.complete(offset);
+            }
+            assertEquals(20, handler.handed.size(), "every record handed over while record 0 is pending");
+            staysFor(Duration.ofMillis(500), "nothing committed past the pending record 0", c -> c == -1);
+            handler.complete(0);
+            await("everything committed once record 0 completed", () -> committed() == 20);
+        }
+    }
+
     private RecordLoop start(String name, AsyncRecordHandler handler) {
         return RecordLoop.deferred(name, new RecordLoop.Settings(bootstrap, group, 2, 8), Map.of(), List.of(topic),
                 handler).start();

@@ -133,21 +133,28 @@ final class ChannelLane {
     }
 
     private void drain() {
+        boolean released = false;
         try {
             while (true) {
                 Runnable next;
                 synchronized (this) {
                     next = closed ? null : steps.pollFirst();
                     if (next == null) {
+                        // given up in the block that found nothing: a step submitted from now on starts a drain
+                        running = false;
+                        released = true;
+                        notifyAll();
                         return;
                     }
                 }
                 next.run();
             }
         } finally {
-            synchronized (this) {
-                running = false;
-                notifyAll();
+            if (!released) {
+                synchronized (this) {
+                    running = false;
+                    notifyAll();
+                }
             }
         }
     }

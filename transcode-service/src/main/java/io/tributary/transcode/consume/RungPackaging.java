@@ -72,7 +72,12 @@ final class RungPackaging {
         try {
             CompletionStage<LadderGop> encoded = ladder.submit(LadderJob.of(channel, gop, content));
             String what = "rungs of session " + gop.sessionId() + " seq " + gop.sequence();
-            tail.thenCombine(encoded, (previous, rungs) -> rungs).whenComplete((rungs, error) -> {
+            // after the rungs of the record before, and failing with them: the partition fetches both again. Once a
+            // failure is known (the records now coming are the replays that fetch brought), start afresh, or one
+            // failed stage would fail every later one of the channel for good
+            CompletableFuture<Void> before = tail.isCompletedExceptionally() ? CompletableFuture.completedFuture(null)
+                    : tail;
+            before.thenCombine(encoded, (previous, rungs) -> rungs).whenComplete((rungs, error) -> {
                 if (error != null) {
                     done.completeExceptionally(error);
                     return;
