@@ -1,17 +1,10 @@
 package io.tributary.transcode.consume;
 
-import io.tributary.media.codec.CodecConfigException;
 import io.tributary.media.event.SegmentPublished;
-import io.tributary.media.flv.FlvFormatException;
 import io.tributary.media.gop.GopContent;
 import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopMetadata;
-import io.tributary.media.gop.GopRecordException;
-import io.tributary.media.gop.GopRecordReader;
 import io.tributary.storage.StoredObject;
-import io.tributary.transcode.cmaf.GopPackager;
-import io.tributary.transcode.cmaf.TrackSegment;
-import io.tributary.transcode.ladder.LadderJob;
 import io.tributary.transcode.manifest.live.Boundary;
 import io.tributary.transcode.manifest.live.GopSegments;
 import io.tributary.transcode.manifest.live.LivePresentation;
@@ -75,12 +68,12 @@ final class ChannelPackager {
     }
 
     /**
-     * The packager of a channel this worker has just been given: its state from storage, or a fresh one.
+     * The packager of a channel this worker has just been given, from the state loaded from storage
+     * ({@link ChannelStateLoader}; a fresh one for a new channel).
      *
      * @param lane the channel's lane, on which this packager's steps run (the rungs' too)
      */
-    static ChannelPackager load(String channel, PackagerOutputs out, ChannelLane lane) {
-        ChannelState state = ChannelStateLoader.load(channel, out.objects(), out.windowSize());
+    static ChannelPackager of(String channel, PackagerOutputs out, ChannelLane lane, ChannelState state) {
         out.retention().restore(channel, state.retiring());
         return new ChannelPackager(channel, out, state, lane);
     }
@@ -109,6 +102,12 @@ final class ChannelPackager {
      * when the whole record's is (its rungs stored or dropped; at once with the ladder off).
      */
     CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
+        return accept(new GopReading(channel, gop, value, out.metrics()));
+    }
+
+    /** {@link #accept(GopMetadata, byte[])} of a record that may have been read already. */
+    CompletionStage<Void> accept(GopReading record) throws InterruptedException {
+        GopMetadata gop = record.gop();
         long started = System.nanoTime();
         out.metrics().pickedUp(gop.closedAtEpochMillis(), out.clock().millis());
         Admission admission = SessionRules.admit(state, gop);
@@ -118,7 +117,7 @@ final class ChannelPackager {
             out.metrics().skipped(admission.skipReason());
             if (rungs != null && rungs.behind(state, gop)) {
                 // a record the previous owner packaged but whose rungs it never stored: the ladder catches up
-                GopContent content = content(gop, value);
+                GopContent content = record.content();
                 return content == null ? DONE : rungs.submit(gop, content);
             }
             return DONE;
@@ -127,8 +126,8 @@ final class ChannelPackager {
             LOG.infof("channel %s session %s seq %d: %s (%s)", channel, gop.sessionId(), gop.sequence(),
                     admission.boundary(), admission.detail());
         }
-        GopContent content = content(gop, value);
-        List<RenditionOutput> outputs = content == null ? null : outputs(gop, content);
+        GopContent content = record.content();
+        List<RenditionOutput> outputs = record.outputs();
         if (outputs == null && !gop.has(GopFlag.LAST)) {
             return DONE; // unreadable: the next record sees the gap and marks a discontinuity
         }
@@ -245,34 +244,6 @@ final class ChannelPackager {
                 wallClockStart(gop), boundary, ends, outputs.stream().map(RenditionOutput::entry).toList()),
                 out.windowSize());
     }
-
-    /** The record's content, or null when it cannot be read (logged and counted). */
-    private GopContent content(GopMetadata gop, byte[] value) {
-        try {
-            return GopRecordReader.read(value);
-        } catch (GopRecordException | FlvFormatException | IllegalArgumentException e) {
-            unusable(gop, e);
-            return null;
-        }
-    }
-
-    /** The record's renditions, or null when the record cannot be packaged (logged and counted). */
-    private List<RenditionOutput> outputs(GopMetadata gop, GopContent content) {
-        try {
-            List<TrackSegment> tracks = GopPackager.pack(content, gop.sequence(), LadderJob.declaredEnd(gop));
-            return GopRenditions.of(channel, gop, tracks);
-        } catch (FlvFormatException | CodecConfigException | IllegalArgumentException e) {
-            unusable(gop, e);
-            return null;
-        }
-    }
-
-    private void unusable(GopMetadata gop, Exception e) {
-        LOG.warnf("channel %s session %s seq %d: skipped, not a GOP record we can package: %s", channel,
-                gop.sessionId(), gop.sequence(), e.getMessage());
-        out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
-    }
-
 
     /** A rendition whose init segment changed, or that appears beside listed ones, changes the format. */
     private static Boundary formatBoundary(LivePresentation before, List<RenditionOutput> outputs) {

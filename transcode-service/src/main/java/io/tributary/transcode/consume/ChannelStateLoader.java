@@ -12,12 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
 
 /**
  * Rebuilds a channel's state when a worker is given the channel (at start-up, after a crash of its previous owner,
- * after a rebalance): from the state object the previous owner saved, or, if that is missing or unreadable, from the
- * media playlists in storage, whose numbering the next session then continues ({@link ChannelState#recovered}).
+ * after a rebalance, or a new channel): from the state object the previous owner saved, or, if that is missing or
+ * unreadable, from the media playlists in storage, whose numbering the next session then continues
+ * ({@link ChannelState#recovered}).
+ *
+ * <p>Asynchronous, on the read pool of {@link ChannelObjects}, so that the load runs while the channel's first record
+ * waits for its lane and is read: a new channel's first playlist waits for it (issue 10). The state object and the
+ * listing of {@code live/{channel}/} are read in one round: a new channel needs both (a 404, then an empty listing),
+ * and a channel taken over pays one listing it does not use.
  */
 final class ChannelStateLoader {
     private static final Logger LOG = Logger.getLogger(ChannelStateLoader.class);
@@ -25,50 +33,96 @@ final class ChannelStateLoader {
     private ChannelStateLoader() {
     }
 
-    static ChannelState load(String channel, ChannelObjects objects, int windowSize) {
-        Optional<byte[]> saved = objects.get(OutputKeys.state(channel));
-        if (saved.isPresent()) {
-            try {
-                ChannelState state = StateJson.read(saved.get(), ChannelState.class);
-                LOG.debugf("channel %s: continuing session %s after seq %d", channel, state.sessionId(),
-                        state.lastSequence());
-                return state;
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("channel %s: state object unreadable (%s); recovering from the playlists", channel,
-                        e.getMessage());
-            }
-        }
-        List<RenditionState> playlists = storedPlaylists(channel, objects, windowSize);
-        if (playlists.isEmpty()) {
-            return ChannelState.empty();
-        }
-        LOG.infof("channel %s: no state object; the next session continues the numbering of %d stored playlist(s)",
-                channel, playlists.size());
-        return ChannelState.recovered(LivePresentation.recovered(playlists));
+    /** Starts reading the channel's state; the stage fails as the first read that failed. */
+    static CompletableFuture<ChannelState> start(String channel, ChannelObjects objects, int windowSize) {
+        String prefix = ObjectKeys.livePrefix(channel);
+        CompletableFuture<Optional<byte[]>> saved = objects.getAsync(OutputKeys.state(channel));
+        CompletableFuture<List<String>> keys = objects.listAsync(prefix);
+        return saved.thenCompose(bytes -> {
+            Optional<ChannelState> state = bytes.flatMap(b -> read(channel, b));
+            return state.isPresent() ? CompletableFuture.completedFuture(state.get())
+                    : keys.thenCompose(k -> fromPlaylists(channel, objects, windowSize, prefix, k));
+        });
     }
 
-    /** {@code live/{channel}/{rendition}/index.m3u8} of every rendition, read back; unreadable ones are left out. */
-    private static List<RenditionState> storedPlaylists(String channel, ChannelObjects objects, int windowSize) {
-        String prefix = ObjectKeys.livePrefix(channel);
-        List<RenditionState> playlists = new ArrayList<>();
-        for (String key : objects.list(prefix)) {
+    /**
+     * The state {@link #start} loaded, once it has.
+     *
+     * @throws RuntimeException the read's own failure (object storage away: the caller's step is retried)
+     */
+    static ChannelState await(CompletableFuture<ChannelState> loading) throws InterruptedException {
+        try {
+            return loading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("channel state not loaded", e.getCause());
+        }
+    }
+
+    private static Optional<ChannelState> read(String channel, byte[] saved) {
+        try {
+            ChannelState state = StateJson.read(saved, ChannelState.class);
+            LOG.debugf("channel %s: continuing session %s after seq %d", channel, state.sessionId(),
+                    state.lastSequence());
+            return Optional.of(state);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("channel %s: state object unreadable (%s); recovering from the playlists", channel,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * No usable state object: {@code live/{channel}/{rendition}/index.m3u8} of every rendition, read back together
+     * (unreadable ones are left out). Playlists without a state object are a real case, not a legacy one: a worker
+     * that stopped between a channel's first manifests and its first state save, or a state object lost.
+     */
+    private static CompletableFuture<ChannelState> fromPlaylists(String channel, ChannelObjects objects,
+                                                                 int windowSize, String prefix, List<String> keys) {
+        List<String> renditions = new ArrayList<>();
+        List<CompletableFuture<Optional<byte[]>>> texts = new ArrayList<>();
+        for (String key : keys) {
             String rest = key.substring(prefix.length());
             int slash = rest.indexOf('/');
-            if (slash < 0 || !rest.substring(slash + 1).equals(SegmentNames.MEDIA_PLAYLIST)) {
+            if (slash < 0 || !rest.substring(slash + 1).equals(SegmentNames.MEDIA_PLAYLIST)
+                    || !ObjectKeys.isValidRendition(rest.substring(0, slash))) {
                 continue;
             }
-            String rendition = rest.substring(0, slash);
-            Optional<byte[]> text = objects.get(key);
-            if (!ObjectKeys.isValidRendition(rendition) || text.isEmpty()) {
-                continue;
-            }
-            try {
-                playlists.add(RenditionState.recovered(rendition,
-                        HlsMediaPlaylistReader.read(new String(text.get(), StandardCharsets.UTF_8), windowSize)));
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("channel %s: playlist %s unreadable (%s); left out", channel, key, e.getMessage());
-            }
+            renditions.add(rest.substring(0, slash));
+            texts.add(objects.getAsync(key));
         }
-        return playlists;
+        if (texts.isEmpty()) {
+            return CompletableFuture.completedFuture(ChannelState.empty());
+        }
+        return CompletableFuture.allOf(texts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<RenditionState> playlists = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                String rendition = renditions.get(i);
+                texts.get(i).join().flatMap(text -> playlist(channel, rendition, text, windowSize))
+                        .ifPresent(playlists::add);
+            }
+            if (playlists.isEmpty()) {
+                return ChannelState.empty();
+            }
+            LOG.infof("channel %s: no state object; the next session continues the numbering of %d stored"
+                    + " playlist(s)", channel, playlists.size());
+            return ChannelState.recovered(LivePresentation.recovered(playlists));
+        });
+    }
+
+    private static Optional<RenditionState> playlist(String channel, String rendition, byte[] text, int windowSize) {
+        try {
+            return Optional.of(RenditionState.recovered(rendition,
+                    HlsMediaPlaylistReader.read(new String(text, StandardCharsets.UTF_8), windowSize)));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("channel %s: playlist of rendition %s unreadable (%s); left out", channel, rendition,
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * The channels of one partition, each with its own {@link ChannelLane}: the partition's consumer lane hands each
  * record to its channel's lane and goes on with the next record at once, so the channels of a partition progress
- * independently while each channel's records are packaged strictly in offset order. A channel's packager is loaded
- * from storage by the first step of its lane.
+ * independently while each channel's records are packaged strictly in offset order. A channel's state is read from
+ * storage as soon as its first record is handed over, and applied by the first step of its lane.
  *
  * <p>A record's stage completes when its whole output is stored (its source, and its rungs with the ladder on), and a
  * channel whose session ended is dropped from memory once its last record's stage completed. When the partition is
@@ -38,23 +38,42 @@ final class PartitionChannels {
     /** Channels of a partition stopped and not yet waited for. */
     private final List<Channel> stopping = new ArrayList<>();
 
-    /** A channel's lane and, once its first step ran, its packager. */
+    /** A channel's lane, its state being loaded and, once its first step ran, its packager. */
     private static final class Channel {
         final String name;
         final ChannelLane lane;
+        /**
+         * Started when the channel is first seen, before its first record's step: the reads overlap the record's
+         * wait for a packaging thread and its reading. Then owned by the lane's steps (the pool's hand-over orders
+         * the write here before their reads); null once applied.
+         */
+        private CompletableFuture<ChannelState> loading;
         /** Written and used by the lane's steps; read elsewhere to decide whether the channel may be dropped. */
         volatile ChannelPackager packager;
 
-        Channel(String name, ChannelLane lane) {
+        Channel(String name, ChannelLane lane, PackagerOutputs out) {
             this.name = name;
             this.lane = lane;
+            this.loading = ChannelStateLoader.start(name, out.objects(), out.windowSize());
         }
 
-        ChannelPackager packager(PackagerOutputs out) {
-            if (packager == null) {
-                packager = ChannelPackager.load(name, out, lane);
+        /**
+         * A step of the lane: the record, to its packager. On the channel's first step the record is read and
+         * packaged while the state loads, and the state is applied before the record is admitted: a worker taking a
+         * channel over continues its sequence. A failed load fails the step; its retry reads again.
+         */
+        CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value) throws InterruptedException {
+            if (packager != null) {
+                return packager.accept(gop, value);
             }
-            return packager;
+            CompletableFuture<ChannelState> loaded = loading;
+            loading = null;
+            if (loaded == null) {
+                loaded = ChannelStateLoader.start(name, out.objects(), out.windowSize());
+            }
+            GopReading record = new GopReading(name, gop, value, out.metrics()).readNow();
+            packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
+            return packager.accept(record);
         }
 
         /** Its session ended and nothing of it is queued, running or awaited. */
@@ -78,12 +97,12 @@ final class PartitionChannels {
         }
         Channel c = channels.get(channel);
         if (c == null || c.lane.isClosed()) {
-            c = new Channel(channel, new ChannelLane(channel, out.lanes()));
+            c = new Channel(channel, new ChannelLane(channel, out.lanes()), out);
             channels.put(channel, c);
         }
         Channel ch = c;
         String what = "session " + gop.sessionId() + " seq " + gop.sequence();
-        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.packager(out).accept(gop, value))
+        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value))
                 .thenCompose(Function.identity()));
         done.whenComplete((ignored, error) -> dropIfEnded(ch));
         return done;

@@ -6,36 +6,58 @@ import io.tributary.storage.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The one class of transcode-service that talks to object storage. Objects written together (a GOP's segments, then
  * its manifests) go up in parallel on a pool of its own: each PUT is a round trip of a few milliseconds, and the
- * time from a GOP's close to its manifest update is the latency viewers see.
+ * time from a GOP's close to its manifest update is the latency viewers see. Reads that need not wait for each other
+ * (a channel's state load, started before its first record's step) run on a small pool of their own, so that they
+ * never queue behind other channels' uploads.
  *
  * <p>Blocking: called from the channels' packaging threads, never from an event loop. Not final only so that a test
  * can hold up one channel's writes.
  */
 public class ChannelObjects implements AutoCloseable {
+    /**
+     * Threads for reads: a channel's state load is two reads at once (more only to recover from playlists), and loads
+     * come together only when many channels arrive at once (start-up, a rebalance). Idle threads end.
+     */
+    private static final int READ_THREADS = 8;
+
     private final ObjectStore store;
     private final ExecutorService uploads;
+    private final ThreadPoolExecutor reads;
 
     public ChannelObjects(ObjectStore store, int uploadThreads) {
         if (uploadThreads < 1) {
             throw new IllegalArgumentException("upload threads must be positive: " + uploadThreads);
         }
         this.store = store;
+        this.uploads = Executors.newFixedThreadPool(uploadThreads, daemons("transcode-upload-"));
+        this.reads = new ThreadPoolExecutor(READ_THREADS, READ_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemons("transcode-read-"));
+        reads.allowCoreThreadTimeOut(true);
+    }
+
+    private static ThreadFactory daemons(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        this.uploads = Executors.newFixedThreadPool(uploadThreads, r -> {
-            Thread t = new Thread(r, "transcode-upload-" + n.incrementAndGet());
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     /**
@@ -76,6 +98,24 @@ public class ChannelObjects implements AutoCloseable {
         return store.list(prefix);
     }
 
+    /** {@link #get}, on the read pool: reads that need not wait for each other go in one round. */
+    public CompletableFuture<Optional<byte[]>> getAsync(String key) {
+        return onPool(() -> get(key));
+    }
+
+    /** {@link #list}, on the read pool. */
+    public CompletableFuture<List<String>> listAsync(String prefix) {
+        return onPool(() -> list(prefix));
+    }
+
+    private <T> CompletableFuture<T> onPool(Supplier<T> read) {
+        try {
+            return CompletableFuture.supplyAsync(read, reads);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new ObjectStorageException("object storage client closed", e));
+        }
+    }
+
     /** Deletes the object; a missing one is not an error. */
     public void delete(String key) {
         store.delete(key);
@@ -84,8 +124,10 @@ public class ChannelObjects implements AutoCloseable {
     @Override
     public void close() {
         uploads.shutdown();
+        reads.shutdown();
         try {
             uploads.awaitTermination(10, TimeUnit.SECONDS);
+            reads.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

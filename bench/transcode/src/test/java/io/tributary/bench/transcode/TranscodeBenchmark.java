@@ -53,17 +53,26 @@ import org.junit.jupiter.api.Test;
  * <p>Each channel sends record k at {@code phase + k * gop} (phases spread over one GOP, as independent publishers
  * are), stamped {@code closedAt = now}; the service measures to its manifest update and says so in segment-published.
  * The first {@code bench.warmup} seconds are left out. Settings: {@code -Dbench.channels=10,25,50},
- * {@code -Dbench.seconds=60}, {@code -Dbench.gop=2}, {@code -Dbench.partitions=12}, {@code -Dbench.workers=12}.
+ * {@code -Dbench.seconds=60}, {@code -Dbench.gop=2}, {@code -Dbench.partitions=12}, {@code -Dbench.workers=12},
+ * {@code -Dbench.late=0} (channels more, started after the warm-up: their first segments are reported apart).
  * Results: stdout and {@code target/results.md}.
  */
 class TranscodeBenchmark {
+    private static final String LATE = "late-";
     private final int seconds = Integer.getInteger("bench.seconds", 60);
     private final int warmupSeconds = Integer.getInteger("bench.warmup", 10);
     private final int gopSeconds = Integer.getInteger("bench.gop", 2);
     private final int partitions = Integer.getInteger("bench.partitions", 12);
     private final int workers = Integer.getInteger("bench.workers", 12);
+    /** Channels more, started after the warm-up: a stream starting on a warm worker, beside the running ones. */
+    private final int late = Integer.getInteger("bench.late", 0);
     private final StringBuilder report = new StringBuilder();
     private final StringBuilder overTime = new StringBuilder();
+    private final StringBuilder firstSegments = new StringBuilder("First segment of each channel (sequence 0) against "
+            + "its next ones within the warm-up, GOP close → playlist, source rendition:\n\n"
+            + "| channels | first p50 / max ms (n) | next (seq 1 to warm-up) p50 / max ms | late channels' first p50 / "
+            + "max ms (n) | late channels' next p50 / max ms | load avg |\n"
+            + "| --- | --- | --- | --- | --- | --- |\n");
 
     @Test
     void latencyFromGopCloseToManifestUpdate() throws Exception {
@@ -79,7 +88,7 @@ class TranscodeBenchmark {
         for (String n : System.getProperty("bench.channels", "10,25,50").split(",")) {
             run(Integer.parseInt(n.trim()), clip, bootstrap, store);
         }
-        report.append("\n").append(overTime);
+        report.append("\n").append(firstSegments).append("\n").append(overTime);
         System.out.println(report);
         Files.writeString(Path.of(System.getProperty("bench.results", "target/results.md")), report.toString());
     }
@@ -109,8 +118,10 @@ class TranscodeBenchmark {
             ScheduledExecutorService publishers = Executors.newScheduledThreadPool(4);
             AtomicLong sendFailures = new AtomicLong();
             long gopMillis = gopSeconds * 1000L;
-            for (int c = 0; c < channels; c++) {
-                String channel = prefix + c;
+            for (int c = 0; c < channels + late; c++) {
+                String channel = c < channels ? prefix + c : prefix + LATE + (c - channels);
+                long phase = c < channels ? c * gopMillis / channels
+                        : warmupSeconds * 1000L + (c - channels) * gopMillis / late;
                 String session = UUID.randomUUID().toString();
                 int[] next = {0};
                 publishers.scheduleAtFixedRate(() -> {
@@ -135,9 +146,9 @@ class TranscodeBenchmark {
                             sendFailures.incrementAndGet();
                         }
                     });
-                }, c * gopMillis / channels, gopMillis, TimeUnit.MILLISECONDS);
+                }, phase, gopMillis, TimeUnit.MILLISECONDS);
             }
-            long expected = (long) channels * records * 2;
+            long expected = (long) (channels + late) * records * 2;
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds * 3L + 120).toNanos();
             while (collector.count() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(500);
@@ -149,7 +160,7 @@ class TranscodeBenchmark {
             for (Map.Entry<Long, Long> t : workerThreadCpu().entrySet()) {
                 workerCpu += t.getValue() - workerCpuBefore.getOrDefault(t.getKey(), 0L);
             }
-            double workerCpuPerGop = workerCpu / 1e6 / Math.max(1, (long) channels * records);
+            double workerCpuPerGop = workerCpu / 1e6 / Math.max(1, (long) (channels + late) * records);
             summarize(channels, records, collector.events(), expected, sendFailures.get(), cpu, workerCpuPerGop, load,
                     worker);
         }
@@ -158,28 +169,38 @@ class TranscodeBenchmark {
     private void summarize(int channels, int records, List<SegmentPublished> events, long expected, long sendFailures,
                            double cpu, double workerCpuPerGop, double[] load, TranscodeWorker worker) {
         long warmupRecords = warmupSeconds / gopSeconds;
-        List<Long> latencies = events.stream().filter(e -> e.rendition().equals("source"))
-                .filter(e -> e.sequence() >= warmupRecords).map(SegmentPublished::latencyMillis).sorted().toList();
+        List<Long> latencies = sourceLatencies(events, warmupRecords, Long.MAX_VALUE);
         double pickup = worker.metrics().gopToPickup().mean(TimeUnit.MILLISECONDS);
         double handle = worker.metrics().recordTime().mean(TimeUnit.MILLISECONDS);
         double handleMax = worker.metrics().recordTime().max(TimeUnit.MILLISECONDS);
         report.append(String.format(Locale.ROOT, "| %d | %d | %d / %d | %d | %d | %d | %d | %d | %.0f | %.0f / %.0f "
                         + "| %.1f | %.2f | %.1f → %.1f |%n",
                 channels, latencies.size(), events.size(), expected, pct(latencies, 50), pct(latencies, 90),
-                pct(latencies, 99), latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), sendFailures,
+                pct(latencies, 99), max(latencies), sendFailures,
                 pickup, handle, handleMax, workerCpuPerGop, cpu, load[0], load[1]));
+        // a channel's first segment (its state loaded, its init segments and multivariant playlist stored) against
+        // its next segments, both in the warm-up that the figures above leave out: the same start-up conditions
+        List<SegmentPublished> early = events.stream().filter(e -> !e.channel().contains(LATE)).toList();
+        List<SegmentPublished> lateOnes = events.stream().filter(e -> e.channel().contains(LATE)).toList();
+        List<Long> first = sourceLatencies(early, 0, 1);
+        List<Long> next = sourceLatencies(early, 1, Math.max(2, warmupRecords));
+        List<Long> lateFirst = sourceLatencies(lateOnes, 0, 1);
+        List<Long> lateNext = sourceLatencies(lateOnes, 1, Math.max(2, warmupRecords));
+        firstSegments.append(String.format(Locale.ROOT, "| %d + %d late | %d / %d (%d) | %d / %d | %d / %d (%d) "
+                        + "| %d / %d | %.1f → %.1f |%n", channels, late, pct(first, 50), max(first), first.size(),
+                pct(next, 50), max(next), pct(lateFirst, 50), max(lateFirst), lateFirst.size(), pct(lateNext, 50),
+                max(lateNext), load[0], load[1]));
         // over time: a tail that comes and goes is the shared machine; one that grows is the worker falling behind
         StringBuilder slices = new StringBuilder("  - p50 / p99 ms per 20 s of media:");
         long perSlice = 20 / gopSeconds;
         for (long from = warmupRecords; from < records; from += perSlice) {
             long lo = from;
-            List<Long> slice = events.stream().filter(e -> e.rendition().equals("source"))
-                    .filter(e -> e.sequence() >= lo && e.sequence() < lo + perSlice)
-                    .map(SegmentPublished::latencyMillis).sorted().toList();
+            List<Long> slice = sourceLatencies(events, lo, lo + perSlice);
             slices.append(String.format(Locale.ROOT, " %d / %d;", pct(slice, 50), pct(slice, 99)));
         }
         overTime.append("- ").append(channels).append(" channels\n").append(slices).append('\n');
         System.out.println(report);
+        System.out.println(firstSegments);
         assertTrue(events.size() >= expected * 0.9, "most segments published: " + events.size() + " of " + expected);
     }
 
@@ -203,6 +224,17 @@ class TranscodeBenchmark {
         Map<String, Object> p = new HashMap<>(KafkaClientDefaults.producer());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Latencies of the source segments with {@code from <= sequence < to}, sorted. */
+    private static List<Long> sourceLatencies(List<SegmentPublished> events, long from, long to) {
+        return events.stream().filter(e -> e.rendition().equals("source"))
+                .filter(e -> e.sequence() >= from && e.sequence() < to)
+                .map(SegmentPublished::latencyMillis).sorted().toList();
+    }
+
+    private static long max(List<Long> sorted) {
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1);
     }
 
     private static long pct(List<Long> sorted, int p) {

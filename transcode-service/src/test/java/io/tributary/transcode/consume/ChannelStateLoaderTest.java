@@ -1,0 +1,177 @@
+package io.tributary.transcode.consume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.media.gop.GopFlag;
+import io.tributary.media.gop.GopMetadata;
+import io.tributary.media.storage.ObjectKeys;
+import io.tributary.storage.ObjectStorageException;
+import io.tributary.storage.StoredObject;
+import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
+import io.tributary.transcode.manifest.hls.HlsSegment;
+import io.tributary.transcode.manifest.live.Boundary;
+import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.OutputKeys;
+import io.tributary.transcode.store.StateJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many reads a channel's state costs, and which are made together (issue 10: a new channel's first playlist waits
+ * for them). Pure orchestration over a bucket held in memory; {@code TakeoverIT} and {@code FirstRecordIT} read the
+ * real one.
+ */
+class ChannelStateLoaderTest {
+    private static final String CHANNEL = "loader";
+    private static final String STATE = OutputKeys.state(CHANNEL);
+    private static final String LISTING = ObjectKeys.livePrefix(CHANNEL);
+    private static final Instant T0 = Instant.parse("2026-11-27T06:00:00Z");
+
+    /** A bucket in memory that logs its reads; reads named in {@link #together} wait until all of them started. */
+    private static final class MemoryObjects extends ChannelObjects {
+        final Map<String, byte[]> bucket = new ConcurrentHashMap<>();
+        final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+        /** Every read fails as the MinIO client's do when S3 does not answer. */
+        volatile boolean away;
+        private final List<String> together;
+        final Rendezvous rendezvous;
+
+        MemoryObjects(String... together) {
+            super(null, 4);
+            this.together = List.of(together);
+            this.rendezvous = new Rendezvous(together.length);
+        }
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            reads.add("GET " + key);
+            if (away) {
+                throw new ObjectStorageException("S3 away", null);
+            }
+            meet("GET " + key);
+            return Optional.ofNullable(bucket.get(key));
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            reads.add("LIST " + prefix);
+            meet("LIST " + prefix);
+            return new TreeMap<>(bucket).keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+        }
+
+        @Override
+        public void putAll(List<StoredObject> objects) {
+            throw new AssertionError("loading a state writes nothing");
+        }
+
+        void put(String key, String text) {
+            bucket.put(key, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A read listed in {@code together} returns only once all of them are in flight. */
+        private void meet(String read) {
+            if (together.contains(read)) {
+                rendezvous.arrive();
+            }
+        }
+    }
+
+    private final List<MemoryObjects> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(ChannelObjects::close);
+    }
+
+    private MemoryObjects objects(String... together) {
+        MemoryObjects objects = new MemoryObjects(together);
+        opened.add(objects);
+        return objects;
+    }
+
+    private static ChannelState load(MemoryObjects objects) throws InterruptedException {
+        return ChannelStateLoader.await(ChannelStateLoader.start(CHANNEL, objects, 6));
+    }
+
+    private static String playlist(String session, int from, int to) {
+        HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 2);
+        for (int i = from; i < to; i++) {
+            p = p.append(HlsSegment.of(session + "-" + i + ".m4s", Duration.ofSeconds(2), T0.plusSeconds(2L * i),
+                    "init-a.mp4"));
+        }
+        return p.render();
+    }
+
+    @Test
+    void aNewChannelCostsOneRoundOfTwoReadsTheStateObjectAndTheListing() throws Exception {
+        MemoryObjects objects = objects("GET " + STATE, "LIST " + LISTING);
+
+        assertEquals(ChannelState.empty(), load(objects));
+        assertFalse(objects.rendezvous.apart(), "the state object and the listing are read together");
+        assertEquals(List.of("GET " + STATE, "LIST " + LISTING), objects.reads.stream().sorted().toList());
+    }
+
+    @Test
+    void aSavedStateIsTakenAsItIsWithoutReadingThePlaylists() throws Exception {
+        MemoryObjects objects = objects();
+        ChannelState saved = ChannelState.empty().after(GopMetadata.of("S", 4, 8000, 2000, T0.toEpochMilli(),
+                EnumSet.noneOf(GopFlag.class)), Boundary.NONE, ChannelState.empty().presentation(), List.of());
+        objects.bucket.put(STATE, StateJson.write(saved));
+        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "source"), playlist("S", 0, 5));
+
+        assertEquals(saved, load(objects));
+        assertTrue(objects.reads.stream().noneMatch(r -> r.endsWith("index.m3u8")), objects.reads.toString());
+    }
+
+    @Test
+    void withoutAStateObjectTheStoredPlaylistsAreReadTogetherAndTheirNumberingContinued() throws Exception {
+        String source = ObjectKeys.mediaPlaylist(CHANNEL, "source");
+        String audio = ObjectKeys.mediaPlaylist(CHANNEL, "audio");
+        MemoryObjects objects = objects("GET " + source, "GET " + audio);
+        objects.put(source, playlist("S", 0, 9)); // nine segments in a window of six: media sequence 3
+        objects.put(audio, playlist("S", 0, 9));
+        objects.put(OutputKeys.renditionObject(CHANNEL, "source", "S-8.m4s"), "segment");
+
+        ChannelState state = load(objects);
+
+        assertFalse(objects.rendezvous.apart(), "the playlists are read together");
+        assertTrue(state.sessionEnded(), "the next record starts a session");
+        assertEquals(3, state.presentation().rendition("source").orElseThrow().playlist().mediaSequence());
+        assertEquals(3, state.presentation().rendition("audio").orElseThrow().playlist().mediaSequence());
+        assertEquals(4, objects.reads.size(), "state, listing, two playlists: " + objects.reads);
+    }
+
+    @Test
+    void anUnreadableStateObjectIsRecoveredFromThePlaylists() throws Exception {
+        MemoryObjects objects = objects();
+        objects.put(STATE, "{not json");
+        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "source"), playlist("S", 0, 4));
+
+        ChannelState state = load(objects);
+
+        assertEquals(0, state.presentation().rendition("source").orElseThrow().playlist().mediaSequence());
+        assertEquals(4, state.presentation().rendition("source").orElseThrow().playlist().segments().size());
+    }
+
+    @Test
+    void aFailedReadFailsTheLoadWithTheStoragesOwnExceptionSoTheStepIsRetried() {
+        MemoryObjects objects = objects();
+        objects.away = true;
+
+        assertThrows(ObjectStorageException.class, () -> load(objects));
+    }
+}
