@@ -118,7 +118,11 @@ final class ChannelPackager {
             if (rungs != null && rungs.behind(state, gop)) {
                 // a record the previous owner packaged but whose rungs it never stored: the ladder catches up
                 GopContent content = record.content();
-                return content == null ? DONE : rungs.submit(gop, content);
+                if (content == null) {
+                    return DONE;
+                }
+                checkOpen(); // a channel that left this worker must not start an encoder here again
+                return rungs.submit(gop, content);
             }
             return DONE;
         }
@@ -160,7 +164,7 @@ final class ChannelPackager {
         }
         if (update != null) {
             checkOpen();
-            manifests.store(update);
+            manifests.store(update, this::checkOpen);
             long stored = out.clock().millis();
             if (!outputs.isEmpty()) {
                 out.metrics().manifestsStored(gop.closedAtEpochMillis(), stored);
@@ -171,7 +175,11 @@ final class ChannelPackager {
         ChannelState next = state.after(gop, pending, after, out.retention().pending(channel));
         saveState(next);
         out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
-        return rungsFollow ? rungs.submit(gop, content) : DONE;
+        if (!rungsFollow) {
+            return DONE;
+        }
+        checkOpen(); // a channel that left this worker must not start an encoder here again
+        return rungs.submit(gop, content);
     }
 
     /**
@@ -202,7 +210,7 @@ final class ChannelPackager {
         }
         if (update != null) {
             checkOpen();
-            manifests.store(update);
+            manifests.store(update, this::checkOpen);
             if (!stored.isEmpty()) {
                 long listedAt = out.clock().millis();
                 out.metrics().rungsListed(gop.closedAtEpochMillis(), listedAt);

@@ -53,10 +53,14 @@ final class ManifestWriter {
         return new Update(first, multivariant.orElse(null), newPlaylist);
     }
 
-    /** Stores what {@link #render} gave, in its order. */
-    void store(Update update) throws InterruptedException {
+    /**
+     * Stores what {@link #render} gave, in its order; {@code betweenRounds} runs between the two rounds (and may
+     * throw to stop: the channel left this worker).
+     */
+    void store(Update update, Runnable betweenRounds) throws InterruptedException {
         objects.putAll(update.first());
         if (update.multivariant() != null && update.multivariantAfter()) {
+            betweenRounds.run();
             objects.putAll(List.of(OutputObjects.playlist(ObjectKeys.masterPlaylist(channel), update.multivariant())));
         }
         if (update.multivariant() != null) {

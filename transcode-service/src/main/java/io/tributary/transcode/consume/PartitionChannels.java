@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * channel whose session ended is dropped from memory once its last record's stage completed. When the partition is
  * revoked, its lanes stop taking steps, their pending stages fail (the records are not acknowledged here), and
  * {@link #awaitStopped} waits a few seconds at most for the storage round in progress, so that nothing of a channel
- * is written once its next owner starts.
+ * is written once its next owner starts — unless that round outlives the wait (see the service doc's known limit).
  */
 final class PartitionChannels {
     private static final Logger LOG = Logger.getLogger(PartitionChannels.class);
@@ -157,6 +157,10 @@ final class PartitionChannels {
                 if (!c.lane.awaitStopped(deadline)) {
                     LOG.warnf("channel %s: storage still in progress %s after the partition left; abandoned",
                             c.name, CLOSE_WAIT);
+                }
+                if (out.ladder() != null) {
+                    // again: a step that was past its last check when the lane closed may have handed it a GOP
+                    out.ladder().forget(c.name);
                 }
             }
         } catch (InterruptedException e) {
