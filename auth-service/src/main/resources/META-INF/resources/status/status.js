@@ -7,7 +7,8 @@
 //                           ({height, bitrate}, lowest first), level the index of the one shown (-1 before the
 //                           first), switches each change of it ({level, height, at: currentTime});
 //                           playingDate (hls.js) the program date-time of the frame shown, in ms since the
-//                           epoch, and now the page's clock: now - playingDate is the glass-to-glass latency
+//                           epoch, and now the page's clock: now - playingDate is the glass-to-glass latency;
+//                           liveLatency (hls.js) {latency, targetLatency}: seconds behind the playlist's live edge
 //   channels()             the last listing of /status/live
 'use strict';
 
@@ -152,7 +153,9 @@
     // the program date-time of the frame on screen (EXT-X-PROGRAM-DATE-TIME: when ingest received it): now minus
     // this is the glass-to-glass latency of a player at hls.js's default live position
     const playingDate = () => (hls.playingDate ? hls.playingDate.getTime() : null);
-    return {destroy: () => hls.destroy(), levels, level: () => hls.currentLevel, playingDate};
+    // hls.js's own view of it: how far behind the live edge it plays, and where it aims to be
+    const latency = () => ({latency: hls.latency, targetLatency: hls.targetLatency});
+    return {destroy: () => hls.destroy(), levels, level: () => hls.currentLevel, playingDate, latency};
   }
 
   function startDash(url) {
@@ -287,6 +290,7 @@
       levels: current && current.levels ? current.levels() : [],
       level: current && current.level ? current.level() : -1,
       playingDate: current && current.playingDate ? current.playingDate() : null,
+      liveLatency: current && current.latency ? current.latency() : null,
       now: Date.now(),
       switches
     })

@@ -23,8 +23,11 @@ import java.util.Map;
 final class PlayerWatch implements AutoCloseable {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One reading: when, and how far behind capture the frame on screen was. */
-    record Reading(long atEpochMillis, long glassToGlassMillis, double currentTime) {
+    /**
+     * One reading: when, how far behind capture the frame on screen was, and how far behind the playlist's live edge
+     * hls.js says it plays (ms; -1 unknown).
+     */
+    record Reading(long atEpochMillis, long glassToGlassMillis, double currentTime, long behindEdgeMillis) {
     }
 
     private final HeadlessChromium browser;
@@ -68,27 +71,33 @@ final class PlayerWatch implements AutoCloseable {
     /** The readings taken between the two instants, and why the player stopped if it did. */
     synchronized Result result(long fromEpochMillis, long toEpochMillis) {
         List<Long> values = new ArrayList<>();
+        List<Long> behindEdge = new ArrayList<>();
         double firstTime = Double.NaN;
         double lastTime = Double.NaN;
         for (Reading r : readings) {
             if (r.atEpochMillis() >= fromEpochMillis && r.atEpochMillis() <= toEpochMillis) {
                 values.add(r.glassToGlassMillis());
+                if (r.behindEdgeMillis() >= 0) {
+                    behindEdge.add(r.behindEdgeMillis());
+                }
                 firstTime = Double.isNaN(firstTime) ? r.currentTime() : firstTime;
                 lastTime = r.currentTime();
             }
         }
         double played = Double.isNaN(firstTime) ? 0 : lastTime - firstTime;
-        return new Result(channel, Percentiles.of(values), played, (toEpochMillis - fromEpochMillis) / 1000.0, failure);
+        return new Result(channel, Percentiles.of(values), Percentiles.of(behindEdge), played,
+                (toEpochMillis - fromEpochMillis) / 1000.0, failure);
     }
 
     /** The player's figures over a window: {@code played} media seconds in {@code window} wall seconds. */
-    record Result(String channel, Percentiles glassToGlass, double playedSeconds, double windowSeconds,
-                  String failure) {
+    record Result(String channel, Percentiles glassToGlass, Percentiles behindEdge, double playedSeconds,
+                  double windowSeconds, String failure) {
         String describe() {
             Percentiles p = glassToGlass;
             return String.format("Glass-to-glass measured by hls.js 1.4 (defaults) in headless Chromium on %s: "
-                            + "p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (n = %d readings, one a second); it played "
-                            + "%.1f s of media in %.1f s%s.", channel, p.p50(), p.p90(), p.p99(), p.max(), p.count(),
+                            + "p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (n = %d readings, one a second); hls.js's "
+                            + "own latency behind the playlist's live edge p50 %d ms; it played %.1f s of media in "
+                            + "%.1f s%s.", channel, p.p50(), p.p90(), p.p99(), p.max(), p.count(), behindEdge.p50(),
                     playedSeconds, windowSeconds, failure == null ? "" : "; player: " + failure);
         }
     }
@@ -109,8 +118,10 @@ final class PlayerWatch implements AutoCloseable {
                     if (state.path("playingDate").isNumber() && !state.path("paused").asBoolean(true)) {
                         long now = state.path("now").asLong();
                         synchronized (this) {
+                            JsonNode live = state.path("liveLatency").path("latency");
                             readings.add(new Reading(System.currentTimeMillis(),
-                                    now - state.path("playingDate").asLong(), state.path("currentTime").asDouble()));
+                                    now - state.path("playingDate").asLong(), state.path("currentTime").asDouble(),
+                                    live.isNumber() ? Math.round(live.asDouble() * 1000) : -1));
                         }
                     }
                 }
