@@ -102,6 +102,7 @@ public final class LoadBench {
         // jcmd first: its start-up is the generator's CPU (a reaped child), not the window's
         Map<String, Path> recordings = options.profile() ? startRecordings(session, options) : Map.of();
         session.startWindow();
+        TranscodeTimers.Reading timersFrom = session.transcodeTimers();
         ResourceSampler.Sample from = session.sampleNow();
         log("holding " + options.holdSeconds() + " s");
         if (options.straceSeconds() > 0) {
@@ -110,6 +111,11 @@ public final class LoadBench {
         Thread.sleep(Math.max(0, options.holdSeconds() * 1000L - (System.currentTimeMillis() - from.epochMillis())));
         ResourceSampler.Sample to = session.sampleNow();
         report.hold(session.measure(from, to));
+        String stages = TranscodeTimers.describe(timersFrom, session.transcodeTimers());
+        if (stages != null) {
+            log(stages);
+            report.note(stages);
+        }
         if (player != null) {
             PlayerWatch.Result seen = player.result(from.epochMillis(), to.epochMillis());
             log(seen.describe());

@@ -57,6 +57,10 @@ final class LoadSession implements AutoCloseable {
         return stack.launcherPid();
     }
 
+    TranscodeTimers.Reading transcodeTimers() {
+        return TranscodeTimers.read(stack.transcodeHttp());
+    }
+
     ResourceSampler.Sample sampleNow() {
         return sampler.sampleNow();
     }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * loopback addresses are accepted: a load run never sends traffic anywhere else.
  */
 record StackEndpoints(long launcherPid, InetSocketAddress rtmp, String kafkaBootstrap, URI s3, String bucket,
-                      String adminToken, URI auth, URI ingestHttp, URI statusPage) {
+                      String adminToken, URI auth, URI ingestHttp, URI transcodeHttp, URI statusPage) {
 
     static StackEndpoints read(Path stackJson) throws IOException {
         JsonNode facts = new ObjectMapper().readTree(stackJson.toFile());
@@ -28,6 +28,7 @@ record StackEndpoints(long launcherPid, InetSocketAddress rtmp, String kafkaBoot
                 facts.path("adminToken").asText(),
                 URI.create(facts.path("services").path("auth").asText()),
                 URI.create(facts.path("services").path("ingest").asText()),
+                URI.create(facts.path("services").path("transcode").asText()),
                 URI.create(facts.path("statusPage").asText()));
         endpoints.requireLoopback();
         return endpoints;
@@ -40,7 +41,8 @@ record StackEndpoints(long launcherPid, InetSocketAddress rtmp, String kafkaBoot
 
     private void requireLoopback() {
         for (String host : new String[] {rtmp.getHostString(), kafkaBootstrap.replaceAll(":\\d+$", ""), s3.getHost(),
-                auth.getHost(), ingestHttp.getHost(), statusPage.getHost()}) {
+                auth.getHost(), ingestHttp.getHost(), transcodeHttp.getHost(),
+                statusPage.getHost()}) {
             if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"))) {
                 throw new IllegalArgumentException("not a loopback address: " + host + " (load runs target this machine only)");
             }

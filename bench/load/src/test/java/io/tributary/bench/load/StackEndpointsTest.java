@@ -20,7 +20,9 @@ class StackEndpointsTest {
                 {"schemaVersion": 1, "running": %s, "launcherPid": 4242,
                  "rtmpUrl": "rtmp://127.0.0.1:19350/live", "kafkaBootstrap": "127.0.0.1:19092",
                  "s3": {"endpoint": "%s", "bucket": "tributary"},
-                 "adminToken": "t", "services": {"auth": "http://127.0.0.1:18081", "ingest": "http://127.0.0.1:18082"}}
+                 "adminToken": "t", "services": {"auth": "http://127.0.0.1:18081", "ingest": "http://127.0.0.1:18082",
+                              "transcode": "http://127.0.0.1:18083"},
+                 "statusPage": "http://127.0.0.1:18081/status/"}
                 """.formatted(running, s3Endpoint));
     }
 
