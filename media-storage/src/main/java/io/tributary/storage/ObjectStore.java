@@ -137,31 +137,60 @@ public final class ObjectStore {
     }
 
     public void put(StoredObject object) {
-        boolean publicRead = PUBLIC_PREFIXES.stream().anyMatch(object.key()::startsWith);
+        if (!settings.signPayload()) {
+            try {
+                putAsync(object).join();
+            } catch (CompletionException e) {
+                throw (ObjectStorageException) e.getCause();
+            }
+            return;
+        }
+        boolean publicRead = isPublic(object.key());
         byte[] bytes = object.bytes();
         try {
-            if (settings.signPayload()) {
-                Map<String, String> headers = publicRead
-                        ? Map.of("Cache-Control", object.cacheControl(), "x-amz-acl", "public-read")
-                        : Map.of("Cache-Control", object.cacheControl());
-                client.putObject(PutObjectArgs.builder()
-                        .bucket(settings.bucket())
-                        .object(object.key())
-                        .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
-                        .contentType(object.contentType())
-                        .headers(headers)
-                        .build());
-                return;
-            }
-            Multimap<String, String> headers = headers(object.contentType(), object.cacheControl());
-            if (publicRead) {
-                headers.put("x-amz-acl", "public-read");
-            }
-            async.putUnsigned(settings.bucket(), settings.region(), object.key(),
-                    RequestBody.create(bytes, null, 0, bytes.length), headers, null).join().close();
+            Map<String, String> headers = publicRead
+                    ? Map.of("Cache-Control", object.cacheControl(), "x-amz-acl", "public-read")
+                    : Map.of("Cache-Control", object.cacheControl());
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(settings.bucket())
+                    .object(object.key())
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                    .contentType(object.contentType())
+                    .headers(headers)
+                    .build());
         } catch (Exception e) {
             throw new ObjectStorageException("cannot put " + object.key() + ": " + causeOf(e), e);
         }
+    }
+
+    /**
+     * {@link #put} without holding a thread of the caller's while the request is in flight: the stage completes when
+     * the object is stored, or exceptionally with an {@link ObjectStorageException}. With signed payloads
+     * ({@code tributary.s3.sign-payload}) the SDK hashes the body first, so the put runs on the common pool instead.
+     */
+    public CompletableFuture<Void> putAsync(StoredObject object) {
+        if (settings.signPayload()) {
+            return CompletableFuture.runAsync(() -> put(object));
+        }
+        Multimap<String, String> headers = headers(object.contentType(), object.cacheControl());
+        if (isPublic(object.key())) {
+            headers.put("x-amz-acl", "public-read");
+        }
+        byte[] bytes = object.bytes();
+        return async.putUnsigned(settings.bucket(), settings.region(), object.key(),
+                        RequestBody.create(bytes, null, 0, bytes.length), headers, null)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new ObjectStorageException("cannot put " + object.key() + ": " + causeOf(failure),
+                                failure);
+                    }
+                    response.close();
+                    return null;
+                });
+    }
+
+    private static boolean isPublic(String key) {
+        return PUBLIC_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     private static Multimap<String, String> headers(String contentType, String cacheControl) {
@@ -368,7 +397,7 @@ public final class ObjectStore {
         }
     }
 
-    private static String causeOf(Exception e) {
+    private static String causeOf(Throwable e) {
         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }

@@ -3,6 +3,7 @@ package io.tributary.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +161,21 @@ class ObjectStoreIT {
         assertThrows(ObjectStorageException.class,
                 () -> wrong.put(StoredObject.immutable(key, new byte[] {1}, "video/iso.segment")));
         assertFalse(store.exists(key));
+    }
+
+    @Test
+    void putsWithoutWaitingAndFailsTheStageWithTheStoresOwnException() throws Exception {
+        String key = "live/ch-" + run + "/source/async.m4s";
+        store.putAsync(StoredObject.immutable(key, new byte[] {4, 5}, "video/iso.segment")).get();
+        assertArrayEquals(new byte[] {4, 5}, store.get(key).orElseThrow());
+        assertEquals(200, anonymousGet(key).statusCode(), "public like put's");
+
+        ObjectStore wrong = new ObjectStore(new S3Settings(s3.endpoint(), s3.accessKey(), "not-the-secret",
+                SharedS3.BUCKET, "us-east-1"));
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> wrong.putAsync(StoredObject.immutable(key + ".forged", new byte[] {1}, "video/iso.segment")).get());
+        assertInstanceOf(ObjectStorageException.class, refused.getCause());
+        assertTrue(refused.getCause().getMessage().contains(key + ".forged"), refused.getCause().getMessage());
     }
 
     @Test
