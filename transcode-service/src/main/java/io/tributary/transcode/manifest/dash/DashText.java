@@ -1,5 +1,6 @@
 package io.tributary.transcode.manifest.dash;
 
+import io.tributary.transcode.manifest.DecimalSeconds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +28,8 @@ final class DashText {
     }
 
     private static String millis(long millis) {
-        String sign = millis < 0 ? "-" : "";
-        millis = Math.abs(millis);
-        String fraction = millis % 1000 == 0 ? "" : String.format(java.util.Locale.ROOT, ".%03d", millis % 1000)
-                .replaceAll("0+$", "");
-        return sign + "PT" + millis / 1000 + fraction + "S";
+        String seconds = DecimalSeconds.trimmed(millis);
+        return seconds.startsWith("-") ? "-PT" + seconds.substring(1) + "S" : "PT" + seconds + "S";
     }
 
     /** Escapes a value for a double-quoted XML attribute. */

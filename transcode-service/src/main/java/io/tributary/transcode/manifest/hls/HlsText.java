@@ -1,5 +1,6 @@
 package io.tributary.transcode.manifest.hls;
 
+import io.tributary.transcode.manifest.DecimalSeconds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ final class HlsText {
     /** EXTINF duration: decimal seconds with three digits, rounded half up to the millisecond. */
     static String seconds(Duration duration) {
         long millis = Math.floorDiv(duration.toNanos() + 500_000, 1_000_000);
-        return String.format(java.util.Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
+        return DecimalSeconds.threeDigits(millis);
     }
 
     /**
