@@ -28,10 +28,6 @@ public interface ThumbnailConfig {
     @WithDefault("3")
     int quality();
 
-    /** How long one ffmpeg run may take before it is killed and the picture counted as failed. */
-    @WithDefault("10s")
-    Duration decodeTimeout();
-
     /** How long the handler waits for Kafka to acknowledge a thumbnail-published event before it retries the record. */
     @WithDefault("30s")
     Duration publishTimeout();
@@ -45,8 +41,8 @@ public interface ThumbnailConfig {
         String group();
 
         /**
-         * Threads that run the handler (ffmpeg, uploads, event sends): the partitions handled at once. More than the
-         * cores, because a handler spends much of its time waiting on S3 and Kafka.
+         * Threads that run the handler (decode and encode, uploads, event sends): the partitions handled at once. More
+         * than the cores, because a handler spends much of its time waiting on S3 and Kafka.
          */
         @WithDefault("4")
         int workerThreads();

@@ -3,7 +3,6 @@ package io.tributary.thumbnail.consume;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.kafka.consume.RecordLoop;
 import io.tributary.media.event.Topics;
 import io.tributary.storage.ObjectStore;
@@ -31,7 +30,8 @@ import org.jboss.logging.Logger;
  * the consumer-group loop over {@code stream-gops}; at shutdown it stops the loop (letting the records in hand
  * finish and committing them) and closes the event producer.
  *
- * <p>ffmpeg, uploads and event sends all run on the loop's worker threads, never on an event loop.
+ * <p>Rendering (FFmpeg's libraries, in this JVM), uploads and event sends all run on the loop's worker threads, never
+ * on an event loop.
  */
 @ApplicationScoped
 public class GopConsumer {
@@ -59,8 +59,9 @@ public class GopConsumer {
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         ObjectStore objects = new ObjectStore(s3.settings());
         objects.ensureBucket();
-        JpegRenderer renderer = new JpegRenderer(FfmpegRunner.bundled(), new RenderSettings(config.width(),
-                config.smallWidth(), config.quality(), config.decodeTimeout()));
+        // loads FFmpeg's libraries: a service that cannot make pictures fails here, not at the first keyframe
+        JpegRenderer renderer = new JpegRenderer(new RenderSettings(config.width(), config.smallWidth(),
+                config.quality()));
         events = new EventPublisher(bootstrapServers, config.publishTimeout());
         ThumbnailHandler handler = new ThumbnailHandler(new ThumbnailStore(objects), renderer, events,
                 new ThumbnailMetrics(registry), config.interval(), Clock.systemUTC());

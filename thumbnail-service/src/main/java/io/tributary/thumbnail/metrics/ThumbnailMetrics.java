@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       one);</li>
  *   <li>{@code tributary_thumbnail_failures_total{reason}}: keyframes that gave no picture ({@code bad-record},
  *       {@code undecodable}, {@code damaged}, {@code blank}, {@code ffmpeg});</li>
- *   <li>{@code tributary_thumbnail_decode_seconds}: histogram of the ffmpeg time per picture (both sizes);</li>
+ *   <li>{@code tributary_thumbnail_decode_seconds}: histogram of the time to decode a keyframe and encode its
+ *       picture(s);</li>
  *   <li>{@code tributary_thumbnail_delay_seconds}: histogram of the delay from the GOP's close at ingest
  *       ({@code closedAtEpochMillis}) to {@code latest.jpg} written.</li>
  * </ul>
@@ -36,9 +37,9 @@ public final class ThumbnailMetrics {
                 .description("Thumbnails written (one per minute of a session)")
                 .register(registry);
         this.decode = Timer.builder("tributary.thumbnail.decode")
-                .description("ffmpeg time to turn a keyframe into the picture(s)")
+                .description("Time to decode a keyframe and encode its picture(s)")
                 .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(5))
+                .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         this.delay = Timer.builder("tributary.thumbnail.delay")

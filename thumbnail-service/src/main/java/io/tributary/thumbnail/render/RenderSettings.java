@@ -1,6 +1,5 @@
 package io.tributary.thumbnail.render;
 
-import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
@@ -8,18 +7,14 @@ import java.util.OptionalInt;
  *
  * @param width      picture width in pixels, even; never more than the source's
  * @param smallWidth width of the second, small picture, if any; even
- * @param quality    ffmpeg {@code -q:v} for the MJPEG encoder, 2 (best) to 31
- * @param timeout    the longest one ffmpeg run may take
+ * @param quality    JPEG quantiser scale as ffmpeg's {@code -q:v} for MJPEG, 2 (best) to 31
  */
-public record RenderSettings(int width, OptionalInt smallWidth, int quality, Duration timeout) {
+public record RenderSettings(int width, OptionalInt smallWidth, int quality) {
     public RenderSettings {
         requireEvenWidth(width, "width");
         smallWidth.ifPresent(w -> requireEvenWidth(w, "small-width"));
         if (quality < 2 || quality > 31) {
             throw new IllegalArgumentException("tributary.thumbnail.quality must be 2..31 (ffmpeg -q:v): " + quality);
-        }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("tributary.thumbnail.decode-timeout must be positive: " + timeout);
         }
     }
 

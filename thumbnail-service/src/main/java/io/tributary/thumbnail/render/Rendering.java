@@ -9,7 +9,7 @@ public sealed interface Rendering permits Rendering.Rendered, Rendering.Rejected
     record Rendered(Picture picture, Optional<Picture> small) implements Rendering {
     }
 
-    /** @param detail for the log line: ffmpeg's last words or what was wrong with the picture */
+    /** @param detail for the log line: what the decoder or encoder said, or what was wrong with the picture */
     record Rejected(RejectReason reason, String detail) implements Rendering {
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.media.codec.VideoCodec;
 import io.tributary.media.flv.AudioTag;
 import io.tributary.media.flv.FlvTag;
 import io.tributary.media.flv.VideoTag;
 import io.tributary.media.gop.GopContent;
 import io.tributary.media.gop.GopRecordException;
 import io.tributary.media.gop.GopRecordWriter;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,24 +44,41 @@ class KeyframeCutTest {
     }
 
     @Test
-    void cutsTheKeyframeAndItsSequenceHeaderOutOfAGop() {
+    void cutsTheKeyframeAndItsDecoderConfigurationOutOfAGop() {
         byte[] gop = record(AVC_SEQUENCE_HEADER, AAC_SEQUENCE_HEADER, KEYFRAME, AAC_FRAME, INTER);
 
         Keyframe keyframe = KeyframeCut.first(gop).orElseThrow();
 
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        expected.writeBytes(bytes("464C56 01"));              // FLV header: signature, version 1
-        expected.writeBytes(bytes("01"));                     // TypeFlagsVideo only: the audio is left behind
-        expected.writeBytes(bytes("00000009"));               // DataOffset
-        expected.writeBytes(bytes("00000000"));               // PreviousTagSize0
-        expected.writeBytes(bytes("09 00000B 0003E8 00 000000")); // video tag, 11 bytes, at the keyframe's 1000 ms
-        expected.writeBytes(bytes("17 00 000000 01640028ffe1"));  // the AVC sequence header
-        expected.writeBytes(bytes("00000016"));               // PreviousTagSize = 11 + 11
-        expected.writeBytes(bytes("09 00000D 0003E8 00 000000")); // video tag, 13 bytes, at 1000 ms
-        expected.writeBytes(bytes("17 01 000028 0000000365888480")); // the keyframe, CompositionTime 40 ms
-        expected.writeBytes(bytes("00000018"));               // PreviousTagSize = 11 + 13
-        assertArrayEquals(expected.toByteArray(), keyframe.flv());
+        assertEquals(VideoCodec.AVC, keyframe.codec());
+        // the AVCDecoderConfigurationRecord: the sequence header's body after its 5-byte header
+        assertArrayEquals(bytes("01640028ffe1"), keyframe.configuration());
+        // the keyframe's NAL units, length-prefixed: its body after its 5-byte header
+        assertArrayEquals(bytes("0000000365888480"), keyframe.data());
         assertEquals(1040, keyframe.ptsMillis(), "presentation time = 1000 ms + CompositionTime 40 ms");
+    }
+
+    @Test
+    void cutsAnEnhancedRtmpKeyframeWithItsCodecFromTheFourCc() {
+        // Enhanced RTMP v2 ExVideoTagHeader: IsExHeader(1) FrameType(3) PacketType(4), then the FourCC;
+        // CodedFrames (1) has a CompositionTime (SI24), CodedFramesX (3) has none
+        VideoTag sequenceStart = video(0, "90 68766331 0102030405");    // key, SequenceStart, 'hvc1', hvcC bytes
+        VideoTag codedFramesX = video(1000, "93 68766331 000000022601"); // key, CodedFramesX, 'hvc1', one NAL unit
+        byte[] gop = record(sequenceStart, null, codedFramesX);
+
+        Keyframe keyframe = KeyframeCut.first(gop).orElseThrow();
+
+        assertEquals(VideoCodec.HEVC, keyframe.codec());
+        assertArrayEquals(bytes("0102030405"), keyframe.configuration());
+        assertArrayEquals(bytes("000000022601"), keyframe.data());
+        assertEquals(1000, keyframe.ptsMillis());
+    }
+
+    @Test
+    void rejectsAKeyframeOfAnotherCodecThanTheSequenceHeader() {
+        VideoTag av1Keyframe = video(1000, "93 61763031 0a0b"); // key, CodedFramesX, 'av01'
+        GopRecordException e = assertThrows(GopRecordException.class,
+                () -> KeyframeCut.first(record(AVC_SEQUENCE_HEADER, null, av1Keyframe)));
+        assertTrue(e.getMessage().contains("AV1") && e.getMessage().contains("AVC"), e.getMessage());
     }
 
     @Test

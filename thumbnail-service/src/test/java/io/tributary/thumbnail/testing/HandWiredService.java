@@ -46,8 +46,7 @@ public final class HandWiredService implements AutoCloseable {
         this.objects = objectStore();
         this.metrics = new ThumbnailMetrics(new SimpleMeterRegistry());
         this.events = new EventPublisher(bootstrap, Duration.ofSeconds(60));
-        JpegRenderer renderer = new JpegRenderer(Pictures.runner(),
-                new RenderSettings(640, smallWidth, 3, Duration.ofSeconds(60)));
+        JpegRenderer renderer = new JpegRenderer(new RenderSettings(640, smallWidth, 3));
         ThumbnailHandler handler = new ThumbnailHandler(new ThumbnailStore(objects), renderer, events, metrics,
                 INTERVAL, Clock.systemUTC());
         this.loop = new RecordLoop("thumbnail-test", new RecordLoop.Settings(bootstrap, group, workerThreads, 4), Map.of(),
