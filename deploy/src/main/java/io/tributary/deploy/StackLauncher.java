@@ -126,7 +126,8 @@ final class StackLauncher {
     }
 
     private ChildProcess startService(StackService service, StackSecrets secrets) {
-        List<String> command = List.of(javaBinary(), "-Xmx512m", StackService.COMMON_POOL_PARALLELISM,
+        List<String> command = List.of(javaBinary(), "-Xmx512m", StackService.GARBAGE_COLLECTOR,
+                StackService.COMMON_POOL_PARALLELISM,
                 "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir(),
                 "-jar", service.runnableJar(layout.root()).toString());
         return startChild(service.shortName(), command, serviceEnvironment(service, secrets), null, services);
@@ -215,7 +216,7 @@ final class StackLauncher {
     }
 
     private List<String> javaClass(String maxHeap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, "-cp",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, StackService.GARBAGE_COLLECTOR, "-cp",
                 layout.libDir().resolve("*").toString(), mainClass));
         command.addAll(List.of(args));
         return command;
