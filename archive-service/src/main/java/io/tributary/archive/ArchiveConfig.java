@@ -56,6 +56,16 @@ public interface ArchiveConfig {
         int maxBacklog();
 
         /**
+         * Records per partition handed over whose GOP is not stored yet. In copy mode a record is done only when a
+         * chunk (or, after {@code session.chunk-wait}, a piece) holds its GOP: a partition has that many waiting for
+         * each of its sessions (a chunk is ~7 GOPs at 3 Mb/s, up to {@code chunk-wait} of GOPs for a slow stream,
+         * ~30 with 1 s GOPs). At the bound the partition waits until the oldest is stored, at most {@code chunk-wait}.
+         * Costs no memory per record (the GOPs are in the spool and the local cache, not in the loop).
+         */
+        @WithDefault("1024")
+        int maxInFlight();
+
+        /**
          * Kafka's {@code session.timeout.ms}: how long a crashed instance keeps its partitions before another takes
          * them over (and finalises its sessions).
          */
@@ -99,6 +109,15 @@ public interface ArchiveConfig {
          */
         @WithDefault("60s")
         Duration timeout();
+
+        /**
+         * Copy mode: how long (wall clock) a GOP may wait for the chunk that stores it before the GOPs waiting are
+         * stored as one piece and their records committed. Bounds how much a crash hands to the next owner again and
+         * how long a slow or audio-only stream (minutes per 5 MiB chunk) holds its partition's commits back; 30 s
+         * keeps a 3 Mb/s stream (a chunk every ~14 s) storing no piece at all.
+         */
+        @WithDefault("30s")
+        Duration chunkWait();
 
         /** Where pieces are cached and fragments spooled; the JVM's temporary directory when absent. */
         Optional<String> workDir();

@@ -46,9 +46,9 @@ public final class ArchivePipeline implements AutoCloseable {
     public static ArchivePipeline start(ArchiveSettings settings, String bootstrapServers, ArchiveStore store,
                                         ArchiveAnnouncer announcer, PartitionOwnership ownership, FfmpegRunner ffmpeg) {
         GopArchiver archiver = archiver(settings, store, announcer, ownership, ffmpeg);
-        RecordLoop loop = new RecordLoop("archive",
+        RecordLoop loop = RecordLoop.deferred("archive",
                 new RecordLoop.Settings(bootstrapServers, settings.groupId(), settings.workerThreads(),
-                        settings.maxBacklog()),
+                        settings.maxBacklog(), settings.maxInFlight()),
                 consumerProperties(settings), List.of(settings.topic()), archiver);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "archive-sweeper");
@@ -87,7 +87,7 @@ public final class ArchivePipeline implements AutoCloseable {
         PieceCache cache = new PieceCache(settings.workDir());
         SsimMeter ssim = new SsimMeter(ffmpeg, settings.workDir().resolve("scratch"), settings.encodeTimeout());
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, encoder, ssim, settings.ssimSampleEvery(),
-                settings.mode());
+                settings.mode(), settings.chunkWait());
         SessionFinalizer finalizer = new SessionFinalizer(store, cache, announcer, Clock.systemUTC());
         return new GopArchiver(store, tools, finalizer, new IdleRule(settings.sessionTimeout()), ownership,
                 System::currentTimeMillis);
@@ -105,7 +105,10 @@ public final class ArchivePipeline implements AutoCloseable {
         }
     }
 
-    /** Stops the sweeper, then the loop (records in hand finish, their offsets are committed). */
+    /**
+     * Stops the sweeper, then the loop: records whose GOP is stored are committed; those whose GOP is only in this
+     * instance's spool (copy mode) are not, and come again to whoever owns their partition next.
+     */
     @Override
     public void close() {
         sweeper.shutdown();

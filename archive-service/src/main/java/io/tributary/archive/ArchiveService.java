@@ -50,6 +50,9 @@ public class ArchiveService {
         pipeline = ArchivePipeline.start(settings, bootstrapServers, store, publisher, partitions, FfmpegRunner.bundled());
         Gauge.builder("tributary.archive.open.sessions", this, ArchiveService::openSessions)
                 .description("Sessions being recorded by this instance").register(Metrics.globalRegistry);
+        Gauge.builder("tributary.archive.waiting.records", this, ArchiveService::waitingRecords)
+                .description("Records handed over whose GOP is in no stored object yet (copy mode: waiting for its "
+                        + "chunk); their offsets are not committed").register(Metrics.globalRegistry);
         LOG.infof("archiving %s in %s mode (group %s, %d workers)", settings.topic(), settings.mode(),
                 settings.groupId(), settings.workerThreads());
     }
@@ -64,6 +67,11 @@ public class ArchiveService {
         if (partitions != null) {
             partitions.close();
         }
+    }
+
+    /** Records whose GOP is not stored yet (for metrics): what a crash would hand the next owner again. */
+    public int waitingRecords() {
+        return pipeline == null ? 0 : pipeline.archiver().waitingRecords();
     }
 
     /** Sessions being recorded by this instance (for tests and metrics). */

@@ -185,6 +185,31 @@ class ArchivePipelineIT {
     }
 
     @Test
+    void copyModeStoppedBeforeAnyChunkLeavesTheGopsOnlyItHeldToTheNextInstance() throws Exception {
+        String topic = newTopic();
+        String channel = "it-copy-stop-" + shortId();
+        String session = UUID.randomUUID().toString();
+        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        ArchiveSettings settings = settings(topic).withMode(EncodeMode.COPY);
+        ArchivePipeline first = start(settings);
+        GopFeed.publish(bootstrap, topic, channel, records.subList(0, 4));
+        awaitWaiting(first, 3);
+        assertEquals(List.of(PartKeys.sessionPrefix(channel, session) + "piece-0000000000-0000000000-"
+                        + records.get(0).value().length + "b-copy.flv"),
+                store.list(PartKeys.sessionPrefix(channel, session)),
+                "only the first GOP is stored; 1..3 are in memory");
+        first.close(); // a graceful stop: the three records are not committed
+
+        GopFeed.publish(bootstrap, topic, channel, records.subList(4, records.size()));
+        start(settings);
+
+        ArchiveReady event = onlyEvent(session);
+        assertMatchesSource(ArchiveProbe.of(download(event.key())));
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
+        assertEquals(List.of(), store.list(PartKeys.sessionPrefix(channel, session)), "parts are removed");
+    }
+
+    @Test
     void replayingTheWholeTopicWritesNoSecondArchive() throws Exception {
         String topic = newTopic();
         String channel = "it-replay-" + shortId();
@@ -228,6 +253,17 @@ class ArchivePipelineIT {
                 FfmpegRunner.bundled());
         open.add(0, pipeline);
         return pipeline;
+    }
+
+    /** Waits until the pipeline holds {@code records} records whose GOPs are in no stored object. */
+    private static void awaitWaiting(ArchivePipeline pipeline, int records) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (pipeline.archiver().waitingRecords() < records) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + records + " records waiting in time");
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static void awaitPieces(String channel, String session, int pieces) throws InterruptedException {

@@ -56,6 +56,7 @@ class ArchiveServiceIT {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("tributary_archive_sessions_total{reason=\"last\"}"))
                 .body(containsString("tributary_archive_gops_total{outcome=\"stored\"}"))
-                .body(containsString("tributary_archive_open_sessions"));
+                .body(containsString("tributary_archive_open_sessions"))
+                .body(containsString("tributary_archive_waiting_records"));
     }
 }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +74,7 @@ class ChunkedArchiveIT {
         assertTrue(parts.chunkChain().size() >= 2, "chunks: " + parts.chunks());
         List<ArchiveReady> events = new ArrayList<>();
         ArchiveReady event = finalizer("live", events::add)
-                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, session.takeSpool()).orElseThrow();
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, session).orElseThrow();
 
         Path mp4 = download(ref);
         assertMatchesPushed(ArchiveProbe.of(mp4));
@@ -88,20 +89,22 @@ class ChunkedArchiveIT {
     void aRestartMidStreamPicksUpAfterTheLastChunkAndWritesTheSameBytes() throws Exception {
         Recorded one = recordWhole("one");
         SessionRef uninterrupted = one.ref();
-        finalizer("one", e -> { }).finalizeSession(uninterrupted, SessionFinalizer.LAST_RECORD, one.session().takeSpool());
+        finalizer("one", e -> { }).finalizeSession(uninterrupted, SessionFinalizer.LAST_RECORD, one.session());
 
         SessionRef ref = newSession();
         List<GopFeed.GopRecord> records = LongSession.records(clip, ref.sessionId(), COPIES);
         int cut = records.size() * 5 / 8;
         SessionArchive before = open(ref, SessionParts.none(), "before");
-        feed(before, records.subList(0, cut));
+        int replayFrom = firstNotDurable(feed(before, records.subList(0, cut)));
         before.discard(); // the instance is gone; another one finds the session in storage
         assertTrue(listParts(ref).chunkChain().size() >= 1, "a chunk was stored before the restart");
+        assertTrue(replayFrom > 0 && replayFrom < cut, "the GOPs after the last chunk were not durable: " + replayFrom);
 
+        // Kafka hands the next owner every record from the first one not committed
         SessionArchive after = open(ref, listParts(ref), "after");
-        feed(after, records.subList(cut, records.size()));
+        feed(after, records.subList(replayFrom, records.size()));
         ArchiveReady event = finalizer("after", e -> { })
-                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, after.takeSpool()).orElseThrow();
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, after).orElseThrow();
 
         assertArrayEquals(Files.readAllBytes(download(uninterrupted)), Files.readAllBytes(download(ref)),
                 "the same media gives the same archive, however often the session moved");
@@ -117,14 +120,16 @@ class ChunkedArchiveIT {
             throw new IllegalStateException("killed after the upload, before the announcement");
         };
         assertThrows(IllegalStateException.class, () -> finalizer("crashing", dies)
-                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, session.takeSpool()));
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, session));
         byte[] firstAttempt = Files.readAllBytes(download(ref));
         assertTrue(listParts(ref).chunkChain().size() >= 2, "the parts are still there");
 
-        // another instance, with nothing local, finalises it again (the replayed last record, or the timeout)
+        // another instance, with nothing local, gets the records not committed again and finalises the session
+        SessionArchive replayed = open(ref, listParts(ref), "rerun");
+        feed(replayed, recorded.records());
         List<ArchiveReady> events = new ArrayList<>();
         ArchiveReady event = finalizer("rerun", events::add)
-                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, null).orElseThrow();
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, replayed).orElseThrow();
 
         assertEquals(List.of(event), events, "announced once");
         assertEquals(List.of(ref.archiveKey()), store.list(ref.archiveKey()), "one archive");
@@ -148,7 +153,7 @@ class ChunkedArchiveIT {
         });
         List<ArchiveReady> events = new ArrayList<>();
         finalizer("deleting", events::add).finalizeSession(ref, SessionFinalizer.LAST_RECORD,
-                recorded.session().takeSpool()).orElseThrow();
+                recorded.session()).orElseThrow();
         byte[] archived = store.get(ref.archiveKey()).orElseThrow();
         leftOver.forEach((key, bytes) -> store.put(key, bytes, ArchiveStore.MP4));
         store.put(SessionFinalizer.finishedMarker(ref), new byte[0], ArchiveStore.MP4);
@@ -164,9 +169,12 @@ class ChunkedArchiveIT {
 
     @Test
     void aSessionWhoseChunksAreLostIsFinishedFromItsPiecesInChunks() throws Exception {
+        // an instance that cannot spool (its work directory is unusable) stores every GOP as a piece
+        PieceCache noSpool = cache("no-chunks");
+        Files.writeString(noSpool.root().resolve("spool"), "not a directory");
         Recorded recorded = recordWhole("no-chunks");
         SessionRef ref = recorded.ref();
-        recorded.session().takeSpool().close();
+        assertEquals(recorded.records().size(), listParts(ref).pieces().size(), "a piece per GOP");
         for (String key : store.list(ref.partsPrefix())) {
             if (key.contains("/chunk-")) {
                 store.delete(key); // as if no chunk had been stored while live (the spool failed)
@@ -174,13 +182,51 @@ class ChunkedArchiveIT {
         }
         assertEquals(List.of(), listParts(ref).chunkChain());
 
-        ArchiveReady event = finalizer("no-chunks", e -> { })
+        ArchiveReady event = finalizer("no-chunks-end", e -> { })
                 .finalizeSession(ref, SessionFinalizer.LAST_RECORD, null).orElseThrow();
 
         Path mp4 = download(ref);
         assertMatchesPushed(ArchiveProbe.of(mp4));
         assertEquals(Files.size(mp4), event.bytes());
         assertEquals(List.of(), store.list(ref.partsPrefix()));
+    }
+
+    @Test
+    void gopsThatWaitTooLongForAChunkAreStoredAsOnePieceAndAnyInstanceFinishesTheSameArchive() throws Exception {
+        SessionRef ref = newSession();
+        List<GopFeed.GopRecord> records = LongSession.records(clip, ref.sessionId(), COPIES);
+        SessionArchive slow = open(ref, SessionParts.none(), "slow");
+        // a wall clock moving 10 s per record: the oldest GOP waiting passes the 30 s limit every few records
+        long now = 0;
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        for (GopFeed.GopRecord r : records) {
+            now += 10_000;
+            stages.add(slow.accept(r.meta(), r.value(), now));
+            slow.storeWaitingGops(now);
+        }
+        assertTrue(listParts(ref).pieces().values().stream().anyMatch(p -> p.lastSeq() > p.firstSeq()),
+                "GOPs stored as one piece: " + listParts(ref).pieces());
+        assertTrue(listParts(ref).chunkChain().size() >= 1, "chunks: " + listParts(ref).chunks());
+        int replayFrom = firstNotDurable(stages);
+        // the instance that recorded it dies after uploading the archive, before announcing it
+        ArchiveAnnouncer dies = e -> {
+            throw new IllegalStateException("killed after the upload, before the announcement");
+        };
+        assertThrows(IllegalStateException.class, () -> finalizer("slow", dies)
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, slow));
+        byte[] fromTheLiveSpool = store.get(ref.archiveKey()).orElseThrow();
+        slow.discard();
+
+        // the next owner gets the records from the first one not committed and finishes from storage and Kafka
+        SessionArchive next = open(ref, listParts(ref), "slow-next");
+        feed(next, records.subList(replayFrom, records.size()));
+        ArchiveReady event = finalizer("slow-next", e -> { })
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, next).orElseThrow();
+
+        Path mp4 = download(ref);
+        assertArrayEquals(fromTheLiveSpool, Files.readAllBytes(mp4), "the same archive from either instance");
+        assertMatchesPushed(ArchiveProbe.of(mp4));
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
     }
 
     private static void assertMatchesPushed(ArchiveProbe archive) {
@@ -204,15 +250,25 @@ class ChunkedArchiveIT {
         return new Recorded(ref, records, session);
     }
 
-    private static void feed(SessionArchive session, List<GopFeed.GopRecord> records) {
-        records.forEach(r -> session.accept(r.meta(), r.value(), System.currentTimeMillis()));
+    /** Hands the records over as the service does; the stages say which records would be committed. */
+    private static List<CompletableFuture<Void>> feed(SessionArchive session, List<GopFeed.GopRecord> records) {
+        return records.stream().map(r -> session.accept(r.meta(), r.value(), System.currentTimeMillis())).toList();
+    }
+
+    /** The first record whose stage is not complete: Kafka's committed offset would point at it. */
+    private static int firstNotDurable(List<CompletableFuture<Void>> stages) {
+        int i = 0;
+        while (i < stages.size() && stages.get(i).isDone() && !stages.get(i).isCompletedExceptionally()) {
+            i++;
+        }
+        return i;
     }
 
     private static SessionArchive open(SessionRef ref, SessionParts parts, String instance) {
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache(instance),
                 gop -> {
                     throw new AssertionError("copy mode encodes nothing");
-                }, null, 0, EncodeMode.COPY);
+                }, null, 0, EncodeMode.COPY, Duration.ofSeconds(30));
         return new SessionArchive(ref, parts, tools, System.currentTimeMillis(), System.currentTimeMillis());
     }
 

@@ -58,25 +58,16 @@ class KillNineIT {
 
     @Test
     void killedMidStreamAndDuringTheFinalStepStillGivesOneCompleteArchive() throws Exception {
-        Assumptions.assumeTrue(Files.exists(JAR), "the service is packaged before integration tests");
-        String bootstrap = SharedKafka.bootstrapServers();
-        EmbeddedS3 s3 = SharedS3.instance();
-        ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
-                SharedS3.BUCKET, EmbeddedS3.REGION));
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        String topic = "stream-gops-kill-" + id;
-        String group = "archive-kill-" + id;
-        String channel = "kill-" + id;
-        String session = UUID.randomUUID().toString();
-        TopicProvisioner.ensure(bootstrap, TopicCatalog.specs(List.of(Topics.ARCHIVE_READY), 2, (short) 1),
-                Duration.ofSeconds(60));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1).configs(Map.of("max.message.bytes",
-                    Integer.toString(TopicCatalog.GOP_MAX_MESSAGE_BYTES))))).all().get(60, TimeUnit.SECONDS);
-        }
-        Path clip = TestMedia.h264Aac(Duration.ofSeconds(10), 640, 360, 30, 30);
-        ArchiveProbe source = ArchiveProbe.ofSourceRemuxed(clip, work);
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        Scenario sc = scenario("kill-");
+        String bootstrap = sc.bootstrap();
+        EmbeddedS3 s3 = sc.s3();
+        ArchiveStore store = sc.store();
+        String topic = sc.topic();
+        String group = sc.group();
+        String channel = sc.channel();
+        String session = sc.session();
+        ArchiveProbe source = sc.source();
+        List<GopRecord> records = sc.records();
         String prefix = PartKeys.sessionPrefix(channel, session);
         String archiveKey = ObjectKeys.archive(channel, session);
 
@@ -114,8 +105,72 @@ class KillNineIT {
         assertEquals(source.avOffset(), archive.avOffset(), 0.002);
     }
 
+    @Test
+    void copyModeKilledBeforeAnyChunkStillGivesOneCompleteArchive() throws Exception {
+        Scenario sc = scenario("kill-copy-");
+        ArchiveStore store = sc.store();
+        List<GopRecord> records = sc.records();
+        String prefix = PartKeys.sessionPrefix(sc.channel(), sc.session());
+        String archiveKey = ObjectKeys.archive(sc.channel(), sc.session());
+
+        // 1: killed while live, before any chunk: GOP 0 is a piece, the GOPs after it were only in its memory
+        Process first = startService(sc.bootstrap(), sc.s3(), sc.topic(), sc.group(), "first", "copy");
+        GopFeed.publish(sc.bootstrap(), sc.topic(), sc.channel(), records.subList(0, 5));
+        await("the first GOP stored",
+                () -> store.list(prefix).stream().anyMatch(k -> k.contains("/piece-0000000000-")));
+        kill(first);
+        assertTrue(store.list(prefix).stream().noneMatch(k -> k.contains("/chunk-")), "no chunk before the kill");
+
+        // 2: the rest of the stream arrives; another instance gets the records not committed again
+        GopFeed.publish(sc.bootstrap(), sc.topic(), sc.channel(), records.subList(5, records.size()));
+        startService(sc.bootstrap(), sc.s3(), sc.topic(), sc.group(), "second", "copy");
+        List<ArchiveReady> events = ArchiveReadyEvents.await(sc.bootstrap(), sc.session(), TIMEOUT,
+                Duration.ofSeconds(10));
+        await("the parts removed", () -> store.list(prefix).isEmpty());
+
+        assertEquals(1, events.size(), "announced once: " + events);
+        assertEquals(GopFeed.ingestedBytes(records), events.get(0).ingestedBytes(), "every GOP counted once");
+        Path mp4 = work.resolve("archive.mp4");
+        Files.write(mp4, store.get(archiveKey).orElseThrow());
+        ArchiveProbe archive = ArchiveProbe.of(mp4);
+        assertEquals("", archive.decodeErrors());
+        assertEquals(sc.source().videoFrames(), archive.videoFrames(), "no frame lost or doubled");
+        assertEquals(sc.source().durationSeconds(), archive.durationSeconds(), 0.034);
+        assertEquals(sc.source().avOffset(), archive.avOffset(), 0.002);
+    }
+
+    /** What each test starts from: a topic of its own, a 10 s 360p session cut into GOP records, the stores. */
+    private record Scenario(String bootstrap, EmbeddedS3 s3, ArchiveStore store, String topic, String group,
+                            String channel, String session, ArchiveProbe source, List<GopRecord> records) {
+    }
+
+    private Scenario scenario(String name) throws Exception {
+        Assumptions.assumeTrue(Files.exists(JAR), "the service is packaged before integration tests");
+        String bootstrap = SharedKafka.bootstrapServers();
+        EmbeddedS3 s3 = SharedS3.instance();
+        ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
+                SharedS3.BUCKET, EmbeddedS3.REGION));
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "stream-gops-" + name + id;
+        String session = UUID.randomUUID().toString();
+        TopicProvisioner.ensure(bootstrap, TopicCatalog.specs(List.of(Topics.ARCHIVE_READY), 2, (short) 1),
+                Duration.ofSeconds(60));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1).configs(Map.of("max.message.bytes",
+                    Integer.toString(TopicCatalog.GOP_MAX_MESSAGE_BYTES))))).all().get(60, TimeUnit.SECONDS);
+        }
+        Path clip = TestMedia.h264Aac(Duration.ofSeconds(10), 640, 360, 30, 30);
+        return new Scenario(bootstrap, s3, store, topic, "archive-" + name + id, name + id, session,
+                ArchiveProbe.ofSourceRemuxed(clip, work), GopFeed.records(clip, session, 8 * 1024 * 1024, true));
+    }
+
     private Process startService(String bootstrap, EmbeddedS3 s3, String topic, String group, String name)
             throws IOException, InterruptedException {
+        return startService(bootstrap, s3, topic, group, name, "reencode");
+    }
+
+    private Process startService(String bootstrap, EmbeddedS3 s3, String topic, String group, String name,
+                                 String mode) throws IOException, InterruptedException {
         Path log = work.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m",
@@ -128,6 +183,7 @@ class KillNineIT {
                 "-Dquarkus.http.port=0",
                 "-Dtributary.archive.consumer.topic=" + topic,
                 "-Dtributary.archive.consumer.group-id=" + group,
+                "-Dtributary.archive.encoder.mode=" + mode,
                 // the broker's minimum: a killed instance's partitions move on after 6 s instead of 45
                 "-Dtributary.archive.consumer.session-timeout=6s",
                 "-Dtributary.archive.session.work-dir=" + work.resolve(name)));

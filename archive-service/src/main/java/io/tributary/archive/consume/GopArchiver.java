@@ -6,12 +6,14 @@ import io.tributary.archive.session.SessionFinalizer;
 import io.tributary.archive.session.SessionRef;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.kafka.GopRecords;
-import io.tributary.kafka.consume.RecordHandler;
+import io.tributary.kafka.consume.AsyncRecordHandler;
 import io.tributary.media.gop.GopHeaders;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.gop.GopRecordException;
 import io.tributary.media.storage.ObjectKeys;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +24,13 @@ import org.jboss.logging.Logger;
  * The archive's handler of stream-gops records: reads the GOP headers and hands each record to its partition's
  * sessions. A record that can never be stored (headers that are not ours, a channel or session name that cannot be an
  * object key) is logged and skipped; anything else that fails is thrown, and the loop hands the record again.
+ *
+ * <p>Asynchronous: a record's stage completes when its GOP is durable, which in copy mode is when a chunk holding it
+ * is stored (or the GOPs that waited too long are stored as a piece, or the archive is made), records later. The loop
+ * commits an offset only over records whose stages completed, so everything after it comes again after a crash.
  */
-public final class GopArchiver implements RecordHandler {
+public final class GopArchiver implements AsyncRecordHandler {
+    private static final CompletionStage<?> NOTHING_TO_STORE = CompletableFuture.completedFuture(null);
     private static final Logger LOG = Logger.getLogger(GopArchiver.class);
 
     private final Map<TopicPartition, PartitionArchive> partitions = new ConcurrentHashMap<>();
@@ -45,28 +52,28 @@ public final class GopArchiver implements RecordHandler {
     }
 
     @Override
-    public void handle(ConsumerRecord<String, byte[]> record) throws Exception {
+    public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) throws Exception {
         GopMetadata meta;
         try {
             meta = GopHeaders.decode(GopRecords.lastHeader(record.headers()));
         } catch (GopRecordException e) {
             LOG.warnf("%s-%d offset %d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             ArchiveMeters.gop("skipped");
-            return;
+            return NOTHING_TO_STORE;
         }
         String channel = record.key();
         if (!ObjectKeys.isValidChannel(channel) || !ObjectKeys.isValidSessionId(meta.sessionId())) {
             LOG.warnf("%s-%d offset %d skipped: its channel or session id cannot name an object", record.topic(),
                     record.partition(), record.offset());
             ArchiveMeters.gop("skipped");
-            return;
+            return NOTHING_TO_STORE;
         }
         if (record.value() == null) {
             LOG.warnf("%s-%d offset %d skipped: no value", record.topic(), record.partition(), record.offset());
-            return;
+            return NOTHING_TO_STORE;
         }
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        partitions.computeIfAbsent(tp, this::newPartition)
+        return partitions.computeIfAbsent(tp, this::newPartition)
                 .handle(new SessionRef(channel, meta.sessionId()), meta, record.value());
     }
 
@@ -91,6 +98,11 @@ public final class GopArchiver implements RecordHandler {
     /** Sessions being recorded by this instance now. */
     public int openSessions() {
         return partitions.values().stream().mapToInt(PartitionArchive::openSessions).sum();
+    }
+
+    /** Records handed over whose GOP is not stored yet (their offsets are not committed). */
+    public int waitingRecords() {
+        return partitions.values().stream().mapToInt(PartitionArchive::waitingRecords).sum();
     }
 
     private PartitionArchive newPartition(TopicPartition tp) {

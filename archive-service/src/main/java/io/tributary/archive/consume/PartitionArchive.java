@@ -6,6 +6,7 @@ import io.tributary.archive.session.SessionParts;
 import io.tributary.archive.session.SessionRef;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
+import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.storage.ObjectKeys;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
@@ -21,8 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * The sessions of one stream-gops partition that this instance owns. Records arrive from the partition's lane (one at
  * a time); the sweeper thread visits to finalise sessions that went silent and, once after assignment, to find the
- * sessions a previous owner left in object storage. One lock serialises the two, so a session is never finalised
- * while one of its records is being stored.
+ * sessions a previous owner left in object storage, and to store the GOPs that waited too long for their chunk. One
+ * lock serialises the two, so a session is never finalised while one of its records is being stored.
  */
 final class PartitionArchive {
     private static final Logger LOG = Logger.getLogger(PartitionArchive.class);
@@ -61,8 +64,12 @@ final class PartitionArchive {
         this.lastRecordWallMillis = wallClock.getAsLong();
     }
 
-    /** Stores one record of {@code session}; finalises the session when it was its last. */
-    void handle(SessionRef session, GopMetadata meta, byte[] value) throws Exception {
+    /**
+     * Takes one record of {@code session}; finalises the session when it was its last.
+     *
+     * @return the record's stage: complete when its GOP is durable (see {@link SessionArchive#accept})
+     */
+    CompletionStage<?> handle(SessionRef session, GopMetadata meta, byte[] value) throws Exception {
         lock.lock();
         try {
             long now = wallClock.getAsLong();
@@ -70,18 +77,24 @@ final class PartitionArchive {
             lastRecordWallMillis = now;
             if (closed.containsKey(session)) {
                 LOG.debugf("%s: record %d of archived session %s ignored", partition, meta.sequence(), session);
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             SessionArchive archive = open.get(session);
             if (archive == null) {
                 archive = load(session, meta.closedAtEpochMillis(), now);
                 if (archive == null) {
-                    return;
+                    return CompletableFuture.completedFuture(null);
                 }
             }
-            if (archive.accept(meta, value, now)) {
+            CompletionStage<?> stage = archive.accept(meta, value, now);
+            if (archive.abandoned()) {
+                open.remove(session); // its records come again: the session is rebuilt from storage then
+            } else if (meta.has(GopFlag.LAST)) {
                 finish(archive, SessionFinalizer.LAST_RECORD);
+            } else {
+                archive.storeWaitingGops(now);
             }
+            return stage;
         } finally {
             lock.unlock();
         }
@@ -101,7 +114,11 @@ final class PartitionArchive {
             }
             long now = wallClock.getAsLong();
             for (SessionArchive s : new ArrayList<>(open.values())) {
-                if (idle.isOver(clockMillis, lastRecordWallMillis, s.lastClosedAtMillis(), s.lastSeenWallMillis(), now)) {
+                storeWaitingGops(s, now);
+                if (s.abandoned()) {
+                    open.remove(s.ref());
+                } else if (idle.isOver(clockMillis, lastRecordWallMillis, s.lastClosedAtMillis(),
+                        s.lastSeenWallMillis(), now)) {
                     finish(s, "no record for " + idle.timeout().toSeconds() + " s");
                 }
             }
@@ -122,6 +139,25 @@ final class PartitionArchive {
             closed.clear();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Records of the partition handed over whose GOP is not stored yet: their offsets wait. */
+    int waitingRecords() {
+        lock.lock();
+        try {
+            return open.values().stream().mapToInt(SessionArchive::waitingRecords).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void storeWaitingGops(SessionArchive s, long now) {
+        try {
+            s.storeWaitingGops(now);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: the waiting GOPs of %s not stored yet, will try again: %s", partition, s.ref(),
+                    e.toString());
         }
     }
 
@@ -147,7 +183,8 @@ final class PartitionArchive {
     }
 
     private void finish(SessionArchive archive, String why) throws Exception {
-        finalizer.finalizeSession(archive.ref(), why, archive.takeSpool());
+        finalizer.finalizeSession(archive.ref(), why, archive);
+        archive.finished();
         open.remove(archive.ref());
         closed.put(archive.ref(), Boolean.TRUE);
     }

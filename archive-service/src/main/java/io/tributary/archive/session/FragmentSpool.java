@@ -14,12 +14,15 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
@@ -33,8 +36,9 @@ import org.jboss.logging.Logger;
  * no longer be continued), so its last samples are timed by the next piece's first. Chunks are written before the
  * record that finished their last piece is committed; their names say which pieces they hold and how many bytes, so
  * a listing rebuilds the spool's state anywhere ({@link #resume}): the pieces after the last chunk are fragmented
- * again from storage. Only an optimisation of the end: a chunk that cannot be stored now is tried again at the next
- * GOP, a local failure leaves the rest to storage.
+ * again from storage. A chunk that cannot be stored now is tried again at the next GOP. In copy mode the spool is also
+ * where most GOPs are kept until a chunk stores them (they have no piece of their own, see {@link SessionArchive}):
+ * a chunk's name says what its records weighed and where its media ends, which the pieces said before.
  *
  * <p>Not thread-safe: used under its session's partition lock, or by the finaliser alone.
  */
@@ -48,6 +52,8 @@ public final class FragmentSpool implements AutoCloseable {
     private final Path file;
     private final List<Chunk> chain;
     private final List<Piece> spooled = new ArrayList<>();
+    /** Where each of {@link #spooled}'s fragments starts in the spool file: a flush rewinds the file to one. */
+    private final List<Long> offsets = new ArrayList<>();
     /**
      * Samples of pieces not spooled yet, handed over by the session as it stored them ({@link #hold}): normally the
      * GOP waiting for its successor and that successor, so a piece is read once, from memory, rather than written to
@@ -93,6 +99,36 @@ public final class FragmentSpool implements AutoCloseable {
         }
     }
 
+    /** The last sequence number in a stored chunk, or -1. */
+    public long chainThroughSeq() {
+        return chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
+    }
+
+    /**
+     * Replaces the pieces from {@code wide.firstSeq()} on, spooled or held, by {@code wide} (the same GOPs stored as
+     * one piece): their fragments are cut from the spool file and {@code wide} is held, to be spooled as one fragment
+     * when its successor comes, exactly as an instance finishing from storage fragments the stored piece.
+     */
+    public void replace(Piece wide, PieceSamples samples) throws IOException {
+        int from = 0;
+        while (from < spooled.size() && spooled.get(from).firstSeq() < wide.firstSeq()) {
+            from++;
+        }
+        if (from < spooled.size()) {
+            long cut = offsets.get(from);
+            out.close();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(cut);
+            }
+            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), WRITE_BUFFER);
+            spoolBytes = cut;
+            spooled.subList(from, spooled.size()).clear();
+            offsets.subList(from, offsets.size()).clear();
+        }
+        held.tailMap(wide.firstSeq(), true).clear();
+        hold(wide, samples);
+    }
+
     /** The last sequence number in a chunk or the spool, or -1. */
     public long throughSeq() {
         if (!spooled.isEmpty()) {
@@ -103,10 +139,21 @@ public final class FragmentSpool implements AutoCloseable {
 
     /** True when storage lists the chunks this spool wrote and the pieces it holds: it can finish the archive. */
     public boolean agreesWith(SessionParts parts) {
+        return agreesWith(parts, Set.of());
+    }
+
+    /**
+     * As {@link #agreesWith(SessionParts)}, for a session some of whose spooled GOPs are not stored (their first
+     * sequence numbers in {@code unstored}): storage cannot list those.
+     */
+    public boolean agreesWith(SessionParts parts, Set<Long> unstored) {
         if (!parts.chunkChain().equals(chain)) {
             return false;
         }
         for (Piece p : spooled) {
+            if (unstored.contains(p.firstSeq())) {
+                continue;
+            }
             // by the records they cover: a listed name carries its SSIM sample rounded, the spool's piece does not
             Piece listed = parts.pieces().get(p.firstSeq());
             if (listed == null || listed.lastSeq() != p.lastSeq()) {
@@ -139,7 +186,15 @@ public final class FragmentSpool implements AutoCloseable {
         out.close();
         byte[] tail = Files.readAllBytes(file);
         long chunkBytes = chain.stream().mapToLong(Chunk::bytes).sum();
-        return new ArchiveBody(List.copyOf(chain), tail, chunkBytes + tail.length, endMillis);
+        long ingested = spooled.stream().mapToLong(Piece::ingestedBytes).sum();
+        long end = endMillis;
+        for (Chunk c : chain) {
+            // a chunk named before it said so holds GOPs that have pieces of their own
+            ingested += c.ingestedBytes() != Chunk.UNKNOWN ? c.ingestedBytes() : pieces.subMap(c.firstSeq(), true,
+                    c.lastSeq(), true).values().stream().mapToLong(Piece::ingestedBytes).sum();
+            end = Math.max(end, c.endMillis());
+        }
+        return new ArchiveBody(List.copyOf(chain), tail, chunkBytes + tail.length, end, ingested);
     }
 
     /** Closes and deletes the local file. */
@@ -189,8 +244,11 @@ public final class FragmentSpool implements AutoCloseable {
             }
             // mfhd numbers rise with the records: the piece's first sequence number, plus one (they start at 1)
             Fragment fragment = f.fragment(piece.firstSeq() + 1, samples, next);
+            offsets.add(spoolBytes);
             spoolBytes += fragment.writeTo(out);
             endMillis = Math.max(endMillis, fragment.endMillis());
+        } else {
+            offsets.add(spoolBytes);
         }
         spooled.add(piece);
         held.headMap(piece.lastSeq(), true).clear();
@@ -203,7 +261,8 @@ public final class FragmentSpool implements AutoCloseable {
 
     private void storeChunk() throws IOException {
         out.flush();
-        Chunk chunk = new Chunk(spooled.get(0).firstSeq(), spooled.get(spooled.size() - 1).lastSeq(), spoolBytes);
+        Chunk chunk = new Chunk(spooled.get(0).firstSeq(), spooled.get(spooled.size() - 1).lastSeq(), spoolBytes,
+                spooled.stream().mapToLong(Piece::ingestedBytes).sum(), endMillis);
         try {
             store.putFile(PartKeys.key(ref.channel(), ref.sessionId(), chunk), file, ArchiveStore.MP4);
         } catch (ObjectStorageException e) {
@@ -213,6 +272,7 @@ public final class FragmentSpool implements AutoCloseable {
         }
         chain.add(chunk);
         spooled.clear();
+        offsets.clear();
         spoolBytes = 0;
         out.close();
         out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
@@ -269,7 +329,8 @@ public final class FragmentSpool implements AutoCloseable {
      * @param tail       the bytes after them (the whole archive when there is no chunk)
      * @param bytes      the archive's size
      * @param endMillis  where its longest track ends: its duration (it starts at zero)
+     * @param ingestedBytes the bytes of the records it was made from
      */
-    public record ArchiveBody(List<Chunk> chunks, byte[] tail, long bytes, long endMillis) {
+    public record ArchiveBody(List<Chunk> chunks, byte[] tail, long bytes, long endMillis, long ingestedBytes) {
     }
 }

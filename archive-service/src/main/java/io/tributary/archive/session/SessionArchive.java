@@ -6,6 +6,7 @@ import io.tributary.archive.encode.EncodeMode;
 import io.tributary.archive.encode.PieceEncoder;
 import io.tributary.archive.encode.SsimMeter;
 import io.tributary.archive.encode.UnencodableGopException;
+import io.tributary.archive.session.FragmentSpool.ArchiveBody;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName;
@@ -22,6 +23,7 @@ import io.tributary.media.gop.GopRecordReader;
 import io.tributary.media.gop.GopRecordWriter;
 import io.tributary.storage.ObjectStorageException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -29,18 +31,30 @@ import java.util.NavigableSet;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * One session being recorded: each GOP record becomes a durable piece in object storage before
- * {@link #accept} returns (so before its offset is committed).
+ * One session being recorded. {@link #accept} returns a stage per record that completes when the record's GOP is
+ * durable in object storage: the record's offset is committed only then (media-kafka's {@code AsyncRecordHandler}).
  *
  * <p>Re-encode mode, for a record that starts a GOP: (1) the record itself is stored as a raw part, (2) the GOP is
  * encoded and stored as a piece, (3) the raw parts of the previous GOP are deleted. The raw part is kept only because
  * the next record may continue this GOP ({@link GopFlag#CONTINUED}): the GOP is then encoded again from all its
  * records and stored as a wider piece, and the narrower one deleted. Every step writes a deterministic key, and the
  * state in memory is what a listing of the parts gives back ({@link SessionParts}), so a crash between any two steps
- * is repaired by replaying the record. In copy mode the record is the piece.
+ * is repaired by replaying the record.
+ *
+ * <p>Copy mode stores no piece per GOP while the live spool holds it: the record's tags are kept (their samples in the
+ * spool, the record in the local {@link PieceCache}) until a chunk holding the GOP is stored, and the record's stage
+ * completes then. Only the session's first GOP is stored as a piece at once (it fixes the archive's tracks and
+ * timeline for any instance that takes the session over). When the oldest GOP waiting has waited
+ * {@link Tools#chunkWait} (a slow or audio-only stream takes minutes to fill a chunk), the GOPs waiting are stored as
+ * one piece spanning them and their stages complete; the spool then fragments that piece as an instance finishing
+ * from storage would, so every way of finishing writes the same archive. After a crash or a rebalance the records
+ * of GOPs that were only here are handed again by Kafka to whoever owns the partition next; those whose GOPs the
+ * listing shows stored (in a chunk or a piece) are skipped. Without a live spool copy mode stores each record as its
+ * own piece, as re-encode mode does.
  *
  * <p>Each finished GOP (once the next one has started) is also turned into movie fragments of the MP4 archive, which
  * are stored in chunks of at least 5 MiB as they fill up ({@link FragmentSpool}): the session's end copies the chunks
@@ -51,20 +65,32 @@ import org.jboss.logging.Logger;
  */
 public final class SessionArchive {
     private static final Logger LOG = Logger.getLogger(SessionArchive.class);
+    /** The stage of a record that is durable as it is handed over (never completed again: it is complete). */
+    private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
 
     private final SessionRef ref;
     private final Tools tools;
     private final EncodeMode mode;
     private final NavigableMap<Long, Piece> pieces;
     private final NavigableSet<Long> raws;
+    /** Copy mode: the GOPs kept only here (in the spool and the local cache) until a chunk or a piece stores them. */
+    private final KeptGops kept;
     private long nextSeq;
     private FragmentSpool spool;
+    /** The finaliser has taken the tail from the spool: nothing is stored as a piece any more. */
+    private boolean finishing;
+    /** What only this instance held is gone: the session is to be rebuilt from storage and Kafka. */
+    private boolean abandoned;
     private long lastClosedAtMillis;
     private long lastSeenWallMillis;
 
-    /** What a session needs to store its pieces. {@code encoder} and {@code ssim} are unused in copy mode. */
+    /**
+     * What a session needs to store its pieces. {@code encoder} and {@code ssim} are unused in copy mode.
+     *
+     * @param chunkWait copy mode: how long a GOP may wait for its chunk before the GOPs waiting are stored as a piece
+     */
     public record Tools(ArchiveStore store, PieceCache cache, PieceEncoder encoder, SsimMeter ssim, int ssimSampleEvery,
-                        EncodeMode mode) {
+                        EncodeMode mode, Duration chunkWait) {
         public PartReader reader() {
             return new PartReader(store, cache);
         }
@@ -82,6 +108,7 @@ public final class SessionArchive {
         this.pieces = new TreeMap<>(parts.pieces());
         this.raws = new TreeSet<>(parts.raws());
         this.nextSeq = parts.nextSequence();
+        this.kept = new KeptGops(ref, tools.cache());
         this.lastClosedAtMillis = clockMillis;
         this.lastSeenWallMillis = wallMillis;
         try {
@@ -92,16 +119,70 @@ public final class SessionArchive {
         }
     }
 
-    /** Hands the spool over to the finaliser (null when there is none); the session keeps none after this. */
-    public FragmentSpool takeSpool() {
-        FragmentSpool s = spool;
-        spool = null;
-        return s;
+    /** The session is no longer this instance's: drop the local spool; its waiting records go to the next owner. */
+    public void discard() {
+        dropKept("the partition moved to another instance");
     }
 
-    /** The session is no longer this instance's: drop the local spool. */
-    public void discard() {
+    /** The archive is announced: every record handed over is done. */
+    public void finished() {
+        kept.doneAll();
         closeSpool();
+    }
+
+    /** True when this instance lost GOPs only it held: drop the session; its records come again from Kafka. */
+    public boolean abandoned() {
+        return abandoned;
+    }
+
+    /** Records whose GOP is not stored yet (their offsets are not committed). */
+    public int waitingRecords() {
+        return kept.size();
+    }
+
+    /**
+     * True when the live spool can give the archive's tail: storage lists the chunks it stored, and the pieces it
+     * spooled (those it holds only in memory aside).
+     */
+    public boolean spoolAgreesWith(SessionParts parts) {
+        return spool != null && spool.agreesWith(parts, kept.firstSeqs());
+    }
+
+    /** The archive's body from the live spool: the chunks and the fragments of every GOP after them. */
+    public ArchiveBody finishSpool() throws IOException {
+        finishing = true;
+        return spool.finish(pieces);
+    }
+
+    /** The pieces of the session as this instance knows them (those it holds only in memory included). */
+    public NavigableMap<Long, Piece> pieces() {
+        return pieces;
+    }
+
+    /**
+     * Stores the GOPs only this instance holds as one piece and completes their records, when the oldest has waited
+     * {@link Tools#chunkWait} for a chunk (called at each record and by the sweeper).
+     *
+     * @throws ObjectStorageException when the piece cannot be stored now: tried again later
+     */
+    public void storeWaitingGops(long nowMillis) {
+        if (!finishing && kept.oldestWaited(tools.chunkWait(), nowMillis)) {
+            storeKept(true);
+        }
+    }
+
+    /**
+     * Stores the GOPs only this instance holds, for a finaliser that cannot use the live spool and must work from
+     * storage alone.
+     *
+     * @return false when there were none
+     */
+    public boolean storeKeptForTheEnd() {
+        if (kept.isEmpty()) {
+            return false;
+        }
+        storeKept(false);
+        return true;
     }
 
     public SessionRef ref() {
@@ -117,19 +198,24 @@ public final class SessionArchive {
     }
 
     /**
-     * Makes the record durable as part of the archive.
+     * Makes the record part of the archive. A {@link GopFlag#LAST} record's stage completes when the caller has
+     * finalised the session ({@link #finished}).
      *
-     * @return true when this was the session's last record: the archive is to be finalised now
+     * @return the record's stage: complete once its GOP is durable (at once in re-encode mode, or for a record
+     *         that carries nothing to archive)
      * @throws ObjectStorageException or {@link io.tributary.ffmpeg.FfmpegException} when storage or ffmpeg failed
      *                                for now; the same record is to be handed again
      */
-    public boolean accept(GopMetadata meta, byte[] value, long wallMillis) {
+    public CompletableFuture<Void> accept(GopMetadata meta, byte[] value, long wallMillis) {
         lastClosedAtMillis = Math.max(lastClosedAtMillis, meta.closedAtEpochMillis());
         lastSeenWallMillis = wallMillis;
         long seq = meta.sequence();
-        boolean last = meta.has(GopFlag.LAST);
+        CompletableFuture<Void> keptStage = kept.stageOf(seq);
+        if (keptStage != null) {
+            return keptStage; // handed again: done when its GOP is stored
+        }
         if (nextSeq >= 0 && seq < nextSeq) {
-            return last; // a replay: durable already (a replayed LAST finalises again)
+            return DURABLE; // a replay of a stored GOP
         }
         if (nextSeq >= 0 && seq > nextSeq) {
             LOG.warnf("session %s: records %d..%d never came; the archive will have a gap", ref, nextSeq, seq - 1);
@@ -141,26 +227,45 @@ public final class SessionArchive {
             LOG.warnf("session %s: record %d skipped: %s", ref, seq, e.getMessage());
             ArchiveMeters.gop("skipped");
             nextSeq = seq + 1;
-            return last;
+            return DURABLE;
         }
+        CompletableFuture<Void> stage = DURABLE;
         if (!content.tags().isEmpty()) {
             if (meta.has(GopFlag.CONTINUED) && mode == EncodeMode.REENCODE) {
                 continueGop(seq, value);
+            } else if (mode == EncodeMode.COPY) {
+                stage = copyGop(seq, value, content, wallMillis);
             } else {
-                startGop(seq, value, content);
+                startGop(seq, value);
             }
         }
         nextSeq = seq + 1;
-        return last;
+        return stage;
     }
 
-    private void startGop(long seq, byte[] value, GopContent content) {
-        if (mode == EncodeMode.COPY) {
-            // a continuation record is a self-contained FLV too: in copy mode it is simply the next piece
-            store(new Piece(seq, seq, value.length, EncodeMode.COPY, null), value, content);
+    /**
+     * Copy mode: the record is the GOP's piece (a continuation record is a self-contained FLV too: simply the next
+     * piece). With a live spool it is kept here until a chunk stores it, except the session's first.
+     */
+    private CompletableFuture<Void> copyGop(long seq, byte[] value, GopContent content, long wallMillis) {
+        Piece piece = new Piece(seq, seq, value.length, EncodeMode.COPY, null);
+        if (spool == null || finishing || pieces.isEmpty()) {
+            if (!kept.isEmpty()) {
+                storeKept(false); // kept while a spool was live: stored first, so pieces stay in order
+            }
+            store(piece, value, content);
             spoolFinishedBefore(seq);
-            return;
+            return DURABLE;
         }
+        CompletableFuture<Void> stage = kept.keep(piece, value, wallMillis);
+        pieces.put(seq, piece);
+        spool.hold(piece, PieceSamples.of(content));
+        ArchiveMeters.gop("stored");
+        spoolFinishedBefore(seq);
+        return stage;
+    }
+
+    private void startGop(long seq, byte[] value) {
         putRaw(seq, value);
         byte[] piece;
         try {
@@ -196,13 +301,66 @@ public final class SessionArchive {
         try {
             spool.catchUp(pieces, seq);
         } catch (IOException | RuntimeException e) {
-            LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref, e.toString());
-            closeSpool();
+            if (kept.isEmpty()) {
+                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
+                        e.toString());
+                closeSpool();
+            } else {
+                abandon("spool failed: " + e);
+            }
             return;
         }
         for (Piece p : pieces.subMap(through, false, spool.throughSeq(), true).values()) {
-            tools.cache().remove(ref.channel(), ref.sessionId(), p.fileName());
+            if (kept.stageOf(p.firstSeq()) == null) {
+                tools.cache().remove(ref.channel(), ref.sessionId(), p.fileName());
+            }
         }
+        kept.storedThrough(spool.chainThroughSeq());
+    }
+
+    /**
+     * Stores the GOPs kept only here as one piece spanning them, from their local copies. With {@code respool}, the
+     * live spool fragments that piece instead of them (as anyone finishing from storage will). A local copy that is
+     * gone (the disk failed) abandons the session: Kafka has the records still.
+     */
+    private void storeKept(boolean respool) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<byte[]> records = kept.records();
+        if (records == null) {
+            abandon("a local copy of a GOP kept for its chunk is gone");
+            return;
+        }
+        byte[] joined = joinGop(records);
+        Piece wide = kept.spanning();
+        tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), wide), joined, ArchiveStore.FLV);
+        kept.firstSeqs().forEach(pieces::remove);
+        pieces.put(wide.firstSeq(), wide);
+        if (respool && spool != null) {
+            try {
+                spool.replace(wide, PieceSamples.read(joined));
+            } catch (IOException | RuntimeException e) {
+                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
+                        e.toString());
+                closeSpool();
+            }
+        }
+        kept.storedThrough(wide.lastSeq());
+        LOG.debugf("session %s: records %d..%d stored as one piece after waiting for a chunk", ref, wide.firstSeq(),
+                wide.lastSeq());
+    }
+
+    /** Gives up what only this instance holds: the records waiting are fetched again from Kafka. */
+    private void abandon(String why) {
+        LOG.warnf("session %s: %s; its records not stored yet are fetched again", ref, why);
+        abandoned = true;
+        dropKept(why);
+    }
+
+    private void dropKept(String why) {
+        kept.drop(new IllegalStateException("session " + ref + ": " + why));
+        closeSpool();
     }
 
     private void closeSpool() {

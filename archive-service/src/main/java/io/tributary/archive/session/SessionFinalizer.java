@@ -13,10 +13,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Makes a session's archive from the parts in object storage, and only from them, so that any instance can do it at
- * any time, as often as it is asked: list the parts, fragment the pieces after the last stored chunk (the tail),
- * write the archive as the chunks (server-side copies) followed by the tail in one multipart upload, announce it,
- * then delete the parts.
+ * Makes a session's archive from the parts in object storage, so that any instance can do it at any time, as often
+ * as it is asked: list the parts, fragment the GOPs after the last stored chunk (the tail), write the archive as the
+ * chunks (server-side copies) followed by the tail in one multipart upload, announce it, then delete the parts. The
+ * instance that recorded the session takes the tail from its live spool, which holds (in copy mode) GOPs that are in
+ * no piece: their records are not committed until the archive is announced, so a crash on the way hands them to the
+ * next owner again.
  *
  * <p>The order is what makes a crash harmless. The parts are deleted only after the announcement, so a crash
  * anywhere before leaves them for the next attempt, which writes the same key again with the same bytes (never a
@@ -49,66 +51,70 @@ public final class SessionFinalizer {
     /**
      * Finalises the session; empty when it had no piece to make an archive of (its parts are removed all the same).
      *
-     * @param live the spool the session kept while live, or null; used only if it agrees with what storage lists, and
-     *             closed in any case
+     * @param live the session as this instance recorded it, or null; its spool gives the tail if it agrees with what
+     *             storage lists, otherwise the GOPs only it holds are stored first and the archive is made from
+     *             storage. The caller closes it ({@link SessionArchive#finished}) once this returned
      * @throws Exception when storage or Kafka failed: nothing was lost, call again
      */
-    public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, FragmentSpool live) throws Exception {
+    public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, SessionArchive live) throws Exception {
         long started = System.nanoTime();
-        try (FragmentSpool ignored = live) {
-            List<String> keys = store.list(session.partsPrefix());
-            if (keys.contains(finishedMarker(session))) {
-                // a previous run stored and announced the archive and was stopped while deleting the parts: the
-                // pieces left may be any subset, so building the archive again could only make a shorter one
-                LOG.infof("session %s was archived and announced before (%s); removing what is left of its parts",
-                        session, why);
-                deleteParts(session);
-                return Optional.empty();
-            }
-            SessionParts parts = SessionParts.fromKeys(keys);
-            if (parts.pieces().isEmpty()) {
-                LOG.infof("session %s ended (%s) with nothing to archive", session, why);
-                deleteParts(session);
-                return Optional.empty();
-            }
-            if (parts.missingRecords() > 0) {
-                LOG.warnf("session %s: %d records never reached the archive; it has a gap", session,
-                        parts.missingRecords());
-            }
-            boolean resumed = live != null && live.agreesWith(parts);
-            ArchiveBody body;
-            try (FragmentSpool fromStorage = resumed ? null : FragmentSpool.resume(session, parts, store,
-                    new PartReader(store, cache), cache.spoolFile(session.channel(), session.sessionId()))) {
-                body = (resumed ? live : fromStorage).finish(parts.pieces());
-            } catch (IllegalArgumentException e) {
-                // no track an MP4 archive can carry (an MP3-only or AV1 stream): nothing will ever make one
-                LOG.errorf("session %s ended (%s) without media an MP4 archive carries: %s", session, why, e.getMessage());
-                deleteParts(session);
-                return Optional.empty();
-            }
-            long tailed = System.nanoTime();
-            List<String> chunkKeys = body.chunks().stream()
-                    .map(c -> PartKeys.key(session.channel(), session.sessionId(), c)).toList();
-            store.compose(session.archiveKey(), chunkKeys, body.tail(), ArchiveStore.MP4);
-            long uploaded = System.nanoTime();
-            long ingested = parts.ingestedBytes();
-            double ratio = ingested == 0 ? 0 : (double) body.bytes() / ingested;
-            ArchiveReady event = ArchiveReady.of(session.sessionId(), session.channel(), session.archiveKey(),
-                    body.bytes(), body.endMillis(), ingested, ratio, parts.ssim(), clock.instant());
-            announcer.announce(event);
-            store.put(finishedMarker(session), new byte[0], FINISHED_CONTENT_TYPE);
-            long announced = System.nanoTime();
-            ArchiveMeters.session(why.equals(LAST_RECORD) ? "last" : "timeout", Duration.ofNanos(announced - started),
-                    body.bytes());
+        List<String> keys = store.list(session.partsPrefix());
+        if (keys.contains(finishedMarker(session))) {
+            // a previous run stored and announced the archive and was stopped while deleting the parts: the
+            // pieces left may be any subset, so building the archive again could only make a shorter one
+            LOG.infof("session %s was archived and announced before (%s); removing what is left of its parts",
+                    session, why);
             deleteParts(session);
-            LOG.infof("archived %s (%s): %d pieces, %d ms, %d bytes (%.2f of %d ingested); ready in %d ms (tail of %d "
-                    + "bytes %s %d, compose of %d chunks + tail %d, announce %d), parts deleted in %d ms", session, why,
-                    parts.pieces().size(), body.endMillis(), body.bytes(), ratio, ingested, millis(started, announced),
-                    body.tail().length, resumed ? "from the live spool" : "from storage", millis(started, tailed),
-                    body.chunks().size(), millis(tailed, uploaded), millis(uploaded, announced),
-                    millis(announced, System.nanoTime()));
-            return Optional.of(event);
+            return Optional.empty();
         }
+        SessionParts parts = SessionParts.fromKeys(keys);
+        boolean resumed = live != null && live.spoolAgreesWith(parts);
+        if (live != null && !resumed && live.storeKeptForTheEnd()) {
+            LOG.infof("session %s: its live spool does not agree with storage; finishing from storage", session);
+            parts = SessionParts.fromKeys(store.list(session.partsPrefix()));
+        }
+        if (parts.pieces().isEmpty()) {
+            LOG.infof("session %s ended (%s) with nothing to archive", session, why);
+            deleteParts(session);
+            return Optional.empty();
+        }
+        if (parts.missingRecords() > 0) {
+            LOG.warnf("session %s: %d records never reached the archive; it has a gap", session,
+                    parts.missingRecords());
+        }
+        ArchiveBody body;
+        try (FragmentSpool fromStorage = resumed ? null : FragmentSpool.resume(session, parts, store,
+                new PartReader(store, cache), cache.spoolFile(session.channel(), session.sessionId()))) {
+            body = resumed ? live.finishSpool() : fromStorage.finish(parts.pieces());
+        } catch (IllegalArgumentException e) {
+            // no track an MP4 archive can carry (an MP3-only or AV1 stream): nothing will ever make one
+            LOG.errorf("session %s ended (%s) without media an MP4 archive carries: %s", session, why, e.getMessage());
+            deleteParts(session);
+            return Optional.empty();
+        }
+        long tailed = System.nanoTime();
+        List<String> chunkKeys = body.chunks().stream()
+                .map(c -> PartKeys.key(session.channel(), session.sessionId(), c)).toList();
+        store.compose(session.archiveKey(), chunkKeys, body.tail(), ArchiveStore.MP4);
+        long uploaded = System.nanoTime();
+        long ingested = body.ingestedBytes();
+        double ratio = ingested == 0 ? 0 : (double) body.bytes() / ingested;
+        ArchiveReady event = ArchiveReady.of(session.sessionId(), session.channel(), session.archiveKey(),
+                body.bytes(), body.endMillis(), ingested, ratio, parts.ssim(), clock.instant());
+        announcer.announce(event);
+        store.put(finishedMarker(session), new byte[0], FINISHED_CONTENT_TYPE);
+        long announced = System.nanoTime();
+        ArchiveMeters.session(why.equals(LAST_RECORD) ? "last" : "timeout", Duration.ofNanos(announced - started),
+                body.bytes());
+        deleteParts(session);
+        int gops = (resumed ? live.pieces() : parts.pieces()).size();
+        LOG.infof("archived %s (%s): %d pieces, %d ms, %d bytes (%.2f of %d ingested); ready in %d ms (tail of %d "
+                + "bytes %s %d, compose of %d chunks + tail %d, announce %d), parts deleted in %d ms", session, why,
+                gops, body.endMillis(), body.bytes(), ratio, ingested, millis(started, announced),
+                body.tail().length, resumed ? "from the live spool" : "from storage", millis(started, tailed),
+                body.chunks().size(), millis(tailed, uploaded), millis(uploaded, announced),
+                millis(announced, System.nanoTime()));
+        return Optional.of(event);
     }
 
     private static long millis(long fromNanos, long toNanos) {

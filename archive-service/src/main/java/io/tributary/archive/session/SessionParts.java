@@ -41,9 +41,12 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
     }
 
     /**
-     * The chunks the archive starts with: from the first piece on, each starting at the piece after the one before,
-     * and none holding the last piece (the archive's tail, uploaded at the end, always does). Chunks that do not
-     * follow (written by an instance that lost the session mid-way) are left out; their pieces go in the tail.
+     * The chunks the archive starts with: from the first piece on (a session's first GOP is always stored as a
+     * piece), each starting at the first piece or chunk after the one before. Chunks that do not follow (written by
+     * an instance that lost the session mid-way) are left out; their pieces go in the tail. A chunk named the old way
+     * never holds the last piece (the tail, uploaded at the end, always did); a chunk that describes its GOPs may: in
+     * copy mode the GOPs after it are in no piece until a chunk or the end stores them, and their records are not
+     * committed, so whoever finishes the session has them from Kafka.
      */
     public List<Chunk> chunkChain() {
         List<Chunk> chain = new ArrayList<>();
@@ -54,22 +57,37 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
         Long next = pieces.firstKey();
         while (next != null) {
             Chunk c = chunks.get(next);
-            if (c == null || c.lastSeq() >= lastPiece) {
+            if (c == null || (!c.describesItsGops() && c.lastSeq() >= lastPiece)) {
                 break;
             }
             chain.add(c);
-            next = pieces.higherKey(c.lastSeq());
+            next = lower(pieces.higherKey(c.lastSeq()), chunks.higherKey(c.lastSeq()));
         }
         return chain;
+    }
+
+    private static Long lower(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
     }
 
     public static SessionParts none() {
         return fromKeys(List.of());
     }
 
-    /** The sequence number after the last stored piece, or -1 when there is none (any record may come first). */
+    /**
+     * The sequence number after the last GOP stored in a piece or a chunk of the chain, or -1 when there is none (any
+     * record may come first): records before it are durable, a replay of them is skipped.
+     */
     public long nextSequence() {
-        return pieces.isEmpty() ? -1 : pieces.lastEntry().getValue().lastSeq() + 1;
+        if (pieces.isEmpty()) {
+            return -1;
+        }
+        long last = pieces.lastEntry().getValue().lastSeq();
+        List<Chunk> chain = chunkChain();
+        if (!chain.isEmpty()) {
+            last = Math.max(last, chain.get(chain.size() - 1).lastSeq());
+        }
+        return last + 1;
     }
 
     /** The mode the session started with, or null before its first piece. */
@@ -77,7 +95,7 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
         return pieces.isEmpty() ? null : pieces.firstEntry().getValue().mode();
     }
 
-    /** Bytes of all records the pieces were made from. */
+    /** Bytes of all records the pieces were made from (in copy mode most GOPs are in chunks only: see FragmentSpool). */
     public long ingestedBytes() {
         return pieces.values().stream().mapToLong(Piece::ingestedBytes).sum();
     }
@@ -88,15 +106,21 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
         return stats.getCount() == 0 ? null : stats.getAverage();
     }
 
-    /** Sequence numbers missing between the first and the last piece (0 when the pieces follow each other). */
+    /**
+     * Sequence numbers in neither a piece nor a chunk of the chain between the first and the last of them (0 when
+     * they follow each other).
+     */
     public long missingRecords() {
+        NavigableMap<Long, Long> ranges = new TreeMap<>();
+        pieces.values().forEach(p -> ranges.merge(p.firstSeq(), p.lastSeq(), Math::max));
+        chunkChain().forEach(c -> ranges.merge(c.firstSeq(), c.lastSeq(), Math::max));
         long missing = 0;
         long expected = -1;
-        for (Piece p : pieces.values()) {
-            if (expected >= 0 && p.firstSeq() > expected) {
-                missing += p.firstSeq() - expected;
+        for (var range : ranges.entrySet()) {
+            if (expected >= 0 && range.getKey() > expected) {
+                missing += range.getKey() - expected;
             }
-            expected = p.lastSeq() + 1;
+            expected = Math.max(expected, range.getValue() + 1);
         }
         return missing;
     }

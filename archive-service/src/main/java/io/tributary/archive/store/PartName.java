@@ -28,7 +28,8 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.
         Matcher c = Chunk.PATTERN.matcher(fileName);
         if (c.matches()) {
             return named(() -> new Chunk(Long.parseLong(c.group(1)), Long.parseLong(c.group(2)),
-                    Long.parseLong(c.group(3))));
+                    Long.parseLong(c.group(3)), c.group(4) == null ? Chunk.UNKNOWN : Long.parseLong(c.group(4)),
+                    c.group(5) == null ? Chunk.UNKNOWN : Long.parseLong(c.group(5))));
         }
         Matcher r = Raw.PATTERN.matcher(fileName);
         if (r.matches()) {
@@ -112,20 +113,39 @@ public sealed interface PartName permits PartName.Piece, PartName.Raw, PartName.
      * is {@code firstSeq} to {@code lastSeq}, at least {@code ObjectStore.MIN_PART_SIZE} bytes so that the archive
      * is assembled from chunks by server-side part copies. The session's first chunk starts with the init segment.
      *
-     * @param bytes the object's size (the archive's size is the chunks' and the tail's)
+     * <p>In copy mode a GOP in a chunk has no piece of its own (the chunk is the only place it is stored), so the chunk
+     * says what the pieces would have said: the bytes its records weighed when they came in, and where its media ends.
+     * Chunks written before that ({@code chunk-…-{bytes}b.m4s}) have both {@link #UNKNOWN}; their GOPs have pieces.
+     *
+     * @param bytes         the object's size (the archive's size is the chunks' and the tail's)
+     * @param ingestedBytes the bytes of the records whose GOPs it holds, or {@link #UNKNOWN}
+     * @param endMillis     where the last of its fragments ends on the archive's timeline, or {@link #UNKNOWN}
      */
-    record Chunk(long firstSeq, long lastSeq, long bytes) implements PartName {
-        static final Pattern PATTERN = Pattern.compile("chunk-([0-9]{10,19})-([0-9]{10,19})-([0-9]{1,19})b\\.m4s");
+    record Chunk(long firstSeq, long lastSeq, long bytes, long ingestedBytes, long endMillis) implements PartName {
+        public static final long UNKNOWN = -1;
+        static final Pattern PATTERN = Pattern.compile(
+                "chunk-([0-9]{10,19})-([0-9]{10,19})-([0-9]{1,19})b(?:-([0-9]{1,19})i-([0-9]{1,19})ms)?\\.m4s");
 
         public Chunk {
-            if (firstSeq < 0 || lastSeq < firstSeq || bytes < 0) {
+            if (firstSeq < 0 || lastSeq < firstSeq || bytes < 0 || ingestedBytes < UNKNOWN || endMillis < UNKNOWN) {
                 throw new IllegalArgumentException("bad chunk " + firstSeq + ".." + lastSeq + " / " + bytes);
             }
         }
 
+        /** A chunk as named before copy mode stopped storing pieces: its GOPs' pieces are stored too. */
+        public Chunk(long firstSeq, long lastSeq, long bytes) {
+            this(firstSeq, lastSeq, bytes, UNKNOWN, UNKNOWN);
+        }
+
+        /** True when the chunk says what its GOPs weighed (so they need no piece of their own). */
+        public boolean describesItsGops() {
+            return ingestedBytes != UNKNOWN && endMillis != UNKNOWN;
+        }
+
         @Override
         public String fileName() {
-            return "chunk-" + seqDigits(firstSeq) + "-" + seqDigits(lastSeq) + "-" + bytes + "b.m4s";
+            String base = "chunk-" + seqDigits(firstSeq) + "-" + seqDigits(lastSeq) + "-" + bytes + "b";
+            return describesItsGops() ? base + "-" + ingestedBytes + "i-" + endMillis + "ms.m4s" : base + ".m4s";
         }
     }
 }

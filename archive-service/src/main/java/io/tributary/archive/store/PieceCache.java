@@ -14,8 +14,11 @@ import org.jboss.logging.Logger;
 /**
  * Local copies of the parts this instance wrote (the raw records of re-encode mode, and the pieces of a session that
  * has no live spool: a live spool holds its pieces' samples in memory), so that continuing a GOP or finalising a
- * session reads them from disk instead of downloading them again. Only a cache: object storage is the truth, a missing or unreadable file is fetched from
- * there, and a crash merely leaves files that the next finalisation of the session removes.
+ * session reads them from disk instead of downloading them again. In copy mode it also keeps the records of the GOPs
+ * waiting for their chunk, which have no piece in storage: they are stored from here as one piece when they waited
+ * too long (see {@code SessionArchive}), and removed once a chunk holds them. Only a cache: object storage is the
+ * truth (and Kafka, for those waiting GOPs, whose records are not committed), a missing or unreadable file is fetched
+ * from there, and a crash merely leaves files that the next finalisation of the session removes.
  */
 public final class PieceCache {
     private static final Logger LOG = Logger.getLogger(PieceCache.class);

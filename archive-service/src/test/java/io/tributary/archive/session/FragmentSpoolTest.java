@@ -39,6 +39,7 @@ class FragmentSpoolTest {
 
     private static final Piece COPY_0 = new Piece(0, 0, 100, EncodeMode.COPY, null);
     private static final Piece COPY_1 = new Piece(1, 1, 100, EncodeMode.COPY, null);
+    private static final Piece COPY_2 = new Piece(2, 2, 100, EncodeMode.COPY, null);
 
     @TempDir
     Path work;
@@ -108,6 +109,28 @@ class FragmentSpoolTest {
         }
     }
 
+    @Test
+    void gopsReplacedByOnePieceSpanningThemAreFragmentedAsStorageWouldFragmentThatPiece() throws Exception {
+        Piece wide = new Piece(1, 2, 200, EncodeMode.COPY, null);
+        byte[] fromStorage;
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> stored = pieces(COPY_0);
+            cache.put(REF.channel(), REF.sessionId(), wide.fileName(), gops(80, 160));
+            stored.put(wide.firstSeq(), wide);
+            fromStorage = spool.finish(stored).tail();
+        }
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> live = pieces(COPY_0, COPY_1, COPY_2);
+            spool.catchUp(live, 2); // GOPs 0 and 1 spooled, 2 waits for its successor
+            spool.replace(wide, PieceSamples.read(gops(80, 160)));
+            live.remove(COPY_2.firstSeq());
+            live.put(wide.firstSeq(), wide);
+
+            assertEquals(0, spool.throughSeq(), "GOP 1's fragment is cut from the spool");
+            assertArrayEquals(fromStorage, spool.finish(live).tail());
+        }
+    }
+
     private FragmentSpool spool() throws Exception {
         // a store that is never reached: every piece is in the cache
         ArchiveStore store = new ArchiveStore(new S3Settings("http://127.0.0.1:1", "k", "s", "b", "us-east-1"));
@@ -131,16 +154,24 @@ class FragmentSpoolTest {
 
     /** A GOP as an FLV piece: AVC and AAC sequence headers, two frames 40 ms apart (shown 40 ms late), two AAC frames. */
     private static byte[] piece(long start) {
+        return gops(start);
+    }
+
+    /** GOPs starting at {@code starts} as one FLV piece: the sequence headers once, then each GOP's frames. */
+    private static byte[] gops(long... starts) {
         FlvWriter w = new FlvWriter(new FlvHeader(true, true));
-        w.write(VideoTag.of(start, LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME, AvcPacketType.SEQUENCE_HEADER, 0),
-                AVC_C));
-        w.write(AudioTag.of(start, LegacyAudioTagHeader.aac(AacPacketType.SEQUENCE_HEADER), new byte[] {0x11, (byte) 0x90}));
-        w.write(VideoTag.of(start, LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME, AvcPacketType.NALU, 40),
-                new byte[] {0, 0, 0, 1, 0x65}));
-        w.write(AudioTag.of(start, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
-        w.write(VideoTag.of(start + 40, LegacyVideoTagHeader.avc(VideoFrameType.INTER_FRAME, AvcPacketType.NALU, 40),
-                new byte[] {0, 0, 0, 1, 0x41}));
-        w.write(AudioTag.of(start + 21, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
+        w.write(VideoTag.of(starts[0], LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME,
+                AvcPacketType.SEQUENCE_HEADER, 0), AVC_C));
+        w.write(AudioTag.of(starts[0], LegacyAudioTagHeader.aac(AacPacketType.SEQUENCE_HEADER),
+                new byte[] {0x11, (byte) 0x90}));
+        for (long start : starts) {
+            w.write(VideoTag.of(start, LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME, AvcPacketType.NALU, 40),
+                    new byte[] {0, 0, 0, 1, 0x65}));
+            w.write(AudioTag.of(start, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
+            w.write(VideoTag.of(start + 40, LegacyVideoTagHeader.avc(VideoFrameType.INTER_FRAME, AvcPacketType.NALU,
+                    40), new byte[] {0, 0, 0, 1, 0x41}));
+            w.write(AudioTag.of(start + 21, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
+        }
         return w.toByteArray();
     }
 }

@@ -77,4 +77,30 @@ class SessionPartsTest {
 
         assertEquals(List.of(), parts.chunkChain());
     }
+
+    @Test
+    void chainsACopyModeChunkThatHoldsTheLastListedGopAndResumesAfterIt() {
+        // copy mode: GOP 0 is a piece, GOPs 1..13 are in chunks only, the GOPs after them are not stored yet
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + "chunk-0000000000-0000000006-5300000b-5200000i-14000ms.m4s",
+                P + "chunk-0000000007-0000000013-5300000b-5200000i-28000ms.m4s",
+                P + "piece-0000000000-0000000000-700000b-copy.flv"));
+
+        assertEquals(List.of(new Chunk(0, 6, 5_300_000, 5_200_000, 14_000), new Chunk(7, 13, 5_300_000, 5_200_000,
+                28_000)), parts.chunkChain());
+        assertEquals(14, parts.nextSequence(), "records through 13 are durable: a replay of them is skipped");
+        assertEquals(0, parts.missingRecords());
+    }
+
+    @Test
+    void followsAChunkWithThePieceOfGopsThatWaitedTooLongForOne() {
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + "chunk-0000000000-0000000006-5300000b-5200000i-14000ms.m4s",
+                P + "piece-0000000000-0000000000-700000b-copy.flv",
+                P + "piece-0000000007-0000000009-2100000b-copy.flv"));
+
+        assertEquals(List.of(new Chunk(0, 6, 5_300_000, 5_200_000, 14_000)), parts.chunkChain());
+        assertEquals(10, parts.nextSequence());
+        assertEquals(0, parts.missingRecords());
+    }
 }

@@ -34,9 +34,12 @@ class PartNameTest {
                 Arguments.of("raw record",
                         "raw-0000000003.flv",
                         new Raw(3)),
-                Arguments.of("chunk of fragments",
+                Arguments.of("chunk of fragments, named before copy mode stored GOPs in chunks only",
                         "chunk-0000000000-0000000011-5300000b.m4s",
-                        new Chunk(0, 11, 5_300_000)));
+                        new Chunk(0, 11, 5_300_000)),
+                Arguments.of("chunk that says what its records weighed and where its media ends",
+                        "chunk-0000000012-0000000019-5400000b-5391234i-40033ms.m4s",
+                        new Chunk(12, 19, 5_400_000, 5_391_234, 40_033)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +67,7 @@ class PartNameTest {
             "raw-0000000001.flv.partial",
             "chunk-0000000005-0000000004-1b.m4s",             // last before first
             "chunk-0000000001-0000000004.m4s",                // no size
+            "chunk-0000000001-0000000004-1b-2i.m4s",          // ingested bytes without the end
             "../raw-0000000001.flv"})
     void ignoresNamesItDidNotWrite(String fileName) {
         assertTrue(PartName.parse(fileName).isEmpty(), fileName);

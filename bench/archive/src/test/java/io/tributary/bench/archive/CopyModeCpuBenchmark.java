@@ -24,6 +24,7 @@ import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopHeaders;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.gop.GopRecordWriter;
+import io.tributary.storage.ObjectStorageException;
 import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.ServerLogLevels;
 import io.tributary.testsupport.kafka.KafkaBrokerMain;
@@ -162,7 +163,8 @@ class CopyModeCpuBenchmark {
     }
 
     private void report(int streams, int hold, int warmup, Sample before, Sample after, String load0,
-                        ArchiveStore store, List<String> channels, List<String> sessions) throws IOException {
+                        ArchiveStore store, List<String> channels, List<String> sessions)
+            throws IOException, InterruptedException {
         double seconds = (after.wallNanos() - before.wallNanos()) / 1e9;
         double process = (after.processTicks() - before.processTicks()) / 100.0;
         double generator = (after.generatorNanos() - before.generatorNanos()) / 1e9;
@@ -170,7 +172,7 @@ class CopyModeCpuBenchmark {
         double streamMinutes = streams * seconds / 60.0;
         long stored = 0;
         for (int i = 0; i < channels.size(); i++) {
-            stored += store.list("archive-parts/" + channels.get(i) + "/" + sessions.get(i) + "/").size();
+            stored += listed(store, "archive-parts/" + channels.get(i) + "/" + sessions.get(i) + "/");
         }
         StringBuilder out = new StringBuilder();
         out.append("## Copy mode: CPU per stream-minute\n\n");
@@ -191,6 +193,23 @@ class CopyModeCpuBenchmark {
         if (target != null) {
             Path file = Path.of(target).resolveSibling("copy-mode-cpu.md");
             Files.writeString(file, out.toString());
+        }
+    }
+
+    /**
+     * Keys under a prefix. S3Proxy's file-system backend answers a listing with 500 when it meets the temporary file
+     * of an upload in progress (the archive is still storing): asked again a few times.
+     */
+    private static int listed(ArchiveStore store, String prefix) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.list(prefix).size();
+            } catch (ObjectStorageException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                Thread.sleep(300);
+            }
         }
     }
 
