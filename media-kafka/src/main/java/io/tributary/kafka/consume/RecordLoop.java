@@ -40,6 +40,12 @@ public final class RecordLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RecordLoop.class);
     /** Well within the 30 s {@link #close} waits for the loop, and short enough for a rolling restart. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /**
+     * Progress is committed at most this often while running (and always on revoke and close). A commit per record
+     * is a write to {@code __consumer_offsets} per GOP and consumer group: at 64 streams about a hundred a second
+     * for the broker, for nothing a crash would not replay safely anyway (handlers are idempotent).
+     */
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -54,6 +60,7 @@ public final class RecordLoop implements AutoCloseable {
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private long lastCommitNanos = System.nanoTime();
 
     /**
      * @param settings   the loop's own knobs: {@code bootstrapServers}, {@code groupId}, pool size and backlog
@@ -141,7 +148,10 @@ public final class RecordLoop implements AutoCloseable {
                 }
                 applyBackpressure();
                 fetchFailedAgain();
-                commitProgress(false);
+                if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+                    commitProgress(false);
+                    lastCommitNanos = System.nanoTime();
+                }
             }
         } catch (WakeupException e) {
             // close() woke us up
