@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Most records cost nothing but a look at their headers: once a minute has its picture, the rest of its GOPs are
  * skipped unread. A keyframe that gives no picture is logged and counted, and the next GOP of the same minute tries
- * again. A record that is not a GOP record is logged, counted and skipped: retrying cannot fix it. Failures of S3 or
- * Kafka throw, and the loop hands the same record again after a back-off.
+ * again; so does a keyframe that a process died decoding (the mark saved before each decode is still set), rather
+ * than crash this process too. A record that is not a GOP record is logged, counted and skipped: retrying cannot fix
+ * it. Failures of S3 or Kafka throw, and the loop hands the same record again after a back-off.
  */
 public final class ThumbnailHandler implements RecordHandler {
     private static final Logger LOG = Logger.getLogger(ThumbnailHandler.class);
@@ -93,8 +94,8 @@ public final class ThumbnailHandler implements RecordHandler {
             // a continuation part does not start with a keyframe: its GOP's first part was the candidate
             SessionProgress progress = sessions.of(channel, gop);
             long minute = progress.minuteOf(gop.mediaStartMillis());
-            if (progress.wants(minute) && picture(channel, gop, minute, record.value())) {
-                sessions.pictureDone(channel, progress, minute);
+            if (progress.wants(minute)) {
+                picture(sessions, channel, progress, gop, minute, record.value());
             }
         }
         if (gop.has(GopFlag.LAST)) {
@@ -102,8 +103,13 @@ public final class ThumbnailHandler implements RecordHandler {
         }
     }
 
-    /** Tries the record's keyframe for {@code minute}; true when its pictures and event are durable. */
-    private boolean picture(String channel, GopMetadata gop, long minute, byte[] value) throws InterruptedException {
+    /**
+     * Tries the record's keyframe for {@code minute}, and records the minute in the session's progress when its
+     * pictures and event are durable. The decode is bracketed by a saved mark (see {@link SessionProgress}): a keyframe
+     * whose decode a dead process never finished is not decoded again.
+     */
+    private void picture(ChannelProgress sessions, String channel, SessionProgress progress, GopMetadata gop,
+                         long minute, byte[] value) throws InterruptedException {
         Optional<Keyframe> keyframe;
         try {
             keyframe = KeyframeCut.first(value);
@@ -111,19 +117,29 @@ public final class ThumbnailHandler implements RecordHandler {
             LOG.warnf("channel %s session %s seq %d: skipped, bad GOP record: %s", channel, gop.sessionId(),
                     gop.sequence(), e.getMessage());
             metrics.failure(ThumbnailMetrics.BAD_RECORD);
-            return false;
+            return;
         }
         if (keyframe.isEmpty()) {
-            return false; // no video here (an audio-only stream, an end-of-session record without tags)
+            return; // no video here (an audio-only stream, an end-of-session record without tags)
         }
+        if (!progress.decodes(gop.sequence())) {
+            skipCrashed(channel, progress, gop, minute);
+            return;
+        }
+        SessionProgress attempting = sessions.attempting(channel, progress, gop.sequence());
         long started = System.nanoTime();
-        Rendering rendering = renderer.render(keyframe.get());
-        metrics.decodeTime(Duration.ofNanos(System.nanoTime() - started));
+        Rendering rendering;
+        try {
+            rendering = renderer.render(keyframe.get());
+            metrics.decodeTime(Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            progress = sessions.attemptFinished(channel, attempting); // whatever the outcome, even a throw
+        }
         if (rendering instanceof Rendering.Rejected rejected) {
             LOG.warnf("channel %s session %s seq %d: no picture for minute %d (%s: %s); trying the next keyframe",
                     channel, gop.sessionId(), gop.sequence(), minute, rejected.reason().label(), rejected.detail());
             metrics.failure(rejected.reason().label());
-            return false;
+            return;
         }
         Rendering.Rendered rendered = (Rendering.Rendered) rendering;
         ThumbnailKeys keys = ThumbnailKeys.of(channel, gop.sessionId(), minute);
@@ -136,7 +152,21 @@ public final class ThumbnailHandler implements RecordHandler {
         metrics.written();
         LOG.debugf("channel %s session %s seq %d: minute %d pictured at %d ms", channel, gop.sessionId(),
                 gop.sequence(), minute, keyframe.get().ptsMillis());
-        return true;
+        sessions.pictureDone(channel, progress, minute);
+    }
+
+    /** A keyframe a process died decoding (or of a session that crashed the decoder too often): not decoded again. */
+    private void skipCrashed(String channel, SessionProgress progress, GopMetadata gop, long minute) {
+        if (progress.crashed().contains(gop.sequence())) {
+            LOG.warnf("channel %s session %s seq %d: no picture for minute %d (%s: a process died decoding this "
+                    + "keyframe); trying the next keyframe", channel, gop.sessionId(), gop.sequence(), minute,
+                    ThumbnailMetrics.CRASHED_DECODER);
+        } else {
+            // said once when the progress was loaded (ChannelProgress); a line per GOP would flood the log
+            LOG.debugf("channel %s session %s seq %d: not decoded, the session crashed the decoder %d times",
+                    channel, gop.sessionId(), gop.sequence(), progress.crashed().size());
+        }
+        metrics.failure(ThumbnailMetrics.CRASHED_DECODER);
     }
 
     private void skipBadRecord(ConsumerRecord<String, byte[]> record, String reason) {

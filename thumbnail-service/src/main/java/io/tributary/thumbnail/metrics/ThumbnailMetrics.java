@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code tributary_thumbnail_written_total}: pictures written (per minute of a session, not counting the small
  *       one);</li>
  *   <li>{@code tributary_thumbnail_failures_total{reason}}: keyframes that gave no picture ({@code bad-record},
- *       {@code undecodable}, {@code damaged}, {@code blank}, {@code ffmpeg});</li>
+ *       {@code undecodable}, {@code damaged}, {@code blank}, {@code ffmpeg}, {@code crashed-decoder});</li>
  *   <li>{@code tributary_thumbnail_decode_seconds}: histogram of the time to decode a keyframe and encode its
  *       picture(s);</li>
  *   <li>{@code tributary_thumbnail_delay_seconds}: histogram of the delay from the GOP's close at ingest
@@ -24,6 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ThumbnailMetrics {
     /** The {@code reason} of a record that is not a GOP record we can read (headers, FLV, key). */
     public static final String BAD_RECORD = "bad-record";
+    /**
+     * The {@code reason} of a keyframe not decoded because a process died decoding it (or the session's keyframes
+     * crashed the decoder too often): see {@link io.tributary.thumbnail.schedule.SessionProgress}.
+     */
+    public static final String CRASHED_DECODER = "crashed-decoder";
 
     private final MeterRegistry registry;
     private final Counter written;
@@ -50,6 +55,7 @@ public final class ThumbnailMetrics {
                 .register(registry);
         // registered at zero, so that dashboards and alerts see every reason before it first happens
         failureCounter(BAD_RECORD);
+        failureCounter(CRASHED_DECODER);
         for (RejectReason reason : RejectReason.values()) {
             failureCounter(reason.label());
         }

@@ -5,6 +5,7 @@ import io.tributary.media.gop.GopMetadata;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,33 +38,71 @@ public final class ChannelProgress {
     /**
      * The progress of the session of {@code gop} on {@code channel}: the one in memory, else the saved one, else a new
      * one (saved before it is returned). A session's first GOP always starts it afresh, so that replaying a session
-     * from its start rewrites every picture.
+     * from its start rewrites every picture; but the keyframes that crashed the decoder are kept (read from the saved
+     * progress: one read per session start), or a first GOP whose keyframe crashed would be decoded again and again.
+     * Progress read from storage is {@linkplain SessionProgress#recovered() recovered}: a decode it shows in flight
+     * was one whose process died.
      */
     public SessionProgress of(String channel, GopMetadata gop) {
         SessionProgress known = live.get(channel);
         if (known != null && known.sessionId().equals(gop.sessionId()) && !gop.has(GopFlag.FIRST)) {
             return known;
         }
+        Optional<SessionProgress> saved = store.load(channel, gop.sessionId()).map(SessionProgress::recovered);
+        saved.ifPresent(p -> warnIfCrashed(channel, p));
         SessionProgress progress;
         if (gop.has(GopFlag.FIRST)) {
+            progress = saved.map(p -> p.restartedAt(gop.mediaStartMillis(), interval))
+                    .orElseGet(() -> SessionProgress.start(gop.sessionId(), gop.mediaStartMillis(), interval));
+            store.save(channel, progress);
+        } else if (saved.isPresent()) {
+            progress = saved.get();
+        } else {
+            LOG.infof("channel %s session %s: no saved progress, joined at seq %d; minutes count from there",
+                    channel, gop.sessionId(), gop.sequence());
             progress = SessionProgress.start(gop.sessionId(), gop.mediaStartMillis(), interval);
             store.save(channel, progress);
-        } else {
-            progress = store.load(channel, gop.sessionId()).orElse(null);
-            if (progress == null) {
-                LOG.infof("channel %s session %s: no saved progress, joined at seq %d; minutes count from there",
-                        channel, gop.sessionId(), gop.sequence());
-                progress = SessionProgress.start(gop.sessionId(), gop.mediaStartMillis(), interval);
-                store.save(channel, progress);
-            }
         }
         live.put(channel, progress);
         return progress;
     }
 
+    private static void warnIfCrashed(String channel, SessionProgress progress) {
+        if (progress.gaveUp()) {
+            LOG.warnf("channel %s session %s: keyframes %s crashed the decoder; no more pictures for this session",
+                    channel, progress.sessionId(), progress.crashed());
+        } else if (!progress.crashed().isEmpty()) {
+            LOG.warnf("channel %s session %s: keyframes %s crashed the decoder; they will not be decoded again",
+                    channel, progress.sessionId(), progress.crashed());
+        }
+    }
+
+    /**
+     * The keyframe of GOP {@code sequence} is about to be decoded: saved before the decoder starts, so that a process
+     * that dies in it leaves the mark for the next one (see {@link SessionProgress}).
+     */
+    public SessionProgress attempting(String channel, SessionProgress progress, long sequence) {
+        return saveThenKeep(channel, progress.withAttempt(sequence));
+    }
+
+    /**
+     * The decode started by {@link #attempting} returned, whatever its outcome. Memory is cleared before storage: if
+     * the save fails the record is handed again, and this process, which saw the decode finish, must not take its own
+     * mark for a crash.
+     */
+    public SessionProgress attemptFinished(String channel, SessionProgress progress) {
+        SessionProgress next = progress.withAttempt(SessionProgress.NONE);
+        live.put(channel, next);
+        store.save(channel, next);
+        return next;
+    }
+
     /** Records a picture for {@code minute}: saved first, so that what is in memory is never ahead of storage. */
     public SessionProgress pictureDone(String channel, SessionProgress progress, long minute) {
-        SessionProgress next = progress.withPictureFor(minute);
+        return saveThenKeep(channel, progress.withPictureFor(minute));
+    }
+
+    private SessionProgress saveThenKeep(String channel, SessionProgress next) {
         store.save(channel, next);
         live.put(channel, next);
         return next;

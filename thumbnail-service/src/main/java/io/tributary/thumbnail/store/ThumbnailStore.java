@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Pictures per minute are immutable (a replay writes the same bytes under the same key); {@code latest.jpg} has a
  * cache lifetime of a second. Session progress lives under {@value #PROGRESS_PREFIX}, outside the public prefixes:
- * a few hundred bytes per session, read only when an instance takes a session over mid-way. Every call blocks until
+ * a few hundred bytes per session, read when a session starts or an instance takes it over mid-way, written at its
+ * start, around each decode and after each picture. Every call blocks until
  * the server has answered, and throws {@link io.tributary.storage.ObjectStorageException} if it failed.
  */
 public final class ThumbnailStore implements ProgressStore {

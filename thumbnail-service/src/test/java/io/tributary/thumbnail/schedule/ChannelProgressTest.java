@@ -1,7 +1,10 @@
 package io.tributary.thumbnail.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopMetadata;
@@ -23,6 +26,7 @@ class ChannelProgressTest {
         final Map<String, SessionProgress> saved = new HashMap<>();
         final List<String> loads = new ArrayList<>();
         final List<SessionProgress> saves = new ArrayList<>();
+        boolean away;
 
         @Override
         public Optional<SessionProgress> load(String channel, String sessionId) {
@@ -32,6 +36,9 @@ class ChannelProgressTest {
 
         @Override
         public void save(String channel, SessionProgress progress) {
+            if (away) {
+                throw new IllegalStateException("object storage away");
+            }
             saves.add(progress);
             saved.put(channel + "/" + progress.sessionId(), progress);
         }
@@ -52,18 +59,62 @@ class ChannelProgressTest {
 
         assertEquals(new SessionProgress("S1", 7_000, 60_000, SessionProgress.NONE), started);
         assertEquals(List.of(started), store.saves);
-        assertEquals(List.of(), store.loads, "a first GOP needs nothing from storage");
+        assertEquals(List.of("alice/S1"), store.loads, "one read, for keyframes that crashed the decoder");
     }
 
     @Test
-    void answersFromMemoryForTheRestOfTheSession() {
+    void aKeyframeAProcessDiedDecodingIsNotDecodedByTheNextOne() {
+        MapStore store = new MapStore();
+        ChannelProgress dying = new ChannelProgress(store, INTERVAL);
+        SessionProgress started = dying.of("alice", gop("S1", 0, 0, GopFlag.FIRST));
+        dying.attempting("alice", started, 5); // and the JVM dies in the decoder: no attemptFinished
+        assertEquals(5, store.saved.get("alice/S1").attempt(), "the mark is saved before the decode");
+
+        SessionProgress resumed = new ChannelProgress(store, INTERVAL).of("alice", gop("S1", 5, 10_000));
+
+        assertFalse(resumed.decodes(5));
+        assertTrue(resumed.decodes(6));
+    }
+
+    @Test
+    void aFirstKeyframeAProcessDiedDecodingIsNotDecodedAgainWhenItsRecordComesBack() {
+        MapStore store = new MapStore();
+        ChannelProgress dying = new ChannelProgress(store, INTERVAL);
+        dying.attempting("alice", dying.of("alice", gop("S1", 0, 0, GopFlag.FIRST)), 0);
+
+        SessionProgress again = new ChannelProgress(store, INTERVAL).of("alice", gop("S1", 0, 0, GopFlag.FIRST));
+
+        assertFalse(again.decodes(0), "the session's fresh start keeps what crashed the decoder");
+        assertEquals(List.of(0L), store.saved.get("alice/S1").crashed(), "and saves it");
+    }
+
+    @Test
+    void clearsTheMarkOnceTheDecodeReturns() {
+        MapStore store = new MapStore();
+        ChannelProgress progress = new ChannelProgress(store, INTERVAL);
+        SessionProgress attempting = progress.attempting("alice", progress.of("alice", gop("S1", 0, 0, GopFlag.FIRST)), 0);
+
+        progress.attemptFinished("alice", attempting);
+
+        assertEquals(SessionProgress.NONE, store.saved.get("alice/S1").attempt());
+        assertTrue(new ChannelProgress(store, INTERVAL).of("alice", gop("S1", 1, 2_000)).decodes(0),
+                "a finished decode is no crash");
+    }
+
+    @Test
+    void aDecodeThisProcessFinishedIsNotTakenForACrashWhenClearingTheMarkFailed() {
         MapStore store = new MapStore();
         ChannelProgress progress = new ChannelProgress(store, INTERVAL);
         SessionProgress started = progress.of("alice", gop("S1", 0, 0, GopFlag.FIRST));
+        SessionProgress attempting = progress.attempting("alice", started, 1);
+        store.away = true;
+        assertThrows(IllegalStateException.class, () -> progress.attemptFinished("alice", attempting));
+        store.away = false;
 
-        assertSame(started, progress.of("alice", gop("S1", 1, 2_000)));
-        assertEquals(1, store.saves.size());
-        assertEquals(List.of(), store.loads);
+        SessionProgress retried = progress.of("alice", gop("S1", 1, 2_000)); // the record is handed again
+
+        assertEquals(SessionProgress.NONE, retried.attempt(), "this process saw its decode return");
+        assertTrue(retried.decodes(1));
     }
 
     @Test

@@ -52,10 +52,71 @@ class SessionProgressTest {
     }
 
     @Test
+    void doesNotDecodeAKeyframeWhoseDecodeNeverFinished() {
+        // a process saved "decoding GOP 12" and died before clearing it: the next process loads that
+        SessionProgress found = SESSION.withPictureFor(2).withAttempt(12);
+
+        SessionProgress recovered = found.recovered();
+
+        assertFalse(recovered.decodes(12), "the keyframe the process died on");
+        assertTrue(recovered.decodes(13), "the next keyframe of the minute");
+        assertTrue(recovered.decodes(11));
+        assertEquals(List.of(12L), recovered.crashed());
+        assertEquals(SessionProgress.NONE, recovered.attempt());
+        assertEquals(2, recovered.lastMinute(), "the rest of the progress is unchanged");
+        assertTrue(recovered.wants(3));
+    }
+
+    @Test
+    void decodesEverythingWhenNoDecodeWasLeftUnfinished() {
+        SessionProgress finished = SESSION.withAttempt(12).withAttempt(SessionProgress.NONE);
+
+        assertEquals(finished, finished.recovered());
+        assertTrue(finished.recovered().decodes(12));
+    }
+
+    @Test
+    void remembersEachCrashedKeyframeNotOnlyTheLast() {
+        // GOP 12 crashed, was skipped, then GOP 13 crashed before the skip of 12 was committed: 12 comes back
+        SessionProgress afterTwoCrashes = SESSION.withAttempt(12).recovered().withAttempt(13).recovered();
+
+        assertFalse(afterTwoCrashes.decodes(12));
+        assertFalse(afterTwoCrashes.decodes(13));
+        assertTrue(afterTwoCrashes.decodes(14));
+        assertFalse(afterTwoCrashes.gaveUp());
+    }
+
+    @Test
+    void givesUpOnASessionWhoseKeyframesCrashedTheDecoderTooOften() {
+        SessionProgress progress = SESSION;
+        for (long seq = 10; seq < 10 + SessionProgress.MAX_CRASHED; seq++) {
+            progress = progress.withAttempt(seq).recovered();
+        }
+
+        assertTrue(progress.gaveUp());
+        assertFalse(progress.decodes(100), "no keyframe of the session is decoded any more");
+        assertEquals(SessionProgress.MAX_CRASHED, progress.crashed().size());
+    }
+
+    @Test
+    void aReplayFromTheFirstGopKeepsTheCrashedKeyframes() {
+        SessionProgress saved = SESSION.withPictureFor(7).withAttempt(0); // died on the first keyframe itself
+
+        SessionProgress replayed = saved.restartedAt(5_000, Duration.ofSeconds(60));
+
+        assertEquals(SessionProgress.NONE, replayed.lastMinute(), "every minute is pictured again");
+        assertFalse(replayed.decodes(0), "but not from the keyframe that crashed the decoder");
+    }
+
+    @Test
     void rejectsValuesThatCannotBeProgress() {
         assertThrows(IllegalArgumentException.class, () -> new SessionProgress("s", 0, 0, -1));
         assertThrows(IllegalArgumentException.class, () -> new SessionProgress("s", -1, 1000, -1));
         assertThrows(IllegalArgumentException.class, () -> new SessionProgress("s", 0, 1000, -2));
         assertThrows(NullPointerException.class, () -> new SessionProgress(null, 0, 1000, -1));
+        assertThrows(IllegalArgumentException.class, () -> new SessionProgress("s", 0, 1000, -1, -2, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SessionProgress("s", 0, 1000, -1, -1, List.of(-3L)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SessionProgress("s", 0, 1000, -1, -1, List.of(1L, 2L, 3L, 4L)));
     }
 }

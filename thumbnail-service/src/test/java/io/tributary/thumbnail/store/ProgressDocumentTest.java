@@ -23,7 +23,18 @@ class ProgressDocumentTest {
             new Case("a session at minute 42 with a 2 s interval",
                     "{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":7000,"
                             + "\"intervalMillis\":2000,\"lastMinute\":42}",
-                    new SessionProgress("S", 7_000, 2_000, 42)));
+                    new SessionProgress("S", 7_000, 2_000, 42)),
+            new Case("a keyframe being decoded",
+                    "{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":0,"
+                            + "\"intervalMillis\":2000,\"lastMinute\":3,"
+                            + "\"attempt\":57}", // GOP 57's keyframe is in the decoder
+                    new SessionProgress("S", 0, 2_000, 3, 57, List.of())),
+            new Case("two keyframes crashed the decoder, a third being decoded",
+                    "{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":0,"
+                            + "\"intervalMillis\":2000,\"lastMinute\":3,"
+                            + "\"attempt\":60,"
+                            + "\"crashed\":[41,42]}",
+                    new SessionProgress("S", 0, 2_000, 3, 60, List.of(41L, 42L))));
 
     @Test
     void writesProgressAsJson() {
@@ -48,6 +59,15 @@ class ProgressDocumentTest {
     }
 
     @Test
+    void readsADocumentWrittenBeforeAttemptsAsNoAttemptAndNoCrash() {
+        SessionProgress old = read("{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":0,"
+                + "\"intervalMillis\":1000,\"lastMinute\":2}");
+
+        assertEquals(SessionProgress.NONE, old.attempt());
+        assertEquals(List.of(), old.crashed());
+    }
+
+    @Test
     void rejectsDocumentsThatAreNotProgress() {
         assertThrows(IllegalArgumentException.class, () -> read(
                 "{\"schemaVersion\":2,\"sessionId\":\"S\",\"originMillis\":0,\"intervalMillis\":1000,\"lastMinute\":2}"));
@@ -55,6 +75,12 @@ class ProgressDocumentTest {
                 "{\"schemaVersion\":1,\"originMillis\":0,\"intervalMillis\":1000,\"lastMinute\":2}"));
         assertThrows(IllegalArgumentException.class, () -> read(
                 "{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":0,\"intervalMillis\":0,\"lastMinute\":2}"));
+        assertThrows(IllegalArgumentException.class, () -> read(
+                "{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":0,\"intervalMillis\":1000,\"lastMinute\":2,"
+                        + "\"crashed\":[1,null]}"));
+        assertThrows(IllegalArgumentException.class, () -> read(
+                "{\"schemaVersion\":1,\"sessionId\":\"S\",\"originMillis\":0,\"intervalMillis\":1000,\"lastMinute\":2,"
+                        + "\"attempt\":-5}"));
         assertThrows(EventJsonException.class, () -> read("{\"schemaVersion\":"));
         assertThrows(EventJsonException.class, () -> read("[]"));
     }
