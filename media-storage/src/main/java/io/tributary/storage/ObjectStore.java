@@ -90,7 +90,8 @@ public final class ObjectStore {
     /**
      * MinIO's own client settings (5-minute timeouts, HTTP/1.1), with room for {@code maxConnections} requests to the
      * one host at once: OkHttp's dispatcher otherwise runs 5 per host and queues the rest, which MinioClient's
-     * blocking calls (made asynchronous underneath) wait in.
+     * blocking calls (made asynchronous underneath) wait in. Sockets without Nagle's algorithm: with it, a large PUT
+     * waited for the server's delayed ACK ({@link NoDelaySocketFactory}).
      */
     private static OkHttpClient httpClient(int maxConnections) {
         Dispatcher dispatcher = new Dispatcher();
@@ -99,6 +100,7 @@ public final class ObjectStore {
         long timeout = TimeUnit.MINUTES.toMillis(5);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                .socketFactory(new NoDelaySocketFactory())
                 .connectionPool(new ConnectionPool(maxConnections, 5, TimeUnit.MINUTES))
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                 .writeTimeout(timeout, TimeUnit.MILLISECONDS)

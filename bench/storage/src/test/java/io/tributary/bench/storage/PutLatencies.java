@@ -4,17 +4,26 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** PUT durations of the measured window, large (segments, archive pieces) and small (playlists) apart. */
+/**
+ * PUT durations of the measured window, large (segments, archive pieces) and small (playlists) apart, and how long a
+ * GOP's whole set of PUTs took from the moment it was handed to the upload pool to the last one's answer (what the
+ * GOP close → playlist latency spends in storage when a packager uploads its objects at once).
+ */
 final class PutLatencies {
     /** Above this an object counts as large: the 32 kB audio segment is, the playlists are not. */
     private static final int LARGE_BYTES = 16_000;
 
     private final List<Long> large = new ArrayList<>();
     private final List<Long> small = new ArrayList<>();
+    private final List<Long> gops = new ArrayList<>();
     private int failures;
 
     synchronized void record(int bytes, long nanos) {
         (bytes >= LARGE_BYTES ? large : small).add(nanos);
+    }
+
+    synchronized void recordGop(long nanos) {
+        gops.add(nanos);
     }
 
     synchronized void failed() {
@@ -42,6 +51,10 @@ final class PutLatencies {
 
     synchronized double smallMillis(double p) {
         return percentile(new ArrayList<>(small), p);
+    }
+
+    synchronized double gopMillis(double p) {
+        return percentile(new ArrayList<>(gops), p);
     }
 
     private static double percentile(List<Long> nanos, double p) {
