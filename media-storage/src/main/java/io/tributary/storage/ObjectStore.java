@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -69,6 +72,8 @@ public final class ObjectStore {
     /** The same HTTP client, for unsigned-payload PUTs and the multipart calls MinioClient keeps to itself. */
     private final UnsignedPayloadClient async;
     private final S3Settings settings;
+    /** Threads for {@link #putAsync} with signed payloads only; made on first use, idle ones end. */
+    private volatile ExecutorService signedPuts;
 
     public ObjectStore(S3Settings settings) {
         this.settings = settings;
@@ -143,7 +148,8 @@ public final class ObjectStore {
             try {
                 putAsync(object).join();
             } catch (CompletionException e) {
-                throw (ObjectStorageException) e.getCause();
+                throw e.getCause() instanceof ObjectStorageException s ? s
+                        : new ObjectStorageException("cannot put " + object.key() + ": " + causeOf(e), e.getCause());
             }
             return;
         }
@@ -168,11 +174,13 @@ public final class ObjectStore {
     /**
      * {@link #put} without holding a thread of the caller's while the request is in flight: the stage completes when
      * the object is stored, or exceptionally with an {@link ObjectStorageException}. With signed payloads
-     * ({@code tributary.s3.sign-payload}) the SDK hashes the body first, so the put runs on the common pool instead.
+     * ({@code tributary.s3.sign-payload}) the SDK must hash the body first, on a thread: the put runs on a pool of
+     * this store's own, one thread per connection the store allows ({@code tributary.s3.max-connections}), never on
+     * the common pool (one thread on two CPUs).
      */
     public CompletableFuture<Void> putAsync(StoredObject object) {
         if (settings.signPayload()) {
-            return CompletableFuture.runAsync(() -> put(object));
+            return CompletableFuture.runAsync(() -> put(object), signedPuts());
         }
         Multimap<String, String> headers = headers(object.contentType(), object.cacheControl());
         if (isPublic(object.key())) {
@@ -189,6 +197,27 @@ public final class ObjectStore {
                     response.close();
                     return null;
                 });
+    }
+
+    private ExecutorService signedPuts() {
+        ExecutorService pool = signedPuts;
+        if (pool == null) {
+            synchronized (this) {
+                if (signedPuts == null) {
+                    int threads = settings.maxConnections();
+                    ThreadPoolExecutor made = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(), r -> {
+                                Thread t = new Thread(r, "s3-signed-put");
+                                t.setDaemon(true);
+                                return t;
+                            });
+                    made.allowCoreThreadTimeOut(true);
+                    signedPuts = made;
+                }
+                pool = signedPuts;
+            }
+        }
+        return pool;
     }
 
     private static boolean isPublic(String key) {

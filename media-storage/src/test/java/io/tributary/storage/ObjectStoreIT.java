@@ -146,6 +146,8 @@ class ObjectStoreIT {
         signing.put(StoredObject.immutable(key, new byte[] {4, 5, 6}, "video/iso.segment"));
         assertArrayEquals(new byte[] {4, 5, 6}, signing.get(key).orElseThrow());
         assertEquals(200, anonymousGet(key).statusCode(), "live/ is public");
+        signing.putAsync(StoredObject.immutable(key + ".async", new byte[] {9}, "video/iso.segment")).get();
+        assertArrayEquals(new byte[] {9}, signing.get(key + ".async").orElseThrow());
 
         Path file = dir.resolve("signed.mp4");
         Files.write(file, new byte[] {7, 8});

@@ -74,9 +74,9 @@ public class ChannelObjects implements AutoCloseable {
             try {
                 put = store.putAsync(o);
             } catch (RuntimeException e) {
-                uploadSlots.release();
                 put = CompletableFuture.failedFuture(e);
             }
+            // the one release of this slot, whichever way the put ends
             put.whenComplete((done, failure) -> uploadSlots.release());
             puts.add(put);
         }
