@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.thumbnail.metrics.ThumbnailMetrics;
 import io.tributary.thumbnail.render.RejectReason;
@@ -39,7 +40,7 @@ class CrashedDecoderIT {
         TestGops.publish(bootstrap, stream.topic(), stream.channel(), stream.records().subList(0, 4));
         try (HandWiredService first = new HandWiredService(stream.topic(), stream.group())) {
             Eventually.await("GOPs 0..3 handled",
-                    () -> HandWiredService.committedOffset(stream.group(), stream.topic()) == 4);
+                    () -> CommittedOffsets.onPartitionZero(stream.group(), stream.topic()) == 4);
         }
         progress.save(stream.channel(),
                 progress.load(stream.channel(), stream.session()).orElseThrow().withAttempt(4));
@@ -47,7 +48,7 @@ class CrashedDecoderIT {
         TestGops.publish(bootstrap, stream.topic(), stream.channel(),
                 stream.records().subList(4, stream.records().size()));
         try (HandWiredService second = new HandWiredService(stream.topic(), stream.group())) {
-            Eventually.await("every record handled", () -> HandWiredService.committedOffset(stream.group(),
+            Eventually.await("every record handled", () -> CommittedOffsets.onPartitionZero(stream.group(),
                     stream.topic()) == stream.records().size());
             assertEquals(1, second.metrics.failureCount(ThumbnailMetrics.CRASHED_DECODER), "GOP 4, not decoded");
             for (RejectReason reason : RejectReason.values()) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.gop.TestGops.TestGop;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.thumbnail.testing.Eventually;
 import io.tributary.thumbnail.testing.HandWiredService;
@@ -52,7 +53,7 @@ class RestartMidSessionIT {
         TestGops.publish(bootstrap, topic, stream.channel(), records.subList(4, records.size()));
         try (HandWiredService second = new HandWiredService(topic, group)) {
             Eventually.await("every record handled",
-                    () -> HandWiredService.committedOffset(group, topic) == records.size());
+                    () -> CommittedOffsets.onPartitionZero(group, topic) == records.size());
             assertEquals(2, second.metrics.writtenCount(), "minutes 2 and 3, nothing else");
         }
 

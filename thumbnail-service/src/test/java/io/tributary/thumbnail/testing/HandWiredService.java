@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The service's pipeline wired by hand, as {@link io.tributary.thumbnail.consume.GopConsumer} wires it, on the JVM's
@@ -70,17 +68,6 @@ public final class HandWiredService implements AutoCloseable {
             admin.createTopics(List.of(new NewTopic(gopTopic, partitions, (short) 1)
                     .configs(Map.of("max.message.bytes", Integer.toString(TopicCatalog.GOP_MAX_MESSAGE_BYTES)))))
                     .all().get();
-        }
-    }
-
-    /** The group's committed offset on partition 0 of {@code topic}; -1 when none (or the broker did not answer). */
-    public static long committedOffset(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition(topic, 0));
-            return offset == null ? -1 : offset.offset();
-        } catch (Exception e) {
-            return -1;
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.storage.StoredObject;
 import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.store.ChannelObjects;
@@ -88,12 +89,12 @@ class ChannelLanesIT {
             Eventually.await("the fast channel's playlist ends", () -> ended(s.fast()));
             assertTrue(objects.heldUp.getCount() == 0, "the slow channel's first write is held up");
             assertEquals(null, PublicHttp.text("live/" + s.slow() + "/source/index.m3u8"));
-            assertTrue(GopPublisher.committed(s.group(), s.topic()) <= 0,
+            assertTrue(CommittedOffsets.onPartitionZero(s.group(), s.topic()) <= 0,
                     "record 0 (the slow channel's) is not stored: nothing after it is committed");
 
             objects.storageBack.countDown();
             Eventually.await("the slow channel's playlist ends", () -> ended(s.slow()));
-            Eventually.await("all six records committed", () -> GopPublisher.committed(s.group(), s.topic()) == 6);
+            Eventually.await("all six records committed", () -> CommittedOffsets.onPartitionZero(s.group(), s.topic()) == 6);
         }
     }
 
@@ -109,6 +110,6 @@ class ChannelLanesIT {
         objects.storageBack.countDown();
         assertEquals(null, PublicHttp.text("live/" + s.slow() + "/source/index.m3u8"), "no manifest of it");
         assertTrue(HandWiredTranscoder.objectStore().get(OutputKeys.state(s.slow())).isEmpty(), "no state of it");
-        assertTrue(GopPublisher.committed(s.group(), s.topic()) <= 0, "its records are left to the next owner");
+        assertTrue(CommittedOffsets.onPartitionZero(s.group(), s.topic()) <= 0, "its records are left to the next owner");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.cmaf.box.BoxTree;
 import io.tributary.transcode.ladder.EncoderSettings;
@@ -75,7 +76,7 @@ class LadderWorkerIT {
     private static final LadderSettings LADDER = ladder(new LagPolicy(4, 0.001, 64));
 
     private static void committed(Stream s, long records) throws InterruptedException {
-        Eventually.await(records + " records committed", () -> GopPublisher.committed(s.group(), s.topic()) == records);
+        Eventually.await(records + " records committed", () -> CommittedOffsets.onPartitionZero(s.group(), s.topic()) == records);
     }
 
     private static void awaitEnd(Stream s, List<String> renditions) throws InterruptedException {
@@ -168,7 +169,7 @@ class LadderWorkerIT {
         ObjectStore objects = HandWiredTranscoder.objectStore();
         try (HandWiredTranscoder first = new HandWiredTranscoder(s.topic(), "first-" + s.group(), WINDOW, GRACE,
                 LADDER)) {
-            Eventually.await("every record acknowledged", () -> GopPublisher.committed("first-" + s.group(),
+            Eventually.await("every record acknowledged", () -> CommittedOffsets.onPartitionZero("first-" + s.group(),
                     s.topic()) == 4);
         }
         Map<String, byte[]> before = ChannelSnapshot.of(objects, s.channel());
@@ -177,7 +178,7 @@ class LadderWorkerIT {
         objects.delete(OutputKeys.state(s.channel()));
         try (HandWiredTranscoder second = new HandWiredTranscoder(s.topic(), "second-" + s.group(), WINDOW, GRACE,
                 LADDER)) {
-            Eventually.await("every record acknowledged", () -> GopPublisher.committed("second-" + s.group(),
+            Eventually.await("every record acknowledged", () -> CommittedOffsets.onPartitionZero("second-" + s.group(),
                     s.topic()) == 4);
         }
         ChannelSnapshot.assertIdentical(before, ChannelSnapshot.of(objects, s.channel()));

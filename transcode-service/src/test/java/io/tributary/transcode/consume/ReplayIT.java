@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.OutputKeys;
@@ -50,7 +51,7 @@ class ReplayIT {
         ChannelSnapshot.assertIdentical(first, second);
 
         try (HandWiredTranscoder third = new HandWiredTranscoder(topic, "third-" + id, WINDOW, Duration.ofSeconds(60))) {
-            Eventually.await("every record handled", () -> GopPublisher.committed("third-" + id, topic) == gops.size());
+            Eventually.await("every record handled", () -> CommittedOffsets.onPartitionZero("third-" + id, topic) == gops.size());
             assertEquals(gops.size(), third.metrics().skippedCount(TranscodeMetrics.REPLAYED)
                     + third.metrics().skippedCount(TranscodeMetrics.ENDED), 0.0);
         }
@@ -63,7 +64,7 @@ class ReplayIT {
     private static Map<String, byte[]> runGroup(String topic, String group, int records, ObjectStore objects,
                                                 String channel) throws InterruptedException {
         try (HandWiredTranscoder worker = new HandWiredTranscoder(topic, group, WINDOW, Duration.ofSeconds(60))) {
-            Eventually.await(group + " handled every record", () -> GopPublisher.committed(group, topic) == records);
+            Eventually.await(group + " handled every record", () -> CommittedOffsets.onPartitionZero(group, topic) == records);
         }
         Map<String, byte[]> snapshot = ChannelSnapshot.of(objects, channel);
         assertTrue(new String(snapshot.get("live/" + channel + "/source/index.m3u8"), StandardCharsets.UTF_8)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.OutputKeys;
@@ -51,7 +52,7 @@ class TakeoverIT {
     }
 
     private static void handled(Stream s, long records) throws InterruptedException {
-        Eventually.await(records + " records committed", () -> GopPublisher.committed(s.group(), s.topic()) == records);
+        Eventually.await(records + " records committed", () -> CommittedOffsets.onPartitionZero(s.group(), s.topic()) == records);
     }
 
     private static void awaitEnd(Stream s) throws InterruptedException {

@@ -73,17 +73,6 @@ public final class GopPublisher {
                 m.mediaDurationMillis(), m.closedAtEpochMillis(), flags), g.value());
     }
 
-    /** The committed offset of the group on partition 0 of the topic, or -1. */
-    public static long committed(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition(topic, 0));
-            return offset == null ? -1 : offset.offset();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
     /** Moves the group back on partition 0, as if its last commits had never happened (a worker killed with -9). */
     public static void rewind(String group, String topic, long offset) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
