@@ -34,7 +34,9 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>What the decoder says about the keyframe decides the reason it is rejected:
  * <ul>
- *   <li>it will not open with the configuration record, or gives no picture at all: {@code UNDECODABLE};</li>
+ *   <li>the stream declares a picture larger than {@link #MAX_PIXELS} where the decoder would allocate for it before
+ *       checking ({@link DeclaredPictureSize}: AV1), or it will not open with the configuration record, or gives no
+ *       picture at all: {@code UNDECODABLE};</li>
  *   <li>it finds errors in the coded data ({@code AVERROR_INVALIDDATA}: with {@code AV_EF_EXPLODE} it stops at the
  *       first, instead of concealing and going on), or it gives a picture flagged {@code AV_FRAME_FLAG_CORRUPT} or
  *       with {@code decode_error_flags} (concealment, a missing reference): {@code DAMAGED}. These are what ffmpeg's
@@ -49,7 +51,10 @@ final class KeyframeDecoder {
      * stream is a few megabytes.
      */
     static final int MAX_DATA_BYTES = 16 << 20;
-    /** 8K UHD: bounds what a decoder allocates for the picture size a (malformed) parameter set claims. */
+    /**
+     * 8K UHD: bounds what a decoder allocates for the picture size a (malformed) parameter set claims: FFmpeg's own
+     * decoders check it ({@code max_pixels}) before allocating pictures, {@link DeclaredPictureSize} before libaom.
+     */
     static final long MAX_PIXELS = 7680L * 4320;
 
     private KeyframeDecoder() {
@@ -66,6 +71,7 @@ final class KeyframeDecoder {
         if (keyframe.data().length == 0) {
             throw new RenderFailure(RejectReason.UNDECODABLE, keyframe + " has no coded data");
         }
+        DeclaredPictureSize.requireAtMost(MAX_PIXELS, keyframe);
         AVCodec codec = avcodec_find_decoder(codecId(keyframe.codec()));
         if (codec == null || codec.isNull()) {
             throw new RenderFailure(RejectReason.UNDECODABLE, "no decoder for " + keyframe.codec());

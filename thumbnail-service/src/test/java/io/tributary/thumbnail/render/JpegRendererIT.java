@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -251,6 +252,78 @@ class JpegRendererIT {
         Rendering rendering = RENDERER.render(keyframe);
         if (rendering instanceof Rendering.Rendered rendered) {
             assertTrue(rendered.picture().jpeg().length > 0, keyframe::toString);
+        }
+    }
+
+    @Test
+    void readsTheFrameSizeOfTheSequenceHeadersFfmpegWritesForAv1(@TempDir Path dir) {
+        for (int[] size : new int[][] {{640, 360}, {426, 240}, {1280, 720}}) {
+            String name = size[0] + "x" + size[1];
+            Keyframe keyframe = keyframe(clip(dir, "av1-" + name, "testsrc2=size=" + name + ":rate=" + FPS,
+                    List.of("-c:v", "libsvtav1", "-preset", "12")), 0);
+
+            List<Av1SequenceHeader> headers = DeclaredPictureSize.av1SequenceHeaders(keyframe);
+
+            // one in the configuration record's configOBUs, one at the start of the keyframe's temporal unit
+            assertEquals(2, headers.size(), name);
+            for (Av1SequenceHeader header : headers) {
+                assertEquals(name, header.maxFrameSize());
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnAv1StreamDeclaring65536x65536BeforeLibaomDecodesIt(@TempDir Path dir) {
+        // libaom would allocate for the declared size before FFmpeg's max_pixels check: an OOM kill, not a rejection
+        Keyframe good = keyframe(clip(dir, "av1-declared", "testsrc2=size=320x180:rate=" + FPS,
+                List.of("-c:v", "libsvtav1", "-preset", "12", "-g", "10")), 1);
+        byte[] huge = Av1Bits.obu(1, Av1SequenceHeaderCases.FULL_HEADER_65536.payload());
+        byte[] data = good.data();
+        // ffmpeg's temporal unit: temporal delimiter (12 00), sequence header (0a, one-byte obu_size), frame
+        assertEquals(List.of(0x12, 0x00, 0x0A), List.of(data[0] & 0xFF, data[1] & 0xFF, data[2] & 0xFF));
+        int frameAt = 4 + data[3];
+        byte[] crafted = Av1Bits.concat(Arrays.copyOf(data, 2), huge, Arrays.copyOfRange(data, frameAt, data.length));
+
+        for (Keyframe keyframe : List.of(withData(good, crafted), new Keyframe(VideoCodec.AV1,
+                Av1Bits.concat(Arrays.copyOf(good.configuration(), 4), huge), crafted, good.ptsMillis()))) {
+            Rendering.Rejected rejected = assertInstanceOf(Rendering.Rejected.class, RENDERER.render(keyframe));
+
+            assertEquals(RejectReason.UNDECODABLE, rejected.reason());
+            assertTrue(rejected.detail().contains("65536x65536"), rejected.detail());
+        }
+    }
+
+    @Test
+    void theH264DecoderRefusesADeclaredSizeAboveTheLimitBeforeAllocatingAPicture() {
+        // FFmpeg's own h264 decoder checks the size an SPS declares, so DeclaredPictureSize parses nothing for it.
+        // Where it stops is in its log; av_max_alloc caps each av_malloc block to show what it allocated first.
+        try (FfmpegLog log = FfmpegLog.capture()) {
+            avutil.av_max_alloc(1 << 20);
+            // control: the crafted stream reaches the picture allocation at a legal size, and the cap bites there
+            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(1920, 1088)));
+            assertTrue(log.take().stream().anyMatch(line -> line.contains("get_buffer() failed")));
+            // 65536x65536: refused when the SPS is read (av_image_check_size), before anything is sized by it
+            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(65536, 65536)));
+            List<String> huge = log.take();
+            assertTrue(huge.stream().anyMatch(line -> line.contains("Picture size 65536x65536 is invalid")),
+                    huge::toString);
+            assertTrue(huge.stream().noneMatch(line -> line.contains("allocate") || line.contains("get_buffer")),
+                    huge::toString);
+            // 16000x16000, the largest av_image_check_size lets through (1M macroblocks): refused by max_pixels when
+            // the picture would be allocated, never allocated; but the decoder's per-macroblock tables come first,
+            // with blocks of 32 to 64 MiB (left open, docs/services/thumbnail-service.md "Size")
+            avutil.av_max_alloc(64L << 20);
+            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(16000, 16000)));
+            List<String> large = log.take();
+            assertTrue(large.stream().anyMatch(line -> line.contains("exceeds specified max pixel count")),
+                    large::toString);
+            avutil.av_max_alloc(32L << 20);
+            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(16000, 16000)));
+            List<String> tables = log.take();
+            assertTrue(tables.stream().anyMatch(line -> line.contains("Could not allocate memory")),
+                    tables::toString);
+        } finally {
+            avutil.av_max_alloc(Integer.MAX_VALUE); // libavutil's default: INT_MAX
         }
     }
 
