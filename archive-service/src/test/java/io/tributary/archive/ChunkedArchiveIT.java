@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.archive.encode.EncodeMode;
 import io.tributary.archive.session.ArchiveAnnouncer;
+import io.tributary.archive.session.SessionAbandonedException;
 import io.tributary.archive.session.SessionArchive;
 import io.tributary.archive.session.SessionFinalizer;
 import io.tributary.archive.session.SessionParts;
 import io.tributary.archive.session.SessionRef;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.media.event.ArchiveReady;
 import io.tributary.storage.S3Settings;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +230,64 @@ class ChunkedArchiveIT {
         assertArrayEquals(fromTheLiveSpool, Files.readAllBytes(mp4), "the same archive from either instance");
         assertMatchesPushed(ArchiveProbe.of(mp4));
         assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
+    }
+
+    @Test
+    void aDeposedInstancesWiderChunkDoesNotCutTheGopsAfterItOutOfTheArchive() throws Exception {
+        Recorded recorded = recordWhole("deposed-live");
+        SessionRef ref = recorded.ref();
+        List<GopFeed.GopRecord> records = recorded.records();
+        Chunk overlapping = storeDeposedChunk(ref);
+
+        ArchiveReady event = finalizer("deposed-live", e -> { })
+                .finalizeSession(ref, SessionFinalizer.LAST_RECORD, recorded.session()).orElseThrow();
+
+        // the widest chunk would end the chain one GOP later, and the GOPs after it would be in no part of it
+        assertTrue(records.size() > overlapping.lastSeq() + 1, "GOPs after the deposed instance's chunk");
+        Path mp4 = download(ref);
+        assertMatchesPushed(ArchiveProbe.of(mp4));
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
+    }
+
+    @Test
+    void aKeptGopLostBeforeTheEndFailsTheEndAndLeavesEverythingToBeHandedAgain() throws Exception {
+        SessionRef ref = newSession();
+        List<GopFeed.GopRecord> records = LongSession.records(clip, ref.sessionId(), COPIES);
+        SessionArchive live = open(ref, SessionParts.none(), "losing");
+        List<CompletableFuture<Void>> stages = feed(live, records);
+        int waiting = firstNotDurable(stages);
+        storeDeposedChunk(ref); // the live spool disagrees with storage: the end stores the GOPs waiting first
+        deleteTree(cache("losing").root().resolve("pieces").resolve(ref.channel())); // ... whose copies are gone
+
+        assertThrows(SessionAbandonedException.class, () -> finalizer("losing", e -> {
+            throw new AssertionError("announced without the GOPs that were lost");
+        }).finalizeSession(ref, SessionFinalizer.LAST_RECORD, live));
+
+        assertTrue(live.abandoned());
+        assertTrue(waiting < stages.size() && stages.subList(waiting, stages.size()).stream()
+                .allMatch(CompletableFuture::isCompletedExceptionally), "the records waiting are handed again");
+        assertTrue(store.list(ref.archiveKey()).isEmpty(), "no archive");
+        assertTrue(listParts(ref).chunkChain().size() >= 2, "the parts are still there");
+    }
+
+    /**
+     * A chunk as an instance that lost the session mid-way leaves it: from the last chunk's first GOP, one GOP wider
+     * (its bytes are the last chunk's: no chain may take it, they would not hold that GOP).
+     */
+    private static Chunk storeDeposedChunk(SessionRef ref) {
+        List<Chunk> chain = listParts(ref).chunkChain();
+        Chunk last = chain.get(chain.size() - 1);
+        Chunk wider = new Chunk(last.firstSeq(), last.lastSeq() + 1, last.bytes(), last.ingestedBytes(),
+                last.endMillis());
+        store.put(PartKeys.key(ref.channel(), ref.sessionId(), wider),
+                store.get(PartKeys.key(ref.channel(), ref.sessionId(), last)).orElseThrow(), ArchiveStore.MP4);
+        return wider;
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static void assertMatchesPushed(ArchiveProbe archive) {

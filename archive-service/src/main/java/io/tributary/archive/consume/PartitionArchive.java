@@ -1,5 +1,6 @@
 package io.tributary.archive.consume;
 
+import io.tributary.archive.session.SessionAbandonedException;
 import io.tributary.archive.session.SessionArchive;
 import io.tributary.archive.session.SessionFinalizer;
 import io.tributary.archive.session.SessionParts;
@@ -86,13 +87,22 @@ final class PartitionArchive {
                     return CompletableFuture.completedFuture(null);
                 }
             }
-            CompletionStage<?> stage = archive.accept(meta, value, now);
+            CompletionStage<?> stage;
+            try {
+                stage = archive.accept(meta, value, now);
+                if (!archive.abandoned() && meta.has(GopFlag.LAST)) {
+                    finish(archive, SessionFinalizer.LAST_RECORD);
+                } else if (!archive.abandoned()) {
+                    // another record's GOPs: a failure here is not this record's (it is taken already)
+                    storeWaitingGops(archive, now);
+                }
+            } catch (SessionAbandonedException e) {
+                // not thrown to be handed again at once: the failed stages of the records waiting rewind the
+                // partition to the first of them, and the session is rebuilt from storage then
+                stage = CompletableFuture.failedFuture(e);
+            }
             if (archive.abandoned()) {
                 open.remove(session); // its records come again: the session is rebuilt from storage then
-            } else if (meta.has(GopFlag.LAST)) {
-                finish(archive, SessionFinalizer.LAST_RECORD);
-            } else {
-                archive.storeWaitingGops(now);
             }
             return stage;
         } finally {
@@ -115,11 +125,12 @@ final class PartitionArchive {
             long now = wallClock.getAsLong();
             for (SessionArchive s : new ArrayList<>(open.values())) {
                 storeWaitingGops(s, now);
+                if (!s.abandoned() && idle.isOver(clockMillis, lastRecordWallMillis, s.lastClosedAtMillis(),
+                        s.lastSeenWallMillis(), now)) {
+                    finishSilent(s);
+                }
                 if (s.abandoned()) {
                     open.remove(s.ref());
-                } else if (idle.isOver(clockMillis, lastRecordWallMillis, s.lastClosedAtMillis(),
-                        s.lastSeenWallMillis(), now)) {
-                    finish(s, "no record for " + idle.timeout().toSeconds() + " s");
                 }
             }
         } catch (Exception e) {
@@ -182,8 +193,24 @@ final class PartitionArchive {
         return archive;
     }
 
+    /** A session that went silent; one that cannot be finished now is tried again at the next sweep. */
+    private void finishSilent(SessionArchive s) {
+        try {
+            finish(s, "no record for " + idle.timeout().toSeconds() + " s");
+        } catch (Exception e) {
+            LOG.warnf("%s: session %s not finished yet, will try again: %s", partition, s.ref(), e.toString());
+        }
+    }
+
+    /**
+     * Finalises the session and remembers it closed (its records ignored from now on), unless it was abandoned on
+     * the way: then records only it held are lost here, they come again, and the session is rebuilt from them.
+     */
     private void finish(SessionArchive archive, String why) throws Exception {
         finalizer.finalizeSession(archive.ref(), why, archive);
+        if (archive.abandoned()) {
+            throw new SessionAbandonedException("session " + archive.ref() + " was abandoned while finishing");
+        }
         archive.finished();
         open.remove(archive.ref());
         closed.put(archive.ref(), Boolean.TRUE);

@@ -137,14 +137,10 @@ public final class FragmentSpool implements AutoCloseable {
         return chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
     }
 
-    /** True when storage lists the chunks this spool wrote and the pieces it holds: it can finish the archive. */
-    public boolean agreesWith(SessionParts parts) {
-        return agreesWith(parts, Set.of());
-    }
-
     /**
-     * As {@link #agreesWith(SessionParts)}, for a session some of whose spooled GOPs are not stored (their first
-     * sequence numbers in {@code unstored}): storage cannot list those.
+     * True when storage lists the chunks this spool wrote and the pieces it spooled, those it spooled but storage
+     * cannot list aside (GOPs kept for their chunk, their first sequence numbers in {@code unstored}): it can finish
+     * the archive.
      */
     public boolean agreesWith(SessionParts parts, Set<Long> unstored) {
         if (!parts.chunkChain().equals(chain)) {

@@ -3,6 +3,7 @@ package io.tributary.archive.session;
 import io.tributary.archive.encode.EncodeMode;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PieceCache;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,9 +35,13 @@ final class KeptGops {
         this.cache = cache;
     }
 
-    /** Keeps a GOP just handed over; its record's stage completes when {@link #storedThrough} passes it. */
-    CompletableFuture<Void> keep(Piece piece, byte[] record, long wallMillis) {
-        cache.put(ref.channel(), ref.sessionId(), piece.fileName(), record);
+    /**
+     * Keeps a GOP just handed over; its record's stage completes when {@link #storedThrough} passes it.
+     *
+     * @throws IOException when its local copy cannot be written: it is not kept (the caller stores it another way)
+     */
+    CompletableFuture<Void> keep(Piece piece, byte[] record, long wallMillis) throws IOException {
+        cache.write(ref.channel(), ref.sessionId(), piece.fileName(), record);
         Kept k = new Kept(piece, new CompletableFuture<>(), wallMillis);
         kept.put(piece.firstSeq(), k);
         return k.stage();

@@ -164,6 +164,7 @@ public final class SessionArchive {
      * {@link Tools#chunkWait} for a chunk (called at each record and by the sweeper).
      *
      * @throws ObjectStorageException when the piece cannot be stored now: tried again later
+     * @throws SessionAbandonedException when one of them is lost here (see {@link #abandoned})
      */
     public void storeWaitingGops(long nowMillis) {
         if (!finishing && kept.oldestWaited(tools.chunkWait(), nowMillis)) {
@@ -176,6 +177,7 @@ public final class SessionArchive {
      * storage alone.
      *
      * @return false when there were none
+     * @throws SessionAbandonedException when one of them is lost here: the archive cannot be made now
      */
     public boolean storeKeptForTheEnd() {
         if (kept.isEmpty()) {
@@ -257,7 +259,18 @@ public final class SessionArchive {
             spoolFinishedBefore(seq);
             return DURABLE;
         }
-        CompletableFuture<Void> stage = kept.keep(piece, value, wallMillis);
+        CompletableFuture<Void> stage;
+        try {
+            stage = kept.keep(piece, value, wallMillis);
+        } catch (IOException e) {
+            // its only copy would be the spool's samples: store it (and the GOPs waiting before it) as pieces now
+            LOG.infof("session %s: no local copy of GOP %d (%s); it and the GOPs waiting are stored as pieces now",
+                    ref, seq, e.toString());
+            storeKept(true);
+            store(piece, value, content);
+            spoolFinishedBefore(seq);
+            return DURABLE;
+        }
         pieces.put(seq, piece);
         spool.hold(piece, PieceSamples.of(content));
         ArchiveMeters.gop("stored");
@@ -320,8 +333,12 @@ public final class SessionArchive {
 
     /**
      * Stores the GOPs kept only here as one piece spanning them, from their local copies. With {@code respool}, the
-     * live spool fragments that piece instead of them (as anyone finishing from storage will). A local copy that is
-     * gone (the disk failed) abandons the session: Kafka has the records still.
+     * live spool fragments that piece instead of them (as anyone finishing from storage will).
+     *
+     * @throws SessionAbandonedException when a local copy is gone (the disk failed): the session is abandoned (the
+     *                                   kept records' stages fail, Kafka hands them again) and nothing may be stored
+     *                                   or finished after the GOPs that are lost here
+     * @throws ObjectStorageException    when the piece cannot be stored now: the GOPs stay kept
      */
     private void storeKept(boolean respool) {
         if (kept.isEmpty()) {
@@ -329,8 +346,9 @@ public final class SessionArchive {
         }
         List<byte[]> records = kept.records();
         if (records == null) {
-            abandon("a local copy of a GOP kept for its chunk is gone");
-            return;
+            String why = "a local copy of a GOP kept for its chunk is gone";
+            abandon(why);
+            throw new SessionAbandonedException("session " + ref + ": " + why);
         }
         byte[] joined = joinGop(records);
         Piece wide = kept.spanning();

@@ -54,6 +54,9 @@ public final class SessionFinalizer {
      * @param live the session as this instance recorded it, or null; its spool gives the tail if it agrees with what
      *             storage lists, otherwise the GOPs only it holds are stored first and the archive is made from
      *             storage. The caller closes it ({@link SessionArchive#finished}) once this returned
+     * @throws SessionAbandonedException when a GOP only {@code live} held is lost: {@code live} is abandoned, the
+     *                                   stages of its waiting records failed; the session is finished once it has
+     *                                   been rebuilt from those records, handed again
      * @throws Exception when storage or Kafka failed: nothing was lost, call again
      */
     public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, SessionArchive live) throws Exception {
@@ -69,6 +72,7 @@ public final class SessionFinalizer {
         }
         SessionParts parts = SessionParts.fromKeys(keys);
         boolean resumed = live != null && live.spoolAgreesWith(parts);
+        // throws, rather than finishing without them, when a GOP only the live session held is lost
         if (live != null && !resumed && live.storeKeptForTheEnd()) {
             LOG.infof("session %s: its live spool does not agree with storage; finishing from storage", session);
             parts = SessionParts.fromKeys(store.list(session.partsPrefix()));
@@ -77,6 +81,14 @@ public final class SessionFinalizer {
             LOG.infof("session %s ended (%s) with nothing to archive", session, why);
             deleteParts(session);
             return Optional.empty();
+        }
+        long stranded = parts.strandedGops();
+        if (stranded > 0) {
+            // chunks that overlap so that no chain takes them all: their records may be committed, so an archive
+            // made now would miss those GOPs for good; left for someone to look at (and retried meanwhile)
+            LOG.errorf("session %s: %d GOPs are held only by chunks off the archive's chain; not finished", session,
+                    stranded);
+            throw new IllegalStateException("session " + session + ": " + stranded + " GOPs held off the chunk chain");
         }
         if (parts.missingRecords() > 0) {
             LOG.warnf("session %s: %d records never reached the archive; it has a gap", session,
@@ -107,10 +119,10 @@ public final class SessionFinalizer {
         ArchiveMeters.session(why.equals(LAST_RECORD) ? "last" : "timeout", Duration.ofNanos(announced - started),
                 body.bytes());
         deleteParts(session);
-        int gops = (resumed ? live.pieces() : parts.pieces()).size();
+        int pieces = (resumed ? live.pieces() : parts.pieces()).size();
         LOG.infof("archived %s (%s): %d pieces, %d ms, %d bytes (%.2f of %d ingested); ready in %d ms (tail of %d "
                 + "bytes %s %d, compose of %d chunks + tail %d, announce %d), parts deleted in %d ms", session, why,
-                gops, body.endMillis(), body.bytes(), ratio, ingested, millis(started, announced),
+                pieces, body.endMillis(), body.bytes(), ratio, ingested, millis(started, announced),
                 body.tail().length, resumed ? "from the live spool" : "from storage", millis(started, tailed),
                 body.chunks().size(), millis(tailed, uploaded), millis(uploaded, announced),
                 millis(announced, System.nanoTime()));

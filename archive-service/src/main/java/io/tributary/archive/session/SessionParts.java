@@ -18,15 +18,16 @@ import java.util.TreeSet;
  * records kept for a GOP that may still be continued, and the chunks of archive fragments made while it was live.
  *
  * <p>When a piece was replaced by a wider one (a continuation record arrived) and the crash came before the narrower
- * one was deleted, both are listed: the widest piece per first sequence number wins. Likewise for chunks.
+ * one was deleted, both are listed: the widest piece per first sequence number wins. Every chunk is kept: chunks
+ * with the same first GOP need not hold the same GOPs (see {@link #chunkChain()}).
  */
-public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> raws, NavigableMap<Long, Chunk> chunks,
-                           List<String> keys) {
+public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> raws,
+                           NavigableMap<Long, List<Chunk>> chunks, List<String> keys) {
 
     public static SessionParts fromKeys(List<String> keys) {
         NavigableMap<Long, Piece> pieces = new TreeMap<>();
         NavigableSet<Long> raws = new TreeSet<>();
-        NavigableMap<Long, Chunk> chunks = new TreeMap<>();
+        NavigableMap<Long, List<Chunk>> chunks = new TreeMap<>();
         for (String key : keys) {
             PartName name = PartName.parse(PartKeys.fileName(key)).orElse(null);
             if (name instanceof Piece p) {
@@ -34,7 +35,7 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
             } else if (name instanceof Raw r) {
                 raws.add(r.seq());
             } else if (name instanceof Chunk c) {
-                chunks.merge(c.firstSeq(), c, (a, b) -> a.lastSeq() >= b.lastSeq() ? a : b);
+                chunks.computeIfAbsent(c.firstSeq(), k -> new ArrayList<>()).add(c);
             }
         }
         return new SessionParts(pieces, raws, chunks, List.copyOf(keys));
@@ -42,32 +43,54 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
 
     /**
      * The chunks the archive starts with: from the first piece on (a session's first GOP is always stored as a
-     * piece), each starting at the first piece or chunk after the one before. Chunks that do not follow (written by
-     * an instance that lost the session mid-way) are left out; their pieces go in the tail. A chunk named the old way
-     * never holds the last piece (the tail, uploaded at the end, always did); a chunk that describes its GOPs may: in
-     * copy mode the GOPs after it are in no piece until a chunk or the end stores them, and their records are not
-     * committed, so whoever finishes the session has them from Kafka.
+     * piece), each starting at the first piece or chunk after the one before; the archive's tail is the pieces after
+     * the last of them. A chunk named the old way never holds the last piece (the tail, uploaded at the end, always
+     * did); a chunk that describes its GOPs may: in copy mode the GOPs after it are in no piece until a chunk or the
+     * end stores them, and their records are not committed, so whoever finishes the session has them from Kafka.
+     *
+     * <p>In copy mode chunk boundaries depend on timing (GOPs that waited too long are stored as one piece, which is
+     * one fragment), so an instance that lost the session mid-way may have stored chunks that overlap the new
+     * owner's, and GOPs past its last chunk may be held by no piece, only by chunks: of all the chains, the one
+     * whose chunks and tail hold the most GOPs is taken ({@link ChainSearch}), the widest chunk at a tie.
+     * {@link #strandedGops()} counts what is held but off the archive even so.
      */
     public List<Chunk> chunkChain() {
-        List<Chunk> chain = new ArrayList<>();
-        if (pieces.isEmpty()) {
-            return chain;
-        }
-        long lastPiece = pieces.lastKey();
-        Long next = pieces.firstKey();
-        while (next != null) {
-            Chunk c = chunks.get(next);
-            if (c == null || (!c.describesItsGops() && c.lastSeq() >= lastPiece)) {
-                break;
-            }
-            chain.add(c);
-            next = lower(pieces.higherKey(c.lastSeq()), chunks.higherKey(c.lastSeq()));
-        }
-        return chain;
+        return ChainSearch.best(pieces, chunks);
     }
 
-    private static Long lower(Long a, Long b) {
-        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    /**
+     * GOPs that a stored chunk or piece holds but the archive made of {@link #chunkChain()} and the pieces after it
+     * would not (chunks that overlap so that no chain takes them all): an archive made now would lose them.
+     */
+    public long strandedGops() {
+        if (pieces.isEmpty()) {
+            return 0;
+        }
+        List<Chunk> chain = chunkChain();
+        long chainEnd = chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
+        NavigableMap<Long, Long> archived = new TreeMap<>();
+        chain.forEach(c -> archived.merge(c.firstSeq(), c.lastSeq(), Math::max));
+        pieces.tailMap(chainEnd, false).values().forEach(p -> archived.merge(p.firstSeq(), p.lastSeq(), Math::max));
+        NavigableMap<Long, Long> held = new TreeMap<>();
+        pieces.values().forEach(p -> held.merge(p.firstSeq(), p.lastSeq(), Math::max));
+        chunks.tailMap(pieces.firstKey(), true).values().forEach(list -> list.forEach(c -> held.merge(c.firstSeq(),
+                c.lastSeq(), Math::max)));
+        // what the archive takes is among what is held
+        return unionSize(held) - unionSize(archived);
+    }
+
+    /** How many sequence numbers the ranges (first to last, inclusive, by first) cover together. */
+    private static long unionSize(NavigableMap<Long, Long> ranges) {
+        long size = 0;
+        long through = Long.MIN_VALUE;
+        for (var range : ranges.entrySet()) {
+            long from = Math.max(range.getKey(), through + 1);
+            if (range.getValue() >= from) {
+                size += range.getValue() - from + 1;
+            }
+            through = Math.max(through, range.getValue());
+        }
+        return size;
     }
 
     public static SessionParts none() {
@@ -95,11 +118,6 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
         return pieces.isEmpty() ? null : pieces.firstEntry().getValue().mode();
     }
 
-    /** Bytes of all records the pieces were made from (in copy mode most GOPs are in chunks only: see FragmentSpool). */
-    public long ingestedBytes() {
-        return pieces.values().stream().mapToLong(Piece::ingestedBytes).sum();
-    }
-
     /** Mean of the SSIM samples, or null when none was measured. */
     public Double ssim() {
         var stats = pieces.values().stream().filter(p -> p.ssim() != null).mapToDouble(Piece::ssim).summaryStatistics();
@@ -114,14 +132,10 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
         NavigableMap<Long, Long> ranges = new TreeMap<>();
         pieces.values().forEach(p -> ranges.merge(p.firstSeq(), p.lastSeq(), Math::max));
         chunkChain().forEach(c -> ranges.merge(c.firstSeq(), c.lastSeq(), Math::max));
-        long missing = 0;
-        long expected = -1;
-        for (var range : ranges.entrySet()) {
-            if (expected >= 0 && range.getKey() > expected) {
-                missing += range.getKey() - expected;
-            }
-            expected = Math.max(expected, range.getValue() + 1);
+        if (ranges.isEmpty()) {
+            return 0;
         }
-        return missing;
+        long last = ranges.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        return last - ranges.firstKey() + 1 - unionSize(ranges);
     }
 }

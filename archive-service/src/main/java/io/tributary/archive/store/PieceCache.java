@@ -45,16 +45,30 @@ public final class PieceCache {
         return root;
     }
 
-    /** Writes the copy whole or not at all (a reader never sees half a piece). Failures are logged, not thrown. */
+    /**
+     * Writes the copy whole or not at all (a reader never sees half a piece). Failures are logged, not thrown: for a
+     * copy of something storage holds too. A copy that is the only one (a GOP waiting for its chunk) is written with
+     * {@link #write}.
+     */
     public void put(String channel, String sessionId, String fileName, byte[] bytes) {
-        Path dir = sessionDir(channel, sessionId);
         try {
-            Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, fileName, ".partial");
+            write(channel, sessionId, fileName, bytes);
+        } catch (IOException e) {
+            LOG.debugf("no local copy of %s/%s/%s: %s", channel, sessionId, fileName, e.toString());
+        }
+    }
+
+    /** As {@link #put}, but a copy that cannot be written is the caller's to handle. */
+    public void write(String channel, String sessionId, String fileName, byte[] bytes) throws IOException {
+        Path dir = sessionDir(channel, sessionId);
+        Files.createDirectories(dir);
+        Path partial = Files.createTempFile(dir, fileName, ".partial");
+        try {
             Files.write(partial, bytes);
             Files.move(partial, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            LOG.debugf("no local copy of %s/%s/%s: %s", channel, sessionId, fileName, e.toString());
+            Files.deleteIfExists(partial);
+            throw e;
         }
     }
 

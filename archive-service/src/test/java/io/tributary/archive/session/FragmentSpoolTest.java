@@ -11,21 +11,12 @@ import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PieceCache;
-import io.tributary.media.flv.AacPacketType;
-import io.tributary.media.flv.AudioTag;
-import io.tributary.media.flv.AvcPacketType;
-import io.tributary.media.flv.FlvHeader;
-import io.tributary.media.flv.FlvWriter;
-import io.tributary.media.flv.LegacyAudioTagHeader;
-import io.tributary.media.flv.LegacyVideoTagHeader;
-import io.tributary.media.flv.VideoFrameType;
-import io.tributary.media.flv.VideoTag;
 import io.tributary.storage.S3Settings;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The spool's bookkeeping, with every piece in the local cache (no object storage is asked). */
 class FragmentSpoolTest {
     private static final SessionRef REF = new SessionRef("alice", "01J0000000000000000000000A");
-    private static final byte[] AVC_C = HexFormat.of().parseHex(
-            "0164001effe1001a6764001eacd940a02ff970110000030001000003003c0f162d9601000468ef8fcbfdf8f800");
 
     private static final Piece COPY_0 = new Piece(0, 0, 100, EncodeMode.COPY, null);
     private static final Piece COPY_1 = new Piece(1, 1, 100, EncodeMode.COPY, null);
@@ -61,7 +50,7 @@ class FragmentSpoolTest {
             spool.catchUp(pieces, 1);
 
             assertEquals(0, spool.throughSeq(), "the first GOP is finished, the second may still be continued");
-            assertTrue(spool.agreesWith(listing(first, second)));
+            assertTrue(spool.agreesWith(listing(first, second), Set.of()));
         }
     }
 
@@ -70,7 +59,7 @@ class FragmentSpoolTest {
         try (FragmentSpool spool = spool()) {
             spool.catchUp(pieces(COPY_0, COPY_1), 1);
 
-            assertFalse(spool.agreesWith(listing(new Piece(0, 1, 200, EncodeMode.COPY, null))));
+            assertFalse(spool.agreesWith(listing(new Piece(0, 1, 200, EncodeMode.COPY, null)), Set.of()));
         }
     }
 
@@ -152,26 +141,12 @@ class FragmentSpoolTest {
                 REF.sessionId(), p)).toList());
     }
 
-    /** A GOP as an FLV piece: AVC and AAC sequence headers, two frames 40 ms apart (shown 40 ms late), two AAC frames. */
+    /** A GOP as an FLV piece: see {@link FlvGops#of}. */
     private static byte[] piece(long start) {
-        return gops(start);
+        return FlvGops.of(start);
     }
 
-    /** GOPs starting at {@code starts} as one FLV piece: the sequence headers once, then each GOP's frames. */
     private static byte[] gops(long... starts) {
-        FlvWriter w = new FlvWriter(new FlvHeader(true, true));
-        w.write(VideoTag.of(starts[0], LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME,
-                AvcPacketType.SEQUENCE_HEADER, 0), AVC_C));
-        w.write(AudioTag.of(starts[0], LegacyAudioTagHeader.aac(AacPacketType.SEQUENCE_HEADER),
-                new byte[] {0x11, (byte) 0x90}));
-        for (long start : starts) {
-            w.write(VideoTag.of(start, LegacyVideoTagHeader.avc(VideoFrameType.KEY_FRAME, AvcPacketType.NALU, 40),
-                    new byte[] {0, 0, 0, 1, 0x65}));
-            w.write(AudioTag.of(start, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
-            w.write(VideoTag.of(start + 40, LegacyVideoTagHeader.avc(VideoFrameType.INTER_FRAME, AvcPacketType.NALU,
-                    40), new byte[] {0, 0, 0, 1, 0x41}));
-            w.write(AudioTag.of(start + 21, LegacyAudioTagHeader.aac(AacPacketType.RAW), new byte[] {0x21}));
-        }
-        return w.toByteArray();
+        return FlvGops.of(starts);
     }
 }

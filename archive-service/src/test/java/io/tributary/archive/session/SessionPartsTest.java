@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class SessionPartsTest {
     private static final String P = "archive-parts/alice/01J0000000000000000000000A/";
+    /** Copy mode: the session's first GOP, the one stored as a piece. */
+    private static final String FIRST_PIECE = "piece-0000000000-0000000000-700000b-copy.flv";
+    private static final Chunk CHUNK_0_7 = new Chunk(0, 7, 5_300_000, 5_200_000, 16_000);
+    private static final Chunk CHUNK_8_13 = new Chunk(8, 13, 5_300_000, 5_200_000, 28_000);
+    /** Stored by an instance that lost the session while the new owner stored 8..13: its chunks ended elsewhere. */
+    private static final Chunk DEPOSED_8_14 = new Chunk(8, 14, 5_400_000, 5_300_000, 30_000);
 
     @Test
     void rebuildsTheStateFromOneListing() {
@@ -26,7 +32,6 @@ class SessionPartsTest {
         assertEquals(List.of(0L, 1L), List.copyOf(parts.pieces().keySet()));
         assertEquals(new Piece(1, 2, 500, EncodeMode.REENCODE, null), parts.pieces().get(1L));
         assertEquals(3, parts.nextSequence());
-        assertEquals(600, parts.ingestedBytes());
         assertEquals(0.96, parts.ssim(), 1e-9);
         assertEquals(EncodeMode.REENCODE, parts.mode());
         assertEquals(0, parts.missingRecords());
@@ -102,5 +107,50 @@ class SessionPartsTest {
         assertEquals(List.of(new Chunk(0, 6, 5_300_000, 5_200_000, 14_000)), parts.chunkChain());
         assertEquals(10, parts.nextSequence());
         assertEquals(0, parts.missingRecords());
+    }
+
+    @Test
+    void takesTheChainOfOverlappingChunksThatHoldsTheMostGops() {
+        // a deposed instance stored 8..14; the new owner, whose chunk-wait pieces cut the chunks elsewhere, 8..13
+        // and 14..20: the widest chunk at 8 would end the chain at 14 and leave GOPs 15..20 out of the archive
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + FIRST_PIECE,
+                P + CHUNK_0_7.fileName(),
+                P + CHUNK_8_13.fileName(),
+                P + DEPOSED_8_14.fileName(),
+                P + "chunk-0000000014-0000000020-5300000b-5200000i-42000ms.m4s"));
+
+        assertEquals(List.of(CHUNK_0_7, CHUNK_8_13, new Chunk(14, 20, 5_300_000, 5_200_000, 42_000)),
+                parts.chunkChain());
+        assertEquals(21, parts.nextSequence());
+        assertEquals(0, parts.strandedGops());
+    }
+
+    @Test
+    void endsTheChainWhereThePiecesAfterItHoldMoreThanAnOverlappingChunk() {
+        // GOPs 14..20 waited too long and are one piece; a deposed instance's chunk 8..14 would cut GOP 14 out of it
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + FIRST_PIECE,
+                P + "piece-0000000014-0000000020-2100000b-copy.flv",
+                P + CHUNK_0_7.fileName(),
+                P + CHUNK_8_13.fileName(),
+                P + DEPOSED_8_14.fileName()));
+
+        assertEquals(List.of(CHUNK_0_7, CHUNK_8_13), parts.chunkChain());
+        assertEquals(0, parts.strandedGops());
+        assertEquals(0, parts.missingRecords());
+    }
+
+    @Test
+    void countsTheGopsThatOnlyChunksOffTheChainHold() {
+        // chunk 10..20 starts inside chunk 8..14: no chain takes both, and nothing else holds 15..20
+        SessionParts parts = SessionParts.fromKeys(List.of(
+                P + FIRST_PIECE,
+                P + CHUNK_0_7.fileName(),
+                P + DEPOSED_8_14.fileName(),
+                P + "chunk-0000000010-0000000020-5300000b-5200000i-42000ms.m4s"));
+
+        assertEquals(List.of(CHUNK_0_7, DEPOSED_8_14), parts.chunkChain());
+        assertEquals(6, parts.strandedGops());
     }
 }

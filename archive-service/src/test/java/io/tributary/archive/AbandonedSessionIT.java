@@ -1,0 +1,99 @@
+package io.tributary.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.archive.GopFeed.GopRecord;
+import io.tributary.archive.consume.GopArchiver;
+import io.tributary.archive.consume.IdleRule;
+import io.tributary.archive.encode.EncodeMode;
+import io.tributary.archive.session.SessionArchive;
+import io.tributary.archive.session.SessionFinalizer;
+import io.tributary.archive.session.SessionRef;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PartName.Chunk;
+import io.tributary.archive.store.PieceCache;
+import io.tributary.kafka.GopRecords;
+import io.tributary.media.gop.GopHeaders;
+import io.tributary.storage.S3Settings;
+import io.tributary.testsupport.media.TestMedia;
+import io.tributary.testsupport.s3.EmbeddedS3;
+import io.tributary.testsupport.s3.SharedS3;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Copy mode, through the handler the loop calls (no Kafka): when GOPs only this instance held are lost at the end,
+ * the session is neither archived nor remembered as closed; its records are handed again and rebuild it.
+ */
+class AbandonedSessionIT {
+    private static final String TOPIC = "stream-gops";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aSessionThatLostItsWaitingGopsAtTheEndIsNotClosedAndItsRecordsComeAgain() throws Exception {
+        EmbeddedS3 s3 = SharedS3.instance();
+        ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
+                SharedS3.BUCKET, EmbeddedS3.REGION));
+        store.ensureBucket();
+        PieceCache cache = new PieceCache(work.resolve("instance"));
+        SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, gop -> {
+            throw new AssertionError("copy mode encodes nothing");
+        }, null, 0, EncodeMode.COPY, Duration.ofMinutes(1));
+        GopArchiver archiver = new GopArchiver(store, tools, new SessionFinalizer(store, cache, e -> {
+            throw new AssertionError("announced without the GOPs that were lost");
+        }, Clock.systemUTC()), new IdleRule(Duration.ofMinutes(1)), channel -> 0, System::currentTimeMillis);
+        SessionRef ref = new SessionRef("it-abandoned-" + UUID.randomUUID().toString().substring(0, 8),
+                UUID.randomUUID().toString());
+        Path clip = TestMedia.h264Aac(Duration.ofSeconds(4), 320, 180, 30, 30);
+        List<GopRecord> records = GopFeed.records(clip, ref.sessionId(), 8 * 1024 * 1024, true);
+        List<CompletionStage<?>> stages = new ArrayList<>();
+        for (int i = 0; i < records.size() - 1; i++) {
+            stages.add(archiver.handle(consumerRecord(ref, records.get(i), i)));
+        }
+        assertTrue(archiver.waitingRecords() > 1, "GOPs waiting for a chunk");
+        // storage lists a chunk the live spool did not write (a deposed instance's): the end stores the GOPs
+        // waiting first, and their local copies are gone
+        store.put(PartKeys.key(ref.channel(), ref.sessionId(), new Chunk(0, 2, 1, 1, 1)), new byte[1],
+                ArchiveStore.MP4);
+        deleteTree(cache.root().resolve("pieces").resolve(ref.channel()));
+
+        int last = records.size() - 1;
+        CompletionStage<?> end = archiver.handle(consumerRecord(ref, records.get(last), last));
+
+        assertTrue(end.toCompletableFuture().isCompletedExceptionally(), "the last record is handed again");
+        assertTrue(stages.get(1).toCompletableFuture().isCompletedExceptionally(), "so are the records waiting");
+        assertFalse(store.exists(ref.archiveKey()), "no archive with a hole");
+        assertEquals(0, archiver.openSessions(), "dropped, to be rebuilt");
+        archiver.handle(consumerRecord(ref, records.get(1), 1)); // the rewind hands it again
+        assertEquals(1, archiver.openSessions(), "rebuilt from storage, not ignored as archived");
+    }
+
+    private static ConsumerRecord<String, byte[]> consumerRecord(SessionRef ref, GopRecord r, long offset) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, ref.channel(),
+                r.value(), new RecordHeaders(GopRecords.headers(GopHeaders.encode(r.meta()))), Optional.empty());
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
