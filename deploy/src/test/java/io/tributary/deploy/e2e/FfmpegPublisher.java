@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real publisher: {@code ffmpeg -re -i clip -c copy -f flv rtmp://.../live/<key>}, running while the test
@@ -31,7 +34,8 @@ public final class FfmpegPublisher implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final Deque<String> tail = new ArrayDeque<>(); // guarded by itself
     private final Thread pump;
-    private volatile Instant endedAt;
+    /** Completes when ffmpeg exited; awaited, not read, so the exit and its time are never seen apart. */
+    private final CompletableFuture<Instant> ended;
 
     private FfmpegPublisher(Process process, String secret, Path log) {
         this.process = process;
@@ -39,7 +43,7 @@ public final class FfmpegPublisher implements AutoCloseable {
         this.pump = new Thread(() -> pump(log), "ffmpeg-publisher-output");
         this.pump.setDaemon(true);
         this.pump.start();
-        process.onExit().thenRun(() -> endedAt = Instant.now());
+        this.ended = process.onExit().thenApply(exited -> Instant.now());
     }
 
     /**
@@ -64,14 +68,19 @@ public final class FfmpegPublisher implements AutoCloseable {
 
     /** When ffmpeg exited, if it has. */
     public Optional<Instant> endedAt() {
-        return Optional.ofNullable(endedAt);
+        return Optional.ofNullable(ended.getNow(null));
     }
 
     /** Waits for ffmpeg to end; its exit status, or empty if it still runs at the deadline. */
     public Optional<Integer> awaitExit(Instant deadline) throws InterruptedException {
         long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        try {
+            // process.waitFor can return before onExit's stage ran: wait for the stage itself.
+            ended.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
             return Optional.empty();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible.getCause());
         }
         pump.join(2000);
         return Optional.of(process.exitValue());
