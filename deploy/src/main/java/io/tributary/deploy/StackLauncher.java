@@ -126,10 +126,11 @@ final class StackLauncher {
     }
 
     private ChildProcess startService(StackService service, StackSecrets secrets) {
-        List<String> command = List.of(javaBinary(), "-Xmx512m", StackService.GARBAGE_COLLECTOR,
+        List<String> java = List.of(javaBinary(), "-Xmx512m", StackService.GARBAGE_COLLECTOR,
                 StackService.COMMON_POOL_PARALLELISM,
                 "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir(),
                 "-jar", service.runnableJar(layout.root()).toString());
+        List<String> command = CpuPriority.command(java, service.background(), CpuPriority.nice());
         return startChild(service.shortName(), command, serviceEnvironment(service, secrets), null, services);
     }
 

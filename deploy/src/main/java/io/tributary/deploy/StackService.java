@@ -59,6 +59,14 @@ enum StackService {
         return this == AUTH || this == TRANSCODE || this == THUMBNAIL || this == ARCHIVE;
     }
 
+    /**
+     * Batch work off the live path (a picture a minute, an MP4 per session): run at a lower CPU priority, so that
+     * a saturated machine serves ingest and packaging first ({@link CpuPriority}).
+     */
+    boolean background() {
+        return this == THUMBNAIL || this == ARCHIVE;
+    }
+
     /** The Quarkus fast-jar launcher that {@code mvn package} leaves in the module. */
     Path runnableJar(Path root) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

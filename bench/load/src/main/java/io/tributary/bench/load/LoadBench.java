@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -155,8 +156,10 @@ public final class LoadBench {
             WindowResult window = session.measure(from, session.sampleNow());
             window.segmentsByRendition().keySet().stream().filter(r -> !r.equals(WindowResult.ALL))
                     .forEach(renditions::add);
-            List<String> failures = RampCriterion.failures(window, renditions);
-            report.step(window, failures);
+            Map<String, Long> backlog = session.backgroundBacklog();
+            List<String> failures = new ArrayList<>(RampCriterion.failures(window, renditions));
+            failures.addAll(RampCriterion.backlogFailures(backlog, window.streams()));
+            report.step(window, failures, backlog);
             Percentiles all = window.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
             log(String.format("  %d streams: p50 %d ms, p99 %d ms, load %s -> %s", window.streams(), all.p50(),
                     all.p99(), window.loadAverage(), failures.isEmpty() ? "sustained" : String.join("; ", failures)));

@@ -33,6 +33,7 @@ final class LoadSession implements AutoCloseable {
     private final Random random;
     private final ResourceSampler sampler;
     private final StackEvents events;
+    private final WorkerBacklog backlog;
     private final PlaylistWatch playlists;
     private final PublisherLoop loop;
     private final List<String> channels = new ArrayList<>();
@@ -49,6 +50,7 @@ final class LoadSession implements AutoCloseable {
         this.random = new Random(options.seed());
         this.sampler = new ResourceSampler(StackRoles.find(stack.launcherPid()), 1000);
         this.events = new StackEvents(stack.kafkaBootstrap(), c -> c.startsWith("load-" + runId + "-"));
+        this.backlog = new WorkerBacklog(stack.kafkaBootstrap());
         this.playlists = new PlaylistWatch(stack, 20);
         this.loop = new PublisherLoop(options.tickMillis());
     }
@@ -125,6 +127,11 @@ final class LoadSession implements AutoCloseable {
     }
 
     /** Starts a new scheduler-lateness period and remembers each publisher's behind count, for the next window. */
+    /** The background workers' uncommitted {@code stream-gops} records, by consumer group. */
+    Map<String, Long> backgroundBacklog() throws InterruptedException {
+        return backlog.uncommitted();
+    }
+
     void startWindow() {
         loop.takeLateness();
         Map<String, Integer> behind = new HashMap<>();
@@ -246,6 +253,7 @@ final class LoadSession implements AutoCloseable {
         loop.close();
         playlists.close();
         events.close();
+        backlog.close();
         sampler.close();
     }
 }

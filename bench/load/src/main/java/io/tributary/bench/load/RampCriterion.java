@@ -2,6 +2,7 @@ package io.tributary.bench.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,7 +23,28 @@ final class RampCriterion {
      */
     static final long MAX_SCHEDULER_P99_MILLIS = 500;
 
+    /**
+     * Uncommitted {@code stream-gops} records per stream a background worker (archive, thumbnail) may hold at the end
+     * of a window: archive's copy mode commits a GOP once a stored chunk of at least 5 MiB holds it (about 7 GOPs of
+     * the 3 Mb/s clip) or, at the latest, after its 30 s chunk-wait (15 GOPs); thumbnail commits every second. More
+     * than 16 (32 s of media) means the worker is falling behind, which at background priority is how a saturated
+     * machine shows first.
+     */
+    static final int MAX_BACKLOG_PER_STREAM = 16;
+
     private RampCriterion() {
+    }
+
+    /** The reasons the background workers' backlog at the window's end fails it; empty when they keep up. */
+    static List<String> backlogFailures(Map<String, Long> uncommittedByGroup, int streams) {
+        List<String> reasons = new ArrayList<>();
+        uncommittedByGroup.forEach((group, records) -> {
+            if (records > (long) MAX_BACKLOG_PER_STREAM * streams) {
+                reasons.add(group + " behind: " + records + " records uncommitted > " + MAX_BACKLOG_PER_STREAM
+                        + " per stream");
+            }
+        });
+        return reasons;
     }
 
     /** The reasons the window fails; empty when it is sustained. */

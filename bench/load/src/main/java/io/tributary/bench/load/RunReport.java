@@ -16,7 +16,7 @@ import java.util.Map;
 final class RunReport {
 
     /** One ramp step: its window and the criterion's verdict. */
-    record Step(WindowResult window, List<String> failures) {
+    record Step(WindowResult window, List<String> failures, Map<String, Long> backgroundBacklog) {
     }
 
     private final Map<String, Object> machine;
@@ -46,8 +46,8 @@ final class RunReport {
         hold = window;
     }
 
-    void step(WindowResult window, List<String> failures) {
-        steps.add(new Step(window, failures));
+    void step(WindowResult window, List<String> failures, Map<String, Long> backgroundBacklog) {
+        steps.add(new Step(window, failures, backgroundBacklog));
     }
 
     void maxSustained(Integer streams) {
@@ -147,8 +147,8 @@ final class RunReport {
         if (!steps.isEmpty()) {
             md.append("## Ramp\n\n");
             md.append("| streams | p50 ms | p90 ms | p99 ms | max ms | source segs / expected | ingest+transcode "
-                    + "CPU s/stream-min | stack CPU s/stream-min | stack peak RSS MB | RSS MB per added stream | generator late p99 ms | load avg | verdict |\n");
-            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                    + "CPU s/stream-min | stack CPU s/stream-min | stack peak RSS MB | RSS MB per added stream | archive / thumbnail backlog (records) | generator late p99 ms | load avg | verdict |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
             WindowResult previous = null;
             for (Step s : steps) {
                 WindowResult w = s.window();
@@ -156,12 +156,14 @@ final class RunReport {
                         (stackRssKb(w) - stackRssKb(previous)) / 1024.0 / Math.max(1, w.streams() - previous.streams()));
                 previous = w;
                 Percentiles all = w.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
-                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d / %.0f | %.3f | %.3f | %.0f | %s | %d | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d / %.0f | %.3f | %.3f | %.0f | %s | %s / %s | %d | %s | %s |%n",
                         w.streams(), all.p50(), all.p90(), all.p99(), all.max(),
                         w.segmentsByRendition().getOrDefault("source", 0), w.segmentsExpectedPerRendition(),
                         w.cpuPerStreamMinute().getOrDefault(WindowResult.INGEST_AND_PACKAGING, 0.0),
                         w.cpuPerStreamMinute().getOrDefault(WindowResult.WHOLE_STACK, 0.0),
-                        stackRssKb(w) / 1024.0, slope, w.schedulerLatenessP99Millis(), w.loadAverage(),
+                        stackRssKb(w) / 1024.0, slope, s.backgroundBacklog().getOrDefault("archive-service", -1L),
+                        s.backgroundBacklog().getOrDefault("thumbnail-service", -1L), w.schedulerLatenessP99Millis(),
+                        w.loadAverage(),
                         s.failures().isEmpty() ? "sustained" : String.join("; ", s.failures())));
             }
             md.append("\nCPU s per stream-minute by role (gross; the report.json has idle-subtracted figures too):\n\n");

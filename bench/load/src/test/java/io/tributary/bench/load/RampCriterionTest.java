@@ -45,4 +45,11 @@ class RampCriterionTest {
         List<String> failures = RampCriterion.failures(window(100, 160, 0, 0, 501));
         assertTrue(failures.get(0).startsWith("generator overloaded"), failures.get(0));
     }
+
+    @Test
+    void aBackgroundWorkerFallingBehindFailsTheStep() {
+        assertEquals(List.of(), RampCriterion.backlogFailures(Map.of("archive-service", 16L * 10), 10));
+        assertEquals(List.of("archive-service behind: 161 records uncommitted > 16 per stream"),
+                RampCriterion.backlogFailures(Map.of("archive-service", 161L, "thumbnail-service", 4L), 10));
+    }
 }

@@ -30,15 +30,17 @@ class RunReportTest {
     @Test
     void writesTheRampAndItsLargestSustainedStepToMarkdownAndJson() throws IOException {
         RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "ramp"));
-        report.step(window(8, 300, 1_000 * 1024), List.of());
-        report.step(window(16, 1200, 1_080 * 1024), RampCriterion.failures(window(16, 1200, 0)));
+        report.step(window(8, 300, 1_000 * 1024), List.of(),
+                Map.of("archive-service", 40L, "thumbnail-service", 3L));
+        report.step(window(16, 1200, 1_080 * 1024), RampCriterion.failures(window(16, 1200, 0)),
+                Map.of("archive-service", 90L, "thumbnail-service", 5L));
         report.maxSustained(8);
         report.write(dir);
 
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("Largest sustained: 8 streams"), md);
         assertTrue(md.contains("| 16 | 20 | 35 | 1200 | 1200 | 320 / 320 |"), md);
-        assertTrue(md.contains("| 10.0 |"), "stack RSS grew 80 MB for 8 more streams: " + md);
+        assertTrue(md.contains("| 10.0 | 90 / 5 |"), "stack RSS grew 80 MB for 8 more streams: " + md);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertEquals(8, json.path("maxSustainedStreams").asInt());
         assertEquals(2, json.path("rampSteps").size());
