@@ -1,5 +1,8 @@
 package io.tributary.media.codec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What Tributary reads from an AV1 sequence header OBU (AV1 Bitstream & Decoding Process Specification §5.5):
  * the maximum frame size and the frame rate from timing_info. Parsing stops after the frame size.
@@ -11,10 +14,26 @@ public record Av1SequenceHeader(int seqProfile, int maxFrameWidth, int maxFrameH
 
     static final int OBU_SEQUENCE_HEADER = 1;
 
-    /** Finds and parses the sequence header among the OBUs of {@code obus} (low-overhead format, §5.2). */
+    /** The first sequence header among the OBUs of {@code obus} (low-overhead format, §5.2); null if there is none. */
     public static Av1SequenceHeader find(byte[] obus) {
+        List<Av1SequenceHeader> headers = read(obus, 1);
+        return headers.isEmpty() ? null : headers.get(0);
+    }
+
+    /**
+     * Every sequence header among the OBUs of {@code obus}, in order: a decoder reads each one it is given (a temporal
+     * unit may repeat it), so each bounds the frames it may be asked to allocate for. Every OBU is walked, so a
+     * malformed OBU anywhere fails, not only before the first sequence header.
+     */
+    public static List<Av1SequenceHeader> findAll(byte[] obus) {
+        return read(obus, Integer.MAX_VALUE);
+    }
+
+    /** Walks the OBUs by their headers (§5.3.1) and obu_size; one without obu_has_size_field runs to the end. */
+    private static List<Av1SequenceHeader> read(byte[] obus, int limit) {
+        List<Av1SequenceHeader> headers = new ArrayList<>();
         BitReader r = new BitReader(obus, "AV1 OBU");
-        while (r.bitsLeft() > 0) {
+        while (r.bitsLeft() > 0 && headers.size() < limit) {
             if (r.flag()) {
                 throw new CodecConfigException("AV1 OBU with obu_forbidden_bit set");
             }
@@ -30,11 +49,11 @@ public record Av1SequenceHeader(int seqProfile, int maxFrameWidth, int maxFrameH
                 throw new CodecConfigException("AV1 OBU of " + size + " bytes with " + r.bytesLeft() + " left");
             }
             if (type == OBU_SEQUENCE_HEADER) {
-                return parse(obus, r.bytePosition(), (int) size);
+                headers.add(parse(obus, r.bytePosition(), (int) size));
             }
             r.skip(size * 8);
         }
-        return null;
+        return headers;
     }
 
     /** leb128() (§4.10.5): at most 8 bytes, and we refuse values beyond an int. */

@@ -2,14 +2,18 @@ package io.tributary.media.codec;
 
 /**
  * What Tributary reads from an H.264 sequence parameter set (ISO 14496-10 §7.3.2.1.1 and VUI §E.1.1): profile,
- * level, chroma format and bit depth, the displayed size after frame cropping, and the frame rate from the VUI
- * timing info.
+ * level, chroma format and bit depth, the coded and the displayed size, and the frame rate from the VUI timing info.
  *
- * @param frameRate time_scale / (2 × num_units_in_tick), 0 when the VUI has no timing info (or a VUI this parser
- *                  cannot follow: the VUI is optional, the picture size is not)
+ * @param codedWidth  PicWidthInMbs × 16 (§7.4.2.1.1): the size a decoder allocates for, before frame cropping
+ * @param codedHeight FrameHeightInMbs × 16 (§7.4.2.1.1, two map units per macroblock pair when fields are coded)
+ * @param width       codedWidth less the frame cropping
+ * @param height      codedHeight less the frame cropping
+ * @param frameRate   time_scale / (2 × num_units_in_tick), 0 when the VUI has no timing info (or a VUI this
+ *                    parser cannot follow: the VUI is optional, the picture size is not)
  */
 public record AvcSequenceParameterSet(int profileIdc, int constraintSetFlags, int levelIdc, int chromaFormatIdc,
-                                      int bitDepthLuma, int bitDepthChroma, int width, int height, double frameRate) {
+                                      int bitDepthLuma, int bitDepthChroma, int codedWidth, int codedHeight, int width,
+                                      int height, double frameRate) {
 
     /** Profiles whose SPS carries chroma_format_idc, bit depths and scaling matrices (§7.3.2.1.1). */
     private static final int[] HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135};
@@ -79,8 +83,10 @@ public record AvcSequenceParameterSet(int profileIdc, int constraintSetFlags, in
             r.skip(1); // mb_adaptive_frame_field_flag
         }
         r.skip(1); // direct_8x8_inference_flag
-        int width = widthMbs * 16;
-        int height = (frameMbsOnly ? 1 : 2) * heightMapUnits * 16;
+        int codedWidth = widthMbs * 16;
+        int codedHeight = (frameMbsOnly ? 1 : 2) * heightMapUnits * 16;
+        int width = codedWidth;
+        int height = codedHeight;
         if (r.flag()) { // frame_cropping_flag
             int chromaArrayType = separateColourPlane ? 0 : chromaFormatIdc;
             int cropUnitX = chromaArrayType == 0 ? 1 : (chromaFormatIdc == 3 ? 1 : 2);
@@ -102,7 +108,7 @@ public record AvcSequenceParameterSet(int profileIdc, int constraintSetFlags, in
             }
         }
         return new AvcSequenceParameterSet(profileIdc, constraintSetFlags, levelIdc, chromaFormatIdc, bitDepthLuma,
-                bitDepthChroma, width, height, frameRate);
+                bitDepthChroma, codedWidth, codedHeight, width, height, frameRate);
     }
 
     private static boolean isHighProfile(int profileIdc) {

@@ -25,6 +25,14 @@ public record NalUnit(byte[] bytes) {
         return bytes.length == 0 ? -1 : (bytes[0] >> 1) & 0x3F;
     }
 
+    /**
+     * nuh_layer_id of an H.265 NAL unit (ISO 23008-2 §7.3.1.2): 0 for the base layer, which is all a single-layer
+     * decoder reads; -1 when the two-byte header is cut.
+     */
+    public int hevcLayerId() {
+        return bytes.length < 2 ? -1 : (bytes[0] & 0x01) << 5 | (bytes[1] & 0xFF) >>> 3;
+    }
+
     /** The payload after a {@code headerLength}-byte NAL header with emulation_prevention_three_byte removed. */
     byte[] rbsp(int headerLength) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);

@@ -1,67 +1,168 @@
 package io.tributary.thumbnail.render;
 
-import io.tributary.media.codec.VideoCodec;
+import io.tributary.media.codec.Av1CodecConfigurationRecord;
+import io.tributary.media.codec.Av1SequenceHeader;
+import io.tributary.media.codec.AvcDecoderConfigurationRecord;
+import io.tributary.media.codec.AvcSequenceParameterSet;
+import io.tributary.media.codec.CodecConfigException;
+import io.tributary.media.codec.HevcDecoderConfigurationRecord;
+import io.tributary.media.codec.HevcSequenceParameterSet;
+import io.tributary.media.codec.LengthPrefixedNalUnits;
+import io.tributary.media.codec.NalUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Rejects a keyframe whose stream declares a picture larger than the decoder's pixel limit, before a decoder is
- * opened, where the decoder would not reject it before allocating for it.
+ * opened: each decoder allocates for the size a parameter set declares before FFmpeg's {@code max_pixels} refuses it.
+ * <ul>
+ *   <li>AV1 is decoded by libaom (the bundled FFmpeg has no dav1d), into buffers of its own sized from the sequence
+ *       header (up to 65536x65536); FFmpeg's wrapper checks {@code max_pixels} only afterwards.</li>
+ *   <li>H.264: FFmpeg's {@code h264} sizes its per-macroblock tables from the SPS (for 16000x16000, single blocks of
+ *       32 to 64 MiB) before {@code max_pixels} refuses the picture buffer.</li>
+ *   <li>HEVC: {@code hevc} sizes its per-block arrays from the SPS the same way, before the picture (our reading of
+ *       {@code hevcdec.c}; not measured).</li>
+ * </ul>
+ * So every parameter set the decoder may read is parsed with media-common's codec parsers and its coded size checked
+ * (the size before cropping: what the decoder allocates for): the configuration record's (its extradata) and the
+ * keyframe's own (a temporal unit may start with a sequence header, and encoders that repeat their parameter sets put
+ * an SPS before each IDR picture; the decoder reads those too). An AV1 keyframe with no sequence header anywhere is
+ * rejected too: a fresh decoder cannot decode it.
  *
- * <p>AV1 is decoded by libaom (the bundled FFmpeg has no dav1d): libaom decodes into buffers of its own, sized from
- * the sequence header (up to 65536x65536), and FFmpeg's wrapper checks {@code max_pixels} only afterwards, when it
- * sets the output size. So the largest frame size of every sequence header the decoder may read, in the
- * configuration record's {@code configOBUs} and in the keyframe's own OBUs (a temporal unit with a keyframe starts
- * with one, and libaom reads that one), is checked here. A keyframe with no sequence header anywhere cannot be
- * decoded by a fresh decoder and is rejected too.
- *
- * <p>H.264, HEVC and VP9 go to FFmpeg's own decoders, which check the size a parameter set or frame header declares
- * ({@code av_image_check_size}, then {@code max_pixels} in {@code ff_set_dimensions} and {@code ff_get_buffer})
- * before they allocate picture buffers: nothing is parsed here for them.
+ * <p>A parameter set media-common cannot read, or refuses (larger than
+ * {@link io.tributary.media.codec.VideoDecoderConfiguration#MAX_DIMENSION} a side), rejects the keyframe as
+ * {@code UNDECODABLE}: what is not read cannot be bounded. media-common reads every H.264 profile FFmpeg decodes up to
+ * the size (High 4:4:4, scaling matrices, field coding) and the HEVC SPS of the base layer, whose syntax up to the
+ * size is the same in every profile (RExt and SCC add theirs after it); an HEVC SPS of another layer (multi-layer
+ * extensions, Annex F) is rejected, as no E-RTMP stream carries one. NAL unit lengths that run past the keyframe's end
+ * reject it as {@code DAMAGED}, as FFmpeg's own splitter would. VP9's decoder reads its size from each frame header
+ * and checks it before allocating: nothing is parsed here for it.
  */
 final class DeclaredPictureSize {
-    /** av1-isobmff §2.3.3: marker (1) version (7), then 3 bytes of profile, level and colour fields, then configOBUs. */
-    private static final int AV1_CONFIGURATION_HEADER_BYTES = 4;
-    private static final int AV1_MARKER_AND_VERSION_1 = 0x81;
+    private static final int AVC_NAL_SPS = 7;
 
     private DeclaredPictureSize() {
     }
 
-    /** @throws RenderFailure {@code UNDECODABLE} if the stream declares more than {@code maxPixels}, or cannot say */
+    /** A picture size a parameter set declares, and which one: for the rejection's detail. */
+    record Declared(int width, int height, String source) {
+        long pixels() {
+            return (long) width * height;
+        }
+
+        @Override
+        public String toString() {
+            return width + "x" + height + " (" + source + ")";
+        }
+    }
+
+    /** @throws RenderFailure if the stream declares more than {@code maxPixels}, or cannot say */
     static void requireAtMost(long maxPixels, Keyframe keyframe) throws RenderFailure {
-        if (keyframe.codec() != VideoCodec.AV1) {
-            return;
-        }
-        List<Av1SequenceHeader> headers;
-        try {
-            headers = av1SequenceHeaders(keyframe);
-        } catch (Av1FormatException e) {
-            throw new RenderFailure(RejectReason.UNDECODABLE, "unreadable AV1 in " + keyframe + ": " + e.getMessage());
-        }
-        if (headers.isEmpty()) {
-            throw new RenderFailure(RejectReason.UNDECODABLE, "no AV1 sequence header in " + keyframe);
-        }
-        for (Av1SequenceHeader header : headers) {
-            if (header.maxPixels() > maxPixels) {
-                throw new RenderFailure(RejectReason.UNDECODABLE, "the AV1 sequence header of " + keyframe
-                        + " declares frames up to " + header.maxFrameSize() + ", more than the " + maxPixels
-                        + " pixels decoded");
+        for (Declared declared : of(keyframe)) {
+            if (declared.pixels() > maxPixels) {
+                throw new RenderFailure(RejectReason.UNDECODABLE, keyframe + " declares pictures of " + declared
+                        + ", more than the " + maxPixels + " pixels decoded");
             }
         }
     }
 
-    /** The configuration record's sequence headers, then the keyframe's. */
-    static List<Av1SequenceHeader> av1SequenceHeaders(Keyframe keyframe) {
-        List<Av1SequenceHeader> headers = new ArrayList<>();
-        byte[] configuration = keyframe.configuration();
-        if (configuration.length > 0) {
-            if (configuration.length < AV1_CONFIGURATION_HEADER_BYTES
-                    || (configuration[0] & 0xFF) != AV1_MARKER_AND_VERSION_1) {
-                throw new Av1FormatException("not an AV1CodecConfigurationRecord (marker 1, version 1)");
-            }
-            headers.addAll(Av1Obus.sequenceHeaders(configuration, AV1_CONFIGURATION_HEADER_BYTES));
+    /** The sizes declared by the configuration record's parameter sets, then by the keyframe's, in order. */
+    static List<Declared> of(Keyframe keyframe) throws RenderFailure {
+        return switch (keyframe.codec()) {
+            case AVC -> avc(keyframe);
+            case HEVC -> hevc(keyframe);
+            case AV1 -> av1(keyframe);
+            case VP9 -> List.of();
+        };
+    }
+
+    private static List<Declared> avc(Keyframe keyframe) throws RenderFailure {
+        AvcDecoderConfigurationRecord record = read(keyframe, "configuration record",
+                () -> AvcDecoderConfigurationRecord.parse(keyframe.configuration()));
+        List<Declared> declared = new ArrayList<>();
+        for (NalUnit sps : record.sequenceParameterSets()) {
+            declared.add(avcSps(keyframe, sps, "SPS in the configuration record"));
         }
-        headers.addAll(Av1Obus.sequenceHeaders(keyframe.data(), 0));
-        return headers;
+        for (NalUnit nal : nalUnits(keyframe, record.lengthSizeMinusOne() + 1)) {
+            if (nal.avcType() == AVC_NAL_SPS) {
+                declared.add(avcSps(keyframe, nal, "SPS in the keyframe"));
+            }
+        }
+        return declared;
+    }
+
+    private static Declared avcSps(Keyframe keyframe, NalUnit nal, String source) throws RenderFailure {
+        AvcSequenceParameterSet sps = read(keyframe, source, () -> AvcSequenceParameterSet.parse(nal));
+        return new Declared(sps.codedWidth(), sps.codedHeight(), source);
+    }
+
+    private static List<Declared> hevc(Keyframe keyframe) throws RenderFailure {
+        HevcDecoderConfigurationRecord record = read(keyframe, "configuration record",
+                () -> HevcDecoderConfigurationRecord.parse(keyframe.configuration()));
+        List<Declared> declared = new ArrayList<>();
+        // by each NAL unit's own type, as FFmpeg reads the record, whatever its array says
+        for (HevcDecoderConfigurationRecord.NalUnitArray array : record.arrays()) {
+            for (NalUnit nal : array.nalUnits()) {
+                addHevcSps(keyframe, nal, "SPS in the configuration record", declared);
+            }
+        }
+        for (NalUnit nal : nalUnits(keyframe, record.lengthSizeMinusOne() + 1)) {
+            addHevcSps(keyframe, nal, "SPS in the keyframe", declared);
+        }
+        return declared;
+    }
+
+    private static void addHevcSps(Keyframe keyframe, NalUnit nal, String source, List<Declared> declared)
+            throws RenderFailure {
+        if (nal.hevcType() != HevcDecoderConfigurationRecord.NAL_TYPE_SPS) {
+            return;
+        }
+        if (nal.hevcLayerId() != 0) {
+            throw new RenderFailure(RejectReason.UNDECODABLE, "the " + source + " of " + keyframe + " is of layer "
+                    + nal.hevcLayerId() + ": multi-layer HEVC is not read, so its size cannot be checked");
+        }
+        HevcSequenceParameterSet sps = read(keyframe, source, () -> HevcSequenceParameterSet.parse(nal));
+        declared.add(new Declared(sps.codedWidth(), sps.codedHeight(), source));
+    }
+
+    private static List<Declared> av1(Keyframe keyframe) throws RenderFailure {
+        List<Declared> declared = new ArrayList<>();
+        if (keyframe.configuration().length > 0) {
+            addAv1(keyframe, "sequence header in the configuration record", () -> Av1SequenceHeader.findAll(
+                    Av1CodecConfigurationRecord.parse(keyframe.configuration()).configObus()), declared);
+        }
+        addAv1(keyframe, "sequence header in the keyframe", () -> Av1SequenceHeader.findAll(keyframe.data()),
+                declared);
+        if (declared.isEmpty()) {
+            throw new RenderFailure(RejectReason.UNDECODABLE, "no AV1 sequence header in " + keyframe);
+        }
+        return declared;
+    }
+
+    private static void addAv1(Keyframe keyframe, String source, Supplier<List<Av1SequenceHeader>> parser,
+                               List<Declared> declared) throws RenderFailure {
+        for (Av1SequenceHeader header : read(keyframe, source, parser)) {
+            declared.add(new Declared(header.maxFrameWidth(), header.maxFrameHeight(), source));
+        }
+    }
+
+    /** What media-common parses from the stream: refused is unreadable, or larger than it reads. */
+    private static <T> T read(Keyframe keyframe, String what, Supplier<T> parser) throws RenderFailure {
+        try {
+            return parser.get();
+        } catch (CodecConfigException e) {
+            throw new RenderFailure(RejectReason.UNDECODABLE, "the " + what + " of " + keyframe + " is refused: "
+                    + e.getMessage());
+        }
+    }
+
+    private static List<NalUnit> nalUnits(Keyframe keyframe, int lengthSize) throws RenderFailure {
+        try {
+            return LengthPrefixedNalUnits.split(keyframe.data(), lengthSize);
+        } catch (CodecConfigException e) {
+            throw new RenderFailure(RejectReason.DAMAGED, "the NAL units of " + keyframe + " do not add up: "
+                    + e.getMessage());
+        }
     }
 }

@@ -34,13 +34,16 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>What the decoder says about the keyframe decides the reason it is rejected:
  * <ul>
- *   <li>the stream declares a picture larger than {@link #MAX_PIXELS} where the decoder would allocate for it before
- *       checking ({@link DeclaredPictureSize}: AV1), or it will not open with the configuration record, or gives no
+ *   <li>a parameter set of the stream declares a picture larger than {@link #MAX_PIXELS}, or cannot be read (checked
+ *       before the decoder is opened, as decoders allocate for the declared size before checking it:
+ *       {@link DeclaredPictureSize}), or the decoder will not open with the configuration record, or gives no
  *       picture at all: {@code UNDECODABLE};</li>
- *   <li>it finds errors in the coded data ({@code AVERROR_INVALIDDATA}: with {@code AV_EF_EXPLODE} it stops at the
- *       first, instead of concealing and going on), or it gives a picture flagged {@code AV_FRAME_FLAG_CORRUPT} or
- *       with {@code decode_error_flags} (concealment, a missing reference): {@code DAMAGED}. These are what ffmpeg's
- *       command line reports as "corrupt decoded frame" or error lines (fftools/ffmpeg_dec.c).</li>
+ *   <li>the keyframe's NAL unit lengths run past its end (found by {@link DeclaredPictureSize}, as FFmpeg's splitter
+ *       would), or the decoder finds errors in the coded data ({@code AVERROR_INVALIDDATA}: with
+ *       {@code AV_EF_EXPLODE} it stops at the first, instead of concealing and going on), or it gives a picture
+ *       flagged {@code AV_FRAME_FLAG_CORRUPT} or with {@code decode_error_flags} (concealment, a missing reference):
+ *       {@code DAMAGED}. These are what ffmpeg's command line reports as "corrupt decoded frame" or error lines
+ *       (fftools/ffmpeg_dec.c).</li>
  * </ul>
  */
 final class KeyframeDecoder {
@@ -52,8 +55,9 @@ final class KeyframeDecoder {
      */
     static final int MAX_DATA_BYTES = 16 << 20;
     /**
-     * 8K UHD: bounds what a decoder allocates for the picture size a (malformed) parameter set claims: FFmpeg's own
-     * decoders check it ({@code max_pixels}) before allocating pictures, {@link DeclaredPictureSize} before libaom.
+     * 8K UHD: bounds what a decoder allocates for the picture size a (malformed) parameter set claims:
+     * {@link DeclaredPictureSize} checks it before any decoder is opened, FFmpeg's decoders ({@code max_pixels})
+     * again before they allocate a picture.
      */
     static final long MAX_PIXELS = 7680L * 4320;
 

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Test bytes written as bit fields, a field per line: {@code "000  // seq_profile 0"}; zero-padded to a byte. AV1
- * OBUs here, and the RBSPs of {@link CraftedH264}.
+ * OBUs here, and the RBSPs {@link Rbsp} writes.
  */
 final class Av1Bits {
     private Av1Bits() {

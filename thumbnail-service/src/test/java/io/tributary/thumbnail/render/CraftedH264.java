@@ -13,7 +13,20 @@ final class CraftedH264 {
     }
 
     static Keyframe keyframe(int width, int height) {
-        byte[] sps = nal(0x67, new Bits()
+        return new Keyframe(VideoCodec.AVC, configuration(sps(width, height)), Rbsp.sample(idr()), 0);
+    }
+
+    /**
+     * The stream of an encoder that repeats its parameter sets: an honest configuration record, and a keyframe
+     * whose own SPS (read by the decoder before the slice) declares another size.
+     */
+    static Keyframe keyframeWithItsOwnSps(int width, int height) {
+        return new Keyframe(VideoCodec.AVC, configuration(sps(640, 368)),
+                Rbsp.sample(sps(width, height), pps(), idr()), 0);
+    }
+
+    static byte[] sps(int width, int height) {
+        return Rbsp.nal(new byte[] {0x67}, new Rbsp()
                 .u(8, 66)                 // profile_idc: Baseline
                 .u(8, 0)                  // constraint_set0..5_flag, reserved_zero_2bits
                 .u(8, 62)                 // level_idc 6.2
@@ -29,7 +42,10 @@ final class CraftedH264 {
                 .u(1, 0)                  // frame_cropping_flag
                 .u(1, 0)                  // vui_parameters_present_flag
                 .trailing());
-        byte[] pps = nal(0x68, new Bits()
+    }
+
+    private static byte[] pps() {
+        return Rbsp.nal(new byte[] {0x68}, new Rbsp()
                 .ue(0)                    // pic_parameter_set_id
                 .ue(0)                    // seq_parameter_set_id
                 .u(1, 0)                  // entropy_coding_mode_flag: CAVLC
@@ -46,7 +62,10 @@ final class CraftedH264 {
                 .u(1, 0)                  // constrained_intra_pred_flag
                 .u(1, 0)                  // redundant_pic_cnt_present_flag
                 .trailing());
-        byte[] idr = nal(0x65, new Bits()
+    }
+
+    private static byte[] idr() {
+        return Rbsp.nal(new byte[] {0x65}, new Rbsp()
                 .ue(0)                    // first_mb_in_slice
                 .ue(7)                    // slice_type: I, all slices
                 .ue(0)                    // pic_parameter_set_id
@@ -57,6 +76,10 @@ final class CraftedH264 {
                 .se(0)                    // slice_qp_delta
                 .u(32, 0x9A3C5E71)        // macroblock data: arbitrary
                 .trailing());
+    }
+
+    private static byte[] configuration(byte[] sps) {
+        byte[] pps = pps();
         ByteArrayOutputStream configuration = new ByteArrayOutputStream();
         configuration.writeBytes(new byte[] {1, 66, 0, 62, (byte) 0xFF, (byte) 0xE1}); // version, profile,
         // compatibility, level, lengthSizeMinusOne 3, numOfSequenceParameterSets 1
@@ -67,53 +90,6 @@ final class CraftedH264 {
         configuration.write(pps.length >>> 8);
         configuration.write(pps.length);
         configuration.writeBytes(pps);
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        data.writeBytes(new byte[] {(byte) (idr.length >>> 24), (byte) (idr.length >>> 16), (byte) (idr.length >>> 8),
-                (byte) idr.length});
-        data.writeBytes(idr);
-        return new Keyframe(VideoCodec.AVC, configuration.toByteArray(), data.toByteArray(), 0);
-    }
-
-    /** The NAL unit header, then the RBSP with emulation prevention bytes (§7.4.1: 0x000003 before 0x0000xx, xx < 4). */
-    private static byte[] nal(int header, byte[] rbsp) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(header);
-        int zeros = 0;
-        for (byte b : rbsp) {
-            if (zeros >= 2 && (b & 0xFF) <= 3) {
-                out.write(3);
-                zeros = 0;
-            }
-            out.write(b);
-            zeros = b == 0 ? zeros + 1 : 0;
-        }
-        return out.toByteArray();
-    }
-
-    /** §7.2 u(n), ue(v), se(v), rbsp_trailing_bits(). */
-    private static final class Bits {
-        private final StringBuilder bits = new StringBuilder();
-
-        Bits u(int n, long value) {
-            for (int i = n - 1; i >= 0; i--) {
-                bits.append((value >>> i) & 1);
-            }
-            return this;
-        }
-
-        Bits ue(long value) {
-            int length = 64 - Long.numberOfLeadingZeros(value + 1);
-            u(length - 1, 0);
-            return u(length, value + 1);
-        }
-
-        Bits se(long value) {
-            return ue(value > 0 ? 2 * value - 1 : -2 * value);
-        }
-
-        /** rbsp_stop_one_bit, then zeros to the byte. */
-        byte[] trailing() {
-            return Av1Bits.bits(bits.append('1').toString());
-        }
+        return configuration.toByteArray();
     }
 }

@@ -2,13 +2,17 @@ package io.tributary.thumbnail.render;
 
 import static io.tributary.thumbnail.render.Av1Bits.concat;
 import static io.tributary.thumbnail.render.Av1Bits.obu;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.media.codec.HevcDecoderConfigurationRecord;
+import io.tributary.media.codec.HevcDecoderConfigurationRecord.NalUnitArray;
+import io.tributary.media.codec.NalUnit;
 import io.tributary.media.codec.VideoCodec;
 import io.tributary.thumbnail.render.Av1SequenceHeaderCases.Case;
+import io.tributary.thumbnail.render.DeclaredPictureSize.Declared;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,8 @@ class DeclaredPictureSizeTest {
     private static final byte[] TEMPORAL_DELIMITER = obu(OBU_TEMPORAL_DELIMITER, new byte[0]);
     /** A frame OBU's bytes are not read: any will do. */
     private static final byte[] FRAME = obu(OBU_FRAME, new byte[] {0x10, 0x00, 0x7F});
+    /** An H.265 IDR_W_RADL slice NAL unit (type 19): not read. */
+    private static final byte[] HEVC_IDR = HexFormat.of().parseHex("2601af0940");
 
     private static byte[] sequenceHeader(Case c) {
         return obu(OBU_SEQUENCE_HEADER, c.payload());
@@ -44,35 +50,55 @@ class DeclaredPictureSizeTest {
         return new Keyframe(VideoCodec.AV1, configuration, data, 0);
     }
 
+    /** An hvcC (ISO/IEC 14496-15 §8.3.3.1) of Main 6.2 with 4-byte NAL unit lengths and these SPS. */
+    private static byte[] hvcC(byte[]... sps) {
+        List<NalUnit> nals = Arrays.stream(sps).map(NalUnit::new).toList();
+        return new HevcDecoderConfigurationRecord(1, 0, false, 1, 0x60000000, 0x900000000000L, 186, 0, 0, 1, 0, 0, 0, 0,
+                1, true, 3, List.of(new NalUnitArray(true, HevcDecoderConfigurationRecord.NAL_TYPE_SPS, nals)))
+                .toBytes();
+    }
+
+    private static Keyframe hevc(byte[] configuration, byte[] data) {
+        return new Keyframe(VideoCodec.HEVC, configuration, data, 0);
+    }
+
     private static RenderFailure rejected(Keyframe keyframe) {
+        return rejected(keyframe, RejectReason.UNDECODABLE);
+    }
+
+    private static RenderFailure rejected(Keyframe keyframe, RejectReason reason) {
         RenderFailure failure = assertThrows(RenderFailure.class,
                 () -> DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS, keyframe));
-        assertEquals(RejectReason.UNDECODABLE, failure.rejected().reason());
+        assertEquals(reason, failure.rejected().reason(), failure::getMessage);
         return failure;
     }
 
-    @Test
-    void readsTheSequenceHeadersOfTheConfigurationRecordAndOfTheKeyframe() {
-        Keyframe keyframe = av1(configuration(Av1SequenceHeaderCases.SVT_AV1_640X360),
-                temporalUnit(Av1SequenceHeaderCases.TIMING_DECODER_MODEL_TWO_OPERATING_POINTS));
+    private static void accepted(Keyframe keyframe) throws RenderFailure {
+        DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS, keyframe);
+    }
 
-        assertEquals(List.of(Av1SequenceHeaderCases.SVT_AV1_640X360.header(),
-                        Av1SequenceHeaderCases.TIMING_DECODER_MODEL_TWO_OPERATING_POINTS.header()),
-                DeclaredPictureSize.av1SequenceHeaders(keyframe));
+    // AV1: libaom sizes its buffers from the sequence header
+
+    @Test
+    void readsTheSequenceHeadersOfTheConfigurationRecordAndOfTheKeyframe() throws Exception {
+        Keyframe keyframe = av1(configuration(Av1SequenceHeaderCases.SVT_AV1_640X360),
+                temporalUnit(Av1SequenceHeaderCases.FULL_HEADER_7680X4320));
+
+        assertEquals(List.of(new Declared(640, 360, "sequence header in the configuration record"),
+                        new Declared(7680, 4320, "sequence header in the keyframe")),
+                DeclaredPictureSize.of(keyframe));
     }
 
     @Test
     void acceptsAnAv1StreamUpTo8kUhd() throws Exception {
-        DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS, av1(configuration(
-                Av1SequenceHeaderCases.SVT_AV1_640X360), temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
-        DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS, av1(configuration(
-                Av1SequenceHeaderCases.FULL_HEADER_7680X4320), temporalUnit(Av1SequenceHeaderCases.FULL_HEADER_7680X4320)));
+        accepted(av1(configuration(Av1SequenceHeaderCases.SVT_AV1_640X360),
+                temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
+        accepted(av1(configuration(Av1SequenceHeaderCases.FULL_HEADER_7680X4320),
+                temporalUnit(Av1SequenceHeaderCases.FULL_HEADER_7680X4320)));
         // an empty configuration record (no configOBUs to be had): the keyframe's own sequence header
-        DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS,
-                av1(new byte[0], temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
+        accepted(av1(new byte[0], temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
         // a configuration record without configOBUs, a keyframe with its sequence header
-        DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS,
-                av1(AV1C_HEADER, temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
+        accepted(av1(AV1C_HEADER, temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
     }
 
     @Test
@@ -99,6 +125,8 @@ class DeclaredPictureSizeTest {
         RenderFailure failure = assertThrows(RenderFailure.class,
                 () -> DeclaredPictureSize.requireAtMost(7680L * 4320 - 1, keyframe));
         assertEquals(RejectReason.UNDECODABLE, failure.rejected().reason());
+        assertTrue(failure.getMessage().contains("7680x4320 (sequence header in the configuration record)"),
+                failure.getMessage());
     }
 
     @Test
@@ -107,7 +135,7 @@ class DeclaredPictureSizeTest {
     }
 
     @Test
-    void rejectsAConfigurationRecordThatIsNotOne() {
+    void rejectsAnAv1ConfigurationRecordThatIsNotOne() {
         byte[] version2 = configuration(Av1SequenceHeaderCases.SVT_AV1_640X360);
         version2[0] = (byte) 0x82;
 
@@ -123,9 +151,9 @@ class DeclaredPictureSizeTest {
 
         rejected(av1(AV1C_HEADER, oversized));
         for (int length = 1; length < unit.length; length++) {
-            Keyframe cut = av1(AV1C_HEADER, java.util.Arrays.copyOf(unit, length));
+            Keyframe cut = av1(AV1C_HEADER, Arrays.copyOf(unit, length));
             try {
-                DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS, cut);
+                accepted(cut);
             } catch (RenderFailure e) {
                 assertEquals(RejectReason.UNDECODABLE, e.rejected().reason());
             }
@@ -133,33 +161,173 @@ class DeclaredPictureSizeTest {
     }
 
     @Test
-    void rejectsGarbage() {
+    void rejectsAv1Garbage() {
         rejected(av1(HexFormat.of().parseHex("ffffffff"), temporalUnit(Av1SequenceHeaderCases.SVT_AV1_640X360)));
         rejected(av1(AV1C_HEADER, HexFormat.of().parseHex("ffffffffffff"))); // obu_forbidden_bit
         // obu_size leb128 with its continuation bit set in all 8 bytes
-        rejected(av1(AV1C_HEADER, HexFormat.of().parseHex("0a ff ff ff ff ff ff ff ff 01".replace(" ", ""))));
+        rejected(av1(AV1C_HEADER, HexFormat.of().parseHex("0affffffffffffffff01")));
+    }
+
+    // H.264: FFmpeg's h264 sizes its per-macroblock tables from the SPS
+
+    @Test
+    void readsTheCodedSizeOfEverySpsOfAnH264Stream() throws Exception {
+        assertEquals(List.of(new Declared(1920, 1088, "SPS in the configuration record")),
+                DeclaredPictureSize.of(CraftedH264.keyframe(1920, 1088)));
+        assertEquals(List.of(new Declared(640, 368, "SPS in the configuration record"),
+                        new Declared(1280, 720, "SPS in the keyframe")),
+                DeclaredPictureSize.of(CraftedH264.keyframeWithItsOwnSps(1280, 720)));
     }
 
     @Test
-    void walksObuExtensionHeadersMultiByteSizesAndALastObuWithoutSize() {
-        byte[] payload = Av1SequenceHeaderCases.SVT_AV1_640X360.payload();
-        byte[] data = concat(
-                new byte[] {0x16, 0x00, 0x00},              // frame header with obu_extension_flag, size 0
-                new byte[] {0x0A, (byte) (0x80 | payload.length), 0x00}, // sequence header, obu_size in 2 bytes
-                payload,
-                new byte[] {0x08},                           // sequence header without obu_has_size_field: the rest
-                Av1SequenceHeaderCases.FULL_HEADER_7680X4320.payload());
-
-        assertEquals(List.of(Av1SequenceHeaderCases.SVT_AV1_640X360.header(),
-                Av1SequenceHeaderCases.FULL_HEADER_7680X4320.header()), Av1Obus.sequenceHeaders(data, 0));
+    void acceptsAnH264StreamUpTo8kUhd() throws Exception {
+        accepted(CraftedH264.keyframe(7680, 4320));
+        accepted(CraftedH264.keyframeWithItsOwnSps(7680, 4320));
     }
 
     @Test
-    void leavesOtherCodecsToTheirDecoders() {
-        // FFmpeg's h264, hevc and vp9 decoders check the declared size before allocating (JpegRendererIT)
-        for (VideoCodec codec : List.of(VideoCodec.AVC, VideoCodec.HEVC, VideoCodec.VP9)) {
-            assertDoesNotThrow(() -> DeclaredPictureSize.requireAtMost(KeyframeDecoder.MAX_PIXELS,
-                    new Keyframe(codec, new byte[] {1}, new byte[] {(byte) 0xFF}, 0)));
+    void rejectsAnH264ConfigurationRecordDeclaring16000x16000() {
+        // the largest size FFmpeg's av_image_check_size lets through: its per-macroblock tables would come first
+        RenderFailure failure = rejected(CraftedH264.keyframe(16000, 16000));
+
+        assertTrue(failure.getMessage().contains("16000x16000 (SPS in the configuration record)"),
+                failure.getMessage());
+    }
+
+    @Test
+    void rejectsAnH264KeyframeWhoseOwnSpsDeclares16000x16000() {
+        RenderFailure failure = rejected(CraftedH264.keyframeWithItsOwnSps(16000, 16000));
+
+        assertTrue(failure.getMessage().contains("16000x16000 (SPS in the keyframe)"), failure.getMessage());
+    }
+
+    @Test
+    void rejectsAnH264SpsLargerThanMediaCommonReads() {
+        // 65536x65536: FFmpeg refuses it when it reads the SPS; media-common refuses it first (MAX_DIMENSION)
+        RenderFailure failure = rejected(CraftedH264.keyframe(65536, 65536));
+
+        assertTrue(failure.getMessage().contains("larger than 16384 pixels"), failure.getMessage());
+    }
+
+    @Test
+    void rejectsAnH264KeyframeWhoseNalUnitLengthsRunPastItsEnd() {
+        Keyframe keyframe = CraftedH264.keyframeWithItsOwnSps(1280, 720);
+
+        rejected(new Keyframe(VideoCodec.AVC, keyframe.configuration(),
+                Arrays.copyOf(keyframe.data(), keyframe.data().length - 1), 0), RejectReason.DAMAGED);
+    }
+
+    @Test
+    void rejectsAnUnreadableH264ConfigurationRecordOrSps() {
+        Keyframe keyframe = CraftedH264.keyframe(1920, 1088);
+        byte[] cutInTheSps = Arrays.copyOf(keyframe.configuration(), 12);
+        cutInTheSps[7] = 5; // the SPS length: 5 bytes, all of them there, ending before the size
+        byte[] cutSample = Rbsp.sample(Arrays.copyOf(CraftedH264.sps(1920, 1088), 5));
+
+        rejected(new Keyframe(VideoCodec.AVC, new byte[0], keyframe.data(), 0));
+        rejected(new Keyframe(VideoCodec.AVC, cutInTheSps, keyframe.data(), 0));
+        rejected(new Keyframe(VideoCodec.AVC, keyframe.configuration(), cutSample, 0));
+    }
+
+    @Test
+    void givesSizesOrARejectionForAnH264KeyframeCutAnywhereOrWithAnyByteFlipped() {
+        Keyframe keyframe = CraftedH264.keyframeWithItsOwnSps(1280, 720);
+        byte[] data = keyframe.data();
+        for (int at = 0; at < data.length; at++) {
+            checksOrRejects(new Keyframe(VideoCodec.AVC, keyframe.configuration(), Arrays.copyOf(data, at), 0));
+            byte[] flipped = data.clone();
+            flipped[at] ^= (byte) 0xFF;
+            checksOrRejects(new Keyframe(VideoCodec.AVC, keyframe.configuration(), flipped, 0));
+        }
+    }
+
+    // HEVC: FFmpeg's hevc sizes its per-block arrays from the SPS
+
+    @Test
+    void readsTheCodedSizeOfEverySpsOfAnHevcStream() throws Exception {
+        Keyframe keyframe = hevc(hvcC(CraftedHevc.sps(640, 360), CraftedHevc.sps(1280, 720)),
+                Rbsp.sample(CraftedHevc.sps(1920, 1080), HEVC_IDR));
+
+        assertEquals(List.of(new Declared(640, 360, "SPS in the configuration record"),
+                        new Declared(1280, 720, "SPS in the configuration record"),
+                        new Declared(1920, 1080, "SPS in the keyframe")),
+                DeclaredPictureSize.of(keyframe));
+    }
+
+    @Test
+    void acceptsAnHevcStreamUpTo8kUhd() throws Exception {
+        accepted(hevc(hvcC(CraftedHevc.sps(7680, 4320)), Rbsp.sample(CraftedHevc.sps(7680, 4320), HEVC_IDR)));
+    }
+
+    @Test
+    void rejectsAnHevcSpsDeclaring16000x16000InTheConfigurationRecordOrTheKeyframe() {
+        RenderFailure inRecord = rejected(hevc(hvcC(CraftedHevc.sps(16000, 16000)), Rbsp.sample(HEVC_IDR)));
+        RenderFailure inKeyframe = rejected(hevc(hvcC(CraftedHevc.sps(640, 360)),
+                Rbsp.sample(CraftedHevc.sps(16000, 16000), HEVC_IDR)));
+
+        assertTrue(inRecord.getMessage().contains("16000x16000 (SPS in the configuration record)"),
+                inRecord.getMessage());
+        assertTrue(inKeyframe.getMessage().contains("16000x16000 (SPS in the keyframe)"), inKeyframe.getMessage());
+    }
+
+    @Test
+    void readsAnHevcSpsWhereverTheRecordPutsIt() throws Exception {
+        // FFmpeg decodes each NAL unit of an hvcC by its own type, whatever the array's NAL_unit_type says
+        byte[] record = new HevcDecoderConfigurationRecord(1, 0, false, 1, 0x60000000, 0x900000000000L, 186, 0, 0, 1,
+                0, 0, 0, 0, 1, true, 3, List.of(new NalUnitArray(true, HevcDecoderConfigurationRecord.NAL_TYPE_PPS,
+                List.of(new NalUnit(CraftedHevc.sps(16000, 16000)))))).toBytes();
+
+        rejected(hevc(record, Rbsp.sample(HEVC_IDR)));
+    }
+
+    @Test
+    void rejectsAnHevcSpsOfAnotherLayer() {
+        RenderFailure failure = rejected(hevc(hvcC(CraftedHevc.sps(640, 360)),
+                Rbsp.sample(CraftedHevc.sps(640, 360, 1), HEVC_IDR)));
+
+        assertTrue(failure.getMessage().contains("layer 1"), failure.getMessage());
+    }
+
+    @Test
+    void rejectsAnHevcKeyframeWhoseNalUnitLengthsRunPastItsEnd() {
+        byte[] data = Rbsp.sample(CraftedHevc.sps(640, 360), HEVC_IDR);
+
+        rejected(hevc(hvcC(CraftedHevc.sps(640, 360)), Arrays.copyOf(data, data.length - 1)), RejectReason.DAMAGED);
+    }
+
+    @Test
+    void givesSizesOrARejectionForAnHevcKeyframeCutAnywhereOrWithAnyByteFlipped() {
+        byte[] configuration = hvcC(CraftedHevc.sps(640, 360));
+        byte[] data = Rbsp.sample(CraftedHevc.sps(1280, 720), HEVC_IDR);
+        for (int at = 0; at < data.length; at++) {
+            checksOrRejects(hevc(configuration, Arrays.copyOf(data, at)));
+            byte[] flipped = data.clone();
+            flipped[at] ^= (byte) 0xFF;
+            checksOrRejects(hevc(configuration, flipped));
+        }
+        for (int at = 0; at < configuration.length; at++) {
+            checksOrRejects(hevc(Arrays.copyOf(configuration, at), data));
+            byte[] flipped = configuration.clone();
+            flipped[at] ^= (byte) 0xFF;
+            checksOrRejects(hevc(flipped, data));
+        }
+    }
+
+    @Test
+    void leavesVp9ToItsDecoder() throws Exception {
+        // FFmpeg's vp9 reads the size from each frame header and checks it before allocating
+        assertEquals(List.of(), DeclaredPictureSize.of(
+                new Keyframe(VideoCodec.VP9, new byte[] {1}, new byte[] {(byte) 0xFF}, 0)));
+    }
+
+    /** A value or a RenderFailure: nothing else may come out of the check, whatever the bytes. */
+    private static void checksOrRejects(Keyframe keyframe) {
+        try {
+            for (Declared declared : DeclaredPictureSize.of(keyframe)) {
+                assertTrue(declared.width() >= 1 && declared.height() >= 1, declared::toString);
+            }
+        } catch (RenderFailure expected) {
+            // UNDECODABLE or DAMAGED, with the reason
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.media.codec.HevcDecoderConfigurationRecord;
 import io.tributary.media.codec.VideoCodec;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.gop.TestGops.TestGop;
@@ -256,19 +257,56 @@ class JpegRendererIT {
     }
 
     @Test
-    void readsTheFrameSizeOfTheSequenceHeadersFfmpegWritesForAv1(@TempDir Path dir) {
+    void readsTheFrameSizeOfTheSequenceHeadersFfmpegWritesForAv1(@TempDir Path dir) throws Exception {
         for (int[] size : new int[][] {{640, 360}, {426, 240}, {1280, 720}}) {
             String name = size[0] + "x" + size[1];
             Keyframe keyframe = keyframe(clip(dir, "av1-" + name, "testsrc2=size=" + name + ":rate=" + FPS,
                     List.of("-c:v", "libsvtav1", "-preset", "12")), 0);
 
-            List<Av1SequenceHeader> headers = DeclaredPictureSize.av1SequenceHeaders(keyframe);
+            List<DeclaredPictureSize.Declared> declared = DeclaredPictureSize.of(keyframe);
 
             // one in the configuration record's configOBUs, one at the start of the keyframe's temporal unit
-            assertEquals(2, headers.size(), name);
-            for (Av1SequenceHeader header : headers) {
-                assertEquals(name, header.maxFrameSize());
-            }
+            assertEquals(List.of(new DeclaredPictureSize.Declared(size[0], size[1],
+                            "sequence header in the configuration record"),
+                    new DeclaredPictureSize.Declared(size[0], size[1], "sequence header in the keyframe")), declared);
+        }
+    }
+
+    /** An encoder's settings, and the SPS sizes DeclaredPictureSize should find in the record, then the keyframe. */
+    private record EncoderCase(String name, List<String> encoder, List<String> codedSizes) {
+    }
+
+    @Test
+    void readsEverySpsThatRealEncodersWriteAndStillRendersTheirKeyframes(@TempDir Path dir) throws Exception {
+        // H.264 codes 320x180 in 16x16 macroblocks: 320x192 (12 rows, or 6 rows of macroblock pairs when
+        // interlaced), cropped to 180; x265 codes it as 320x192 too (ffprobe's coded_height), with a conformance
+        // window. Profiles and tools that change the SPS before its size: High 4:4:4 with scaling matrices, field
+        // coding, Main 10 and RExt 4:4:4; repeat-headers puts the SPS in every keyframe as well.
+        List<EncoderCase> cases = List.of(
+                new EncoderCase("x264 High", List.of("-c:v", "libx264", "-preset", "veryfast"), List.of("320x192")),
+                new EncoderCase("x264 High, repeat-headers", List.of("-c:v", "libx264", "-preset", "veryfast",
+                        "-x264-params", "repeat-headers=1"), List.of("320x192", "320x192")),
+                new EncoderCase("x264 High 4:4:4, JVT scaling matrices", List.of("-c:v", "libx264", "-preset", "veryfast",
+                        "-pix_fmt", "yuv444p", "-x264-params", "cqm=jvt"), List.of("320x192")),
+                new EncoderCase("x264 interlaced (MBAFF)", List.of("-c:v", "libx264", "-preset", "veryfast",
+                        "-flags", "+ildct+ilme", "-x264-params", "interlaced=1"), List.of("320x192")),
+                new EncoderCase("x265 Main 10, repeat-headers", List.of("-c:v", "libx265", "-preset", "ultrafast",
+                        "-pix_fmt", "yuv420p10le", "-x265-params", "repeat-headers=1:log-level=error"),
+                        List.of("320x192", "320x192")),
+                new EncoderCase("x265 RExt 4:4:4", List.of("-c:v", "libx265", "-preset", "ultrafast",
+                        "-pix_fmt", "yuv444p", "-x265-params", "log-level=error"), List.of("320x192")));
+        for (EncoderCase c : cases) {
+            Keyframe keyframe = keyframe(clip(dir, c.name().replaceAll("\\W+", "-"),
+                    "testsrc2=size=320x180:rate=" + FPS, c.encoder()), 0);
+
+            List<String> sizes = DeclaredPictureSize.of(keyframe).stream()
+                    .map(d -> d.width() + "x" + d.height()).toList();
+            Rendering rendering = RENDERER.render(keyframe);
+
+            assertEquals(c.codedSizes(), sizes, c.name());
+            Rendering.Rendered rendered = assertInstanceOf(Rendering.Rendered.class, rendering,
+                    () -> c.name() + ": " + rendering);
+            assertEquals(new Pictures.Probe("mjpeg", 320, 180), Pictures.probe(rendered.picture().jpeg()), c.name());
         }
     }
 
@@ -294,37 +332,72 @@ class JpegRendererIT {
     }
 
     @Test
-    void theH264DecoderRefusesADeclaredSizeAboveTheLimitBeforeAllocatingAPicture() {
-        // FFmpeg's own h264 decoder checks the size an SPS declares, so DeclaredPictureSize parses nothing for it.
-        // Where it stops is in its log; av_max_alloc caps each av_malloc block to show what it allocated first.
+    void rejectsAnH264SpsDeclaringMoreThan8kUhdBeforeTheDecoderAllocatesForIt() {
+        // Session 4 found FFmpeg's h264 refusing a 16000x16000 SPS (the largest av_image_check_size lets through) only
+        // with max_pixels, when the picture would be allocated: its per-macroblock tables, blocks of 32 to 64 MiB,
+        // came first. DeclaredPictureSize now refuses such an SPS, in the record or in the keyframe, before any
+        // decoder is opened: FFmpeg logs nothing. av_max_alloc caps each av_malloc block to show where a decode stops.
         try (FfmpegLog log = FfmpegLog.capture()) {
             avutil.av_max_alloc(1 << 20);
-            // control: the crafted stream reaches the picture allocation at a legal size, and the cap bites there
-            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(1920, 1088)));
-            assertTrue(log.take().stream().anyMatch(line -> line.contains("get_buffer() failed")));
-            // 65536x65536: refused when the SPS is read (av_image_check_size), before anything is sized by it
-            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(65536, 65536)));
-            List<String> huge = log.take();
-            assertTrue(huge.stream().anyMatch(line -> line.contains("Picture size 65536x65536 is invalid")),
-                    huge::toString);
-            assertTrue(huge.stream().noneMatch(line -> line.contains("allocate") || line.contains("get_buffer")),
-                    huge::toString);
-            // 16000x16000, the largest av_image_check_size lets through (1M macroblocks): refused by max_pixels when
-            // the picture would be allocated, never allocated; but the decoder's per-macroblock tables come first,
-            // with blocks of 32 to 64 MiB (left open, docs/services/thumbnail-service.md "Size")
-            avutil.av_max_alloc(64L << 20);
-            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(16000, 16000)));
-            List<String> large = log.take();
-            assertTrue(large.stream().anyMatch(line -> line.contains("exceeds specified max pixel count")),
-                    large::toString);
-            avutil.av_max_alloc(32L << 20);
-            assertInstanceOf(Rendering.Rejected.class, RENDERER.render(CraftedH264.keyframe(16000, 16000)));
-            List<String> tables = log.take();
-            assertTrue(tables.stream().anyMatch(line -> line.contains("Could not allocate memory")),
-                    tables::toString);
+            // controls: at a legal size the crafted streams pass the check and reach the picture allocation, where
+            // the cap bites; the second is sized by the SPS in the keyframe, not the record's 640x368
+            for (Keyframe legal : List.of(CraftedH264.keyframe(1920, 1088),
+                    CraftedH264.keyframeWithItsOwnSps(1920, 1088))) {
+                assertInstanceOf(Rendering.Rejected.class, RENDERER.render(legal));
+                assertTrue(log.take().stream().anyMatch(line -> line.contains("get_buffer() failed")));
+            }
+            for (Keyframe crafted : List.of(CraftedH264.keyframe(16000, 16000),
+                    CraftedH264.keyframeWithItsOwnSps(16000, 16000))) {
+                Rendering.Rejected rejected = assertInstanceOf(Rendering.Rejected.class, RENDERER.render(crafted));
+
+                assertEquals(RejectReason.UNDECODABLE, rejected.reason());
+                assertTrue(rejected.detail().contains("declares pictures of 16000x16000"), rejected.detail());
+                assertEquals(List.of(), log.take());
+            }
+            // 65536x65536, which FFmpeg refused when it read the SPS: now refused before, as media-common reads no
+            // picture over 16384 a side
+            Rendering.Rejected huge = assertInstanceOf(Rendering.Rejected.class,
+                    RENDERER.render(CraftedH264.keyframe(65536, 65536)));
+            assertEquals(RejectReason.UNDECODABLE, huge.reason());
+            assertTrue(huge.detail().contains("larger than 16384 pixels"), huge.detail());
+            assertEquals(List.of(), log.take());
         } finally {
             avutil.av_max_alloc(Integer.MAX_VALUE); // libavutil's default: INT_MAX
         }
+    }
+
+    @Test
+    void rejectsAnHevcSpsDeclaringMoreThan8kUhdBeforeDecoding() {
+        // FFmpeg's hevc sizes its per-block arrays from the SPS before max_pixels refuses the picture, as h264 does
+        // (our reading of hevcdec.c): a real clip's stream, with a crafted SPS in its record or before its slices
+        Keyframe good = keyframe(TestMedia.hevcAac(Duration.ofSeconds(2), 640, 360, FPS, FPS), 1);
+        byte[] craftedSps = CraftedHevc.sps(16000, 16000);
+        byte[] realSps = HevcDecoderConfigurationRecord.parse(good.configuration())
+                .nalUnits(HevcDecoderConfigurationRecord.NAL_TYPE_SPS).get(0).bytes();
+        Keyframe craftedRecord = new Keyframe(VideoCodec.HEVC, replaced(good.configuration(), realSps, craftedSps),
+                good.data(), good.ptsMillis());
+        Keyframe craftedKeyframe = withData(good, Av1Bits.concat(Rbsp.sample(craftedSps), good.data()));
+
+        try (FfmpegLog log = FfmpegLog.capture()) {
+            for (Keyframe crafted : List.of(craftedRecord, craftedKeyframe)) {
+                Rendering.Rejected rejected = assertInstanceOf(Rendering.Rejected.class, RENDERER.render(crafted));
+
+                assertEquals(RejectReason.UNDECODABLE, rejected.reason());
+                assertTrue(rejected.detail().contains("declares pictures of 16000x16000"), rejected.detail());
+                assertEquals(List.of(), log.take());
+            }
+        }
+    }
+
+    /** {@code bytes} with the NAL unit {@code from}, after its 16-bit length in a configuration record, swapped. */
+    private static byte[] replaced(byte[] bytes, byte[] from, byte[] to) {
+        for (int at = 2; at + from.length <= bytes.length; at++) {
+            if (Arrays.equals(bytes, at, at + from.length, from, 0, from.length)) {
+                return Av1Bits.concat(Arrays.copyOf(bytes, at - 2), new byte[] {(byte) (to.length >>> 8),
+                        (byte) to.length}, to, Arrays.copyOfRange(bytes, at + from.length, bytes.length));
+            }
+        }
+        throw new AssertionError("NAL unit not found");
     }
 
     @Test
