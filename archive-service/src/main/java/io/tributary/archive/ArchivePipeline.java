@@ -107,9 +107,9 @@ public final class ArchivePipeline implements AutoCloseable {
 
     /**
      * Stops the sweeper, then the loop: records whose GOP is stored are committed; those whose GOP is only in this
-     * instance's spool (copy mode) are not, and come again to whoever owns their partition next. In copy mode the
-     * loop's grace (5 s) is nearly always spent whole: the stages of GOPs waiting for a chunk cannot complete once
-     * the sweeper stopped, and the loop cannot tell them from stages about to complete.
+     * instance's spool (copy mode) are not, and come again to whoever owns their partition next. Their stages cannot
+     * complete once the sweeper stopped, so the archiver gives them up as the loop closes
+     * ({@link GopArchiver#onClosing}) and the loop does not wait its grace for them.
      */
     @Override
     public void close() {

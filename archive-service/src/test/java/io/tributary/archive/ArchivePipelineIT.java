@@ -28,11 +28,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,10 +200,16 @@ class ArchivePipelineIT {
                         + records.get(0).value().length + "b-copy.flv"),
                 store.list(PartKeys.sessionPrefix(channel, session)),
                 "only the first GOP is stored; 1..3 are in memory");
+        long began = System.nanoTime();
         first.close(); // a graceful stop: the three records are not committed
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
 
+        // the loop's grace is 5 s: a stop that waited for the stages of GOPs waiting for a chunk would take all of it
+        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0,
+                "the stop took " + took.toMillis() + " ms: it waited for stages that could not complete");
+        assertEquals(1, committedRecords(settings.groupId()), "only the first GOP's record is committed");
         GopFeed.publish(bootstrap, topic, channel, records.subList(4, records.size()));
-        start(settings);
+        start(settings); // gets records 1..3 again: without them the archive below would miss their frames
 
         ArchiveReady event = onlyEvent(session);
         assertMatchesSource(ArchiveProbe.of(download(event.key())));
@@ -253,6 +261,14 @@ class ArchivePipelineIT {
                 FfmpegRunner.bundled());
         open.add(0, pipeline);
         return pipeline;
+    }
+
+    /** The group's committed offsets over every partition of its topic: the records it will not be handed again. */
+    private static long committedRecords(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS)
+                    .values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+        }
     }
 
     /** Waits until the pipeline holds {@code records} records whose GOPs are in no stored object. */

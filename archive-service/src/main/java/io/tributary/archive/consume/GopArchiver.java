@@ -11,6 +11,7 @@ import io.tributary.media.gop.GopHeaders;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.gop.GopRecordException;
 import io.tributary.media.storage.ObjectKeys;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -87,6 +88,22 @@ public final class GopArchiver implements AsyncRecordHandler {
         PartitionArchive gone = partitions.remove(partition);
         if (gone != null) {
             gone.revoke();
+        }
+    }
+
+    /**
+     * The loop is closing: the records waiting for their chunk (copy mode) cannot become durable here any more — no
+     * record comes to fill the chunk, and the pipeline stopped the sweeper that would store them after chunk-wait —
+     * so every partition is let go now (as on revocation), their stages fail and the loop does not wait for them.
+     * They stay uncommitted: the partition's next owner gets them again. Every other stage is complete already.
+     */
+    @Override
+    public void onClosing() {
+        int waiting = waitingRecords();
+        List.copyOf(partitions.keySet()).forEach(this::onRevoked);
+        if (waiting > 0) {
+            LOG.infof("stopping: %d records whose GOPs only this instance held are left to the partitions' next owner",
+                    waiting);
         }
     }
 

@@ -45,21 +45,17 @@ import org.jboss.logging.Logger;
  * state in memory is what a listing of the parts gives back ({@link SessionParts}), so a crash between any two steps
  * is repaired by replaying the record.
  *
- * <p>Copy mode stores no piece per GOP while the live spool holds it: the record's tags are kept (their samples in the
- * spool, the record in the local {@link PieceCache}) until a chunk holding the GOP is stored, and the record's stage
- * completes then. Only the session's first GOP is stored as a piece at once (it fixes the archive's tracks and
- * timeline for any instance that takes the session over). When the oldest GOP waiting has waited
- * {@link Tools#chunkWait} (a slow or audio-only stream takes minutes to fill a chunk), the GOPs waiting are stored as
- * one piece spanning them and their stages complete; the spool then fragments that piece as an instance finishing
- * from storage would, so every way of finishing writes the same archive. After a crash or a rebalance the records
- * of GOPs that were only here are handed again by Kafka to whoever owns the partition next; those whose GOPs the
- * listing shows stored (in a chunk or a piece) are skipped. Without a live spool copy mode stores each record as its
- * own piece, as re-encode mode does.
+ * <p>Copy mode stores no piece per GOP while the live spool holds it: the GOP is kept on this instance until a chunk
+ * holding it is stored (or, after {@link Tools#chunkWait}, a piece spanning the GOPs waiting), and the record's stage
+ * completes then ({@link LiveSpool}). Only the session's first GOP is stored as a piece at once (it fixes the
+ * archive's tracks and timeline for any instance that takes the session over). After a crash or a rebalance the
+ * records of GOPs that were only here are handed again by Kafka to whoever owns the partition next; those whose GOPs
+ * the listing shows stored (in a chunk or a piece) are skipped. Without a live spool copy mode stores each record as
+ * its own piece, as re-encode mode does.
  *
- * <p>Each finished GOP (once the next one has started) is also turned into movie fragments of the MP4 archive, which
- * are stored in chunks of at least 5 MiB as they fill up ({@link FragmentSpool}): the session's end copies the chunks
- * server-side and uploads only the last fragments, so the archive is ready seconds after the last GOP however long
- * the session was. A session rebuilt from storage picks the spool up after its last stored chunk.
+ * <p>Each finished GOP is also turned into movie fragments of the MP4 archive by the {@link LiveSpool}, stored in
+ * chunks as they fill up, so the archive is ready seconds after the last GOP however long the session was. A session
+ * rebuilt from storage picks the spool up after its last stored chunk.
  *
  * <p>Not thread-safe: its partition's lock is held around every call.
  */
@@ -73,14 +69,8 @@ public final class SessionArchive {
     private final EncodeMode mode;
     private final NavigableMap<Long, Piece> pieces;
     private final NavigableSet<Long> raws;
-    /** Copy mode: the GOPs kept only here (in the spool and the local cache) until a chunk or a piece stores them. */
-    private final KeptGops kept;
+    private final LiveSpool live;
     private long nextSeq;
-    private FragmentSpool spool;
-    /** The finaliser has taken the tail from the spool: nothing is stored as a piece any more. */
-    private boolean finishing;
-    /** What only this instance held is gone: the session is to be rebuilt from storage and Kafka. */
-    private boolean abandoned;
     private long lastClosedAtMillis;
     private long lastSeenWallMillis;
 
@@ -108,36 +98,29 @@ public final class SessionArchive {
         this.pieces = new TreeMap<>(parts.pieces());
         this.raws = new TreeSet<>(parts.raws());
         this.nextSeq = parts.nextSequence();
-        this.kept = new KeptGops(ref, tools.cache());
         this.lastClosedAtMillis = clockMillis;
         this.lastSeenWallMillis = wallMillis;
-        try {
-            spool = FragmentSpool.resume(ref, parts, tools.store(), tools.reader(),
-                    tools.cache().spoolFile(ref.channel(), ref.sessionId()));
-        } catch (IOException e) {
-            LOG.infof("session %s: no local spool (%s); its archive is made from storage at its end", ref, e.toString());
-        }
+        this.live = new LiveSpool(ref, parts, tools, pieces);
     }
 
     /** The session is no longer this instance's: drop the local spool; its waiting records go to the next owner. */
     public void discard() {
-        dropKept("the partition moved to another instance");
+        live.discard();
     }
 
     /** The archive is announced: every record handed over is done. */
     public void finished() {
-        kept.doneAll();
-        closeSpool();
+        live.finished();
     }
 
     /** True when this instance lost GOPs only it held: drop the session; its records come again from Kafka. */
     public boolean abandoned() {
-        return abandoned;
+        return live.abandoned();
     }
 
     /** Records whose GOP is not stored yet (their offsets are not committed). */
     public int waitingRecords() {
-        return kept.size();
+        return live.waitingRecords();
     }
 
     /**
@@ -145,13 +128,12 @@ public final class SessionArchive {
      * spooled (those it holds only in memory aside).
      */
     public boolean spoolAgreesWith(SessionParts parts) {
-        return spool != null && spool.agreesWith(parts, kept.firstSeqs());
+        return live.agreesWith(parts);
     }
 
     /** The archive's body from the live spool: the chunks and the fragments of every GOP after them. */
     public ArchiveBody finishSpool() throws IOException {
-        finishing = true;
-        return spool.finish(pieces);
+        return live.finish();
     }
 
     /** The pieces of the session as this instance knows them (those it holds only in memory included). */
@@ -160,31 +142,16 @@ public final class SessionArchive {
     }
 
     /**
-     * Stores the GOPs only this instance holds as one piece and completes their records, when the oldest has waited
-     * {@link Tools#chunkWait} for a chunk (called at each record and by the sweeper).
-     *
-     * @throws ObjectStorageException when the piece cannot be stored now: tried again later
-     * @throws SessionAbandonedException when one of them is lost here (see {@link #abandoned})
+     * Copy mode's chunk-wait clock, called at each record and by the sweeper: see
+     * {@link LiveSpool#storeWaitingGops}.
      */
     public void storeWaitingGops(long nowMillis) {
-        if (!finishing && kept.oldestWaited(tools.chunkWait(), nowMillis)) {
-            storeKept(true);
-        }
+        live.storeWaitingGops(nowMillis);
     }
 
-    /**
-     * Stores the GOPs only this instance holds, for a finaliser that cannot use the live spool and must work from
-     * storage alone.
-     *
-     * @return false when there were none
-     * @throws SessionAbandonedException when one of them is lost here: the archive cannot be made now
-     */
+    /** For a finaliser that must work from storage alone: see {@link LiveSpool#storeKeptForTheEnd}. */
     public boolean storeKeptForTheEnd() {
-        if (kept.isEmpty()) {
-            return false;
-        }
-        storeKept(false);
-        return true;
+        return live.storeKeptForTheEnd();
     }
 
     public SessionRef ref() {
@@ -212,7 +179,7 @@ public final class SessionArchive {
         lastClosedAtMillis = Math.max(lastClosedAtMillis, meta.closedAtEpochMillis());
         lastSeenWallMillis = wallMillis;
         long seq = meta.sequence();
-        CompletableFuture<Void> keptStage = kept.stageOf(seq);
+        CompletableFuture<Void> keptStage = live.stageOf(seq);
         if (keptStage != null) {
             return keptStage; // handed again: done when its GOP is stored
         }
@@ -251,31 +218,24 @@ public final class SessionArchive {
      */
     private CompletableFuture<Void> copyGop(long seq, byte[] value, GopContent content, long wallMillis) {
         Piece piece = new Piece(seq, seq, value.length, EncodeMode.COPY, null);
-        if (spool == null || finishing || pieces.isEmpty()) {
-            if (!kept.isEmpty()) {
-                storeKept(false); // kept while a spool was live: stored first, so pieces stay in order
+        if (!live.mayKeep() || pieces.isEmpty()) {
+            live.storeKept(false); // kept while a spool was live: stored first, so pieces stay in order
+        } else {
+            try {
+                CompletableFuture<Void> stage = live.keep(piece, value, content, wallMillis);
+                ArchiveMeters.gop("stored");
+                live.spoolFinishedBefore(seq);
+                return stage;
+            } catch (IOException e) {
+                // its only copy would be the spool's samples: store it (and the GOPs waiting before it) as pieces now
+                LOG.infof("session %s: no local copy of GOP %d (%s); it and the GOPs waiting are stored as pieces now",
+                        ref, seq, e.toString());
+                live.storeKept(true);
             }
-            store(piece, value, content);
-            spoolFinishedBefore(seq);
-            return DURABLE;
         }
-        CompletableFuture<Void> stage;
-        try {
-            stage = kept.keep(piece, value, wallMillis);
-        } catch (IOException e) {
-            // its only copy would be the spool's samples: store it (and the GOPs waiting before it) as pieces now
-            LOG.infof("session %s: no local copy of GOP %d (%s); it and the GOPs waiting are stored as pieces now",
-                    ref, seq, e.toString());
-            storeKept(true);
-            store(piece, value, content);
-            spoolFinishedBefore(seq);
-            return DURABLE;
-        }
-        pieces.put(seq, piece);
-        spool.hold(piece, PieceSamples.of(content));
-        ArchiveMeters.gop("stored");
-        spoolFinishedBefore(seq);
-        return stage;
+        store(piece, value, content);
+        live.spoolFinishedBefore(seq);
+        return DURABLE;
     }
 
     private void startGop(long seq, byte[] value) {
@@ -298,94 +258,7 @@ public final class SessionArchive {
             deletePart(new Raw(old));
             raws.remove(old);
         }
-        spoolFinishedBefore(seq);
-    }
-
-    /**
-     * Spools the pieces before {@code seq}: a GOP is finished once the next one has started. Done last, after
-     * everything durable, so that a record handed again never spools a piece twice. Storage failures of a chunk are
-     * retried by the spool itself; anything else gives the spool up (the finaliser then works from storage).
-     */
-    private void spoolFinishedBefore(long seq) {
-        if (spool == null) {
-            return;
-        }
-        long through = spool.throughSeq();
-        try {
-            spool.catchUp(pieces, seq);
-        } catch (IOException | RuntimeException e) {
-            if (kept.isEmpty()) {
-                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
-                        e.toString());
-                closeSpool();
-            } else {
-                abandon("spool failed: " + e);
-            }
-            return;
-        }
-        for (Piece p : pieces.subMap(through, false, spool.throughSeq(), true).values()) {
-            if (kept.stageOf(p.firstSeq()) == null) {
-                tools.cache().remove(ref.channel(), ref.sessionId(), p.fileName());
-            }
-        }
-        kept.storedThrough(spool.chainThroughSeq());
-    }
-
-    /**
-     * Stores the GOPs kept only here as one piece spanning them, from their local copies. With {@code respool}, the
-     * live spool fragments that piece instead of them (as anyone finishing from storage will).
-     *
-     * @throws SessionAbandonedException when a local copy is gone (the disk failed): the session is abandoned (the
-     *                                   kept records' stages fail, Kafka hands them again) and nothing may be stored
-     *                                   or finished after the GOPs that are lost here
-     * @throws ObjectStorageException    when the piece cannot be stored now: the GOPs stay kept
-     */
-    private void storeKept(boolean respool) {
-        if (kept.isEmpty()) {
-            return;
-        }
-        List<byte[]> records = kept.records();
-        if (records == null) {
-            String why = "a local copy of a GOP kept for its chunk is gone";
-            abandon(why);
-            throw new SessionAbandonedException("session " + ref + ": " + why);
-        }
-        byte[] joined = joinGop(records);
-        Piece wide = kept.spanning();
-        tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), wide), joined, ArchiveStore.FLV);
-        kept.firstSeqs().forEach(pieces::remove);
-        pieces.put(wide.firstSeq(), wide);
-        if (respool && spool != null) {
-            try {
-                spool.replace(wide, PieceSamples.read(joined));
-            } catch (IOException | RuntimeException e) {
-                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
-                        e.toString());
-                closeSpool();
-            }
-        }
-        kept.storedThrough(wide.lastSeq());
-        LOG.debugf("session %s: records %d..%d stored as one piece after waiting for a chunk", ref, wide.firstSeq(),
-                wide.lastSeq());
-    }
-
-    /** Gives up what only this instance holds: the records waiting are fetched again from Kafka. */
-    private void abandon(String why) {
-        LOG.warnf("session %s: %s; its records not stored yet are fetched again", ref, why);
-        abandoned = true;
-        dropKept(why);
-    }
-
-    private void dropKept(String why) {
-        kept.drop(new IllegalStateException("session " + ref + ": " + why));
-        closeSpool();
-    }
-
-    private void closeSpool() {
-        if (spool != null) {
-            spool.close();
-            spool = null;
-        }
+        live.spoolFinishedBefore(seq);
     }
 
     /** Encodes the current GOP again with the continuation's tags appended, as one wider piece. */
@@ -440,9 +313,9 @@ public final class SessionArchive {
      */
     private void store(Piece piece, byte[] bytes, GopContent record) {
         tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), piece), bytes, ArchiveStore.FLV);
-        PieceSamples samples = spool == null ? null : samples(bytes, record);
+        PieceSamples samples = live.isLive() ? samples(bytes, record) : null;
         if (samples != null) {
-            spool.hold(piece, samples);
+            live.hold(piece, samples);
         } else {
             tools.cache().put(ref.channel(), ref.sessionId(), piece.fileName(), bytes);
         }

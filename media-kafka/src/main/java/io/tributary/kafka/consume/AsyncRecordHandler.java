@@ -44,6 +44,16 @@ public interface AsyncRecordHandler {
         partitions.forEach(this::onRevoked);
     }
 
+    /**
+     * The loop is closing: no handle() call runs any more, and none will. Next the loop waits up to its grace (a few
+     * seconds) for the stages still pending, so that records about to become durable are committed here rather than
+     * handed again. A handler whose pending stages can no longer complete (they wait for records that will not come,
+     * or for work it has stopped) completes them exceptionally here: the loop then stops waiting for them at once, and
+     * their records stay uncommitted, to be handed to the partition's next owner. By default nothing: the loop waits.
+     */
+    default void onClosing() {
+    }
+
     /** A synchronous handler: each record is durable when its call returns. */
     static AsyncRecordHandler of(RecordHandler handler) {
         return new AsyncRecordHandler() {

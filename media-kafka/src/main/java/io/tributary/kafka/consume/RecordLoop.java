@@ -35,10 +35,18 @@ import org.jboss.logging.Logger;
  * asynchronous handler keeps accepting records) costs memory for a bounded number of records, never more. A record whose stage fails is
  * fetched again, with the ones after it, after a back-off ({@link #failedStages()} counts them). Cooperative
  * rebalancing: a revoked partition's lane is stopped and its offset committed before another instance takes it.
+ *
+ * <p>On {@link #close}, the lanes stop, the handler is told ({@link AsyncRecordHandler#onClosing}), and the records
+ * in hand get up to a few seconds to become durable before what is done is committed. A handler whose pending stages
+ * cannot complete any more fails them in {@code onClosing}, and the loop does not wait for them; either way a record
+ * whose stage did not complete stays uncommitted and goes to the partition's next owner.
  */
 public final class RecordLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RecordLoop.class);
-    /** Well within the 30 s {@link #close} waits for the loop, and short enough for a rolling restart. */
+    /**
+     * How long close waits for stages that may still complete: well within the 30 s {@link #close} waits for the
+     * loop, and short enough for a rolling restart. Stages the handler fails in {@code onClosing} are not waited for.
+     */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     /**
      * Progress is committed at most this often while running (and always on revoke and close). A commit per record
@@ -160,6 +168,7 @@ public final class RecordLoop implements AutoCloseable {
         } finally {
             try {
                 stopLanes(List.copyOf(lanes.keySet()));
+                tellClosing();
                 awaitHandedOver();
                 commitProgress(true);
             } catch (RuntimeException e) {
@@ -191,9 +200,19 @@ public final class RecordLoop implements AutoCloseable {
         }
     }
 
+    /** A handler that fails here costs only the wait: what is done is still committed. */
+    private void tellClosing() {
+        try {
+            handler.onClosing();
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: handler failed on closing: %s", name, e.toString());
+        }
+    }
+
     /**
      * On close, gives the records already handed over a few seconds to become durable, so that they are committed
-     * here rather than handed again to the next owner (which would be correct too, only slower).
+     * here rather than handed again to the next owner (which would be correct too, only slower). Returns as soon as
+     * no stage is pending: those the handler failed in {@code onClosing} are not.
      */
     private void awaitHandedOver() {
         long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
@@ -281,7 +300,10 @@ public final class RecordLoop implements AutoCloseable {
         }
     }
 
-    /** Stops polling, lets the records in hand finish, commits what is done and closes the consumer. */
+    /**
+     * Stops polling, lets the records in hand finish (up to 5 s, less when the handler gives up its
+     * pending stages in {@link AsyncRecordHandler#onClosing}), commits what is done and closes the consumer.
+     */
     @Override
     public void close() {
         running = false;

@@ -7,6 +7,7 @@ import io.tributary.kafka.KafkaClientDefaults;
 import io.tributary.testsupport.kafka.SharedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongPredicate;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +48,7 @@ class AsyncRecordLoopIT {
     }
 
     /** Hands every record over at once and keeps its stage for the test to complete. */
-    private static final class Deferred implements AsyncRecordHandler {
+    private static class Deferred implements AsyncRecordHandler {
         final Map<Long, CompletableFuture<Void>> stages = new ConcurrentHashMap<>();
         final List<Long> handed = new CopyOnWriteArrayList<>();
 
@@ -80,13 +82,35 @@ class AsyncRecordLoopIT {
             staysFor(Duration.ofSeconds(1), "record 3 is not done: the commit stays at 3", c -> c == 3);
         }
         // the loop closed with record 3 unfinished: a new owner gets 3, 4 and 5 again
-        Deferred next = new Deferred();
-        try (RecordLoop loop = start("async2", next)) {
-            await("records from 3 on handed again", () -> next.handed.size() == 3);
-            assertEquals(List.of(3L, 4L, 5L), next.handed);
-            next.complete(3, 4, 5);
-            await("all committed", () -> committed() == 6);
+        nextOwnerGets("async2", 3, 4, 5);
+    }
+
+    /** A {@link Deferred} whose pending stages cannot complete once the loop closes (what they wait for stops too). */
+    private static final class GivesUpOnClosing extends Deferred {
+        @Override
+        public void onClosing() {
+            stages.values().forEach(s -> s.completeExceptionally(new IllegalStateException("the worker is stopping")));
         }
+    }
+
+    @Test
+    void closeDoesNotWaitForStagesTheHandlerGivesUpAndTheirRecordsGoToTheNextOwner() throws Exception {
+        produce(4);
+        GivesUpOnClosing handler = new GivesUpOnClosing();
+        RecordLoop loop = start("async-give-up", handler);
+        await("every record handed over", () -> handler.handed.size() == 4);
+        handler.complete(0);
+        await("record 0 committed", () -> committed() == 1);
+
+        long began = System.nanoTime();
+        loop.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+        // the grace is 5 s: a close that waited for the stages given up would take all of it
+        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0,
+                "close took " + took.toMillis() + " ms: it waited for stages the handler gave up");
+        assertEquals(1, committed(), "the records whose stages were given up stay uncommitted");
+        nextOwnerGets("async-give-up2", 1, 2, 3);
     }
 
     @Test
@@ -163,6 +187,17 @@ class AsyncRecordLoopIT {
             staysFor(Duration.ofMillis(500), "nothing committed past the pending record 0", c -> c == -1);
             handler.complete(0);
             await("everything committed once record 0 completed", () -> committed() == 20);
+        }
+    }
+
+    /** A new instance of the group is handed {@code offsets} (the last records, not committed) and commits them. */
+    private void nextOwnerGets(String name, long... offsets) throws InterruptedException {
+        Deferred next = new Deferred();
+        try (RecordLoop loop = start(name, next)) {
+            await("records " + Arrays.toString(offsets) + " handed again", () -> next.handed.size() == offsets.length);
+            assertEquals(LongStream.of(offsets).boxed().toList(), next.handed);
+            next.complete(offsets);
+            await("all committed", () -> committed() == offsets[offsets.length - 1] + 1);
         }
     }
 

@@ -1,0 +1,240 @@
+package io.tributary.archive.session;
+
+import io.tributary.archive.assemble.PieceSamples;
+import io.tributary.archive.session.FragmentSpool.ArchiveBody;
+import io.tributary.archive.store.ArchiveStore;
+import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PartName.Piece;
+import io.tributary.archive.store.PieceCache;
+import io.tributary.media.gop.GopContent;
+import io.tributary.storage.ObjectStorageException;
+import java.io.IOException;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * A session's live spool, and the GOPs that only it holds. Each finished GOP (once the next one has started) is turned
+ * into movie fragments of the MP4 archive, stored in chunks of at least 5 MiB as they fill up ({@link FragmentSpool}),
+ * so that the session's end copies the chunks server-side and uploads only the last fragments.
+ *
+ * <p>Copy mode keeps a GOP the spool holds rather than storing it as a piece: its samples stay in the spool, its
+ * record in the local {@link PieceCache}, until a stored chunk holds it, and its record's stage completes then
+ * ({@link KeptGops}). When the oldest GOP kept has waited {@link SessionArchive.Tools#chunkWait} (a slow or audio-only
+ * stream takes minutes to fill a chunk), the GOPs kept are stored as one piece spanning them and their stages
+ * complete; the spool then fragments that piece as an instance finishing from storage would, so every way of finishing
+ * writes the same archive. A kept GOP lost here (its local copy gone, or the spool failed) abandons the session: the
+ * kept records' stages fail and Kafka hands them again.
+ *
+ * <p>Without a spool (none could be opened, or it was given up) nothing is kept, and the archive is made from storage
+ * at the session's end. Not thread-safe: used under its session's partition lock.
+ */
+final class LiveSpool {
+    private static final Logger LOG = Logger.getLogger(LiveSpool.class);
+
+    private final SessionRef ref;
+    private final SessionArchive.Tools tools;
+    /** The session's pieces as this instance knows them, shared with its {@link SessionArchive}. */
+    private final NavigableMap<Long, Piece> pieces;
+    /** The GOPs kept only here (in the spool and the local cache) until a chunk or a piece stores them. */
+    private final KeptGops kept;
+    private FragmentSpool spool;
+    /** The finaliser has taken the tail from the spool: nothing is kept or stored as a piece any more. */
+    private boolean finishing;
+    /** What only this instance held is gone: the session is to be rebuilt from storage and Kafka. */
+    private boolean abandoned;
+
+    /** Picks the spool up after the session's last stored chunk, or starts it; without one when it cannot. */
+    LiveSpool(SessionRef ref, SessionParts parts, SessionArchive.Tools tools, NavigableMap<Long, Piece> pieces) {
+        this.ref = ref;
+        this.tools = tools;
+        this.pieces = pieces;
+        this.kept = new KeptGops(ref, tools.cache());
+        try {
+            spool = FragmentSpool.resume(ref, parts, tools.store(), tools.reader(),
+                    tools.cache().spoolFile(ref.channel(), ref.sessionId()));
+        } catch (IOException e) {
+            LOG.infof("session %s: no local spool (%s); its archive is made from storage at its end", ref, e.toString());
+        }
+    }
+
+    boolean isLive() {
+        return spool != null;
+    }
+
+    /** Whether a GOP may be kept here rather than stored as a piece: the spool is live and not finishing. */
+    boolean mayKeep() {
+        return spool != null && !finishing;
+    }
+
+    /** Hands the spool the samples of a piece just stored, for when it is spooled. */
+    void hold(Piece piece, PieceSamples samples) {
+        spool.hold(piece, samples);
+    }
+
+    /**
+     * Keeps a GOP (a record, in copy mode) on this instance: its record in the local cache, its samples in the spool.
+     *
+     * @return its record's stage, complete once a chunk or a piece stores the GOP
+     * @throws IOException when its local copy cannot be written: it is not kept (the caller stores it another way)
+     */
+    CompletableFuture<Void> keep(Piece piece, byte[] record, GopContent content, long wallMillis) throws IOException {
+        CompletableFuture<Void> stage = kept.keep(piece, record, wallMillis);
+        pieces.put(piece.firstSeq(), piece);
+        spool.hold(piece, PieceSamples.of(content));
+        return stage;
+    }
+
+    /** The stage of a record whose GOP is kept here (handed again: a replay), or null when it is not kept. */
+    CompletableFuture<Void> stageOf(long seq) {
+        return kept.stageOf(seq);
+    }
+
+    /** Records whose GOP is kept here only (their offsets are not committed). */
+    int waitingRecords() {
+        return kept.size();
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    /** True when the spool can give the archive's tail: storage lists what it stored, and what it holds aside. */
+    boolean agreesWith(SessionParts parts) {
+        return spool != null && spool.agreesWith(parts, kept.firstSeqs());
+    }
+
+    /** The archive's body: the chunks and the fragments of every GOP after them. Nothing is kept from now on. */
+    ArchiveBody finish() throws IOException {
+        finishing = true;
+        return spool.finish(pieces);
+    }
+
+    /**
+     * Stores the GOPs kept here as one piece, and completes their records, when the oldest has waited
+     * {@link SessionArchive.Tools#chunkWait} for a chunk.
+     *
+     * @throws ObjectStorageException    when the piece cannot be stored now: tried again later
+     * @throws SessionAbandonedException when one of them is lost here
+     */
+    void storeWaitingGops(long nowMillis) {
+        if (!finishing && kept.oldestWaited(tools.chunkWait(), nowMillis)) {
+            storeKept(true);
+        }
+    }
+
+    /**
+     * Stores the GOPs kept here, for a finaliser that cannot use the spool and must work from storage alone.
+     *
+     * @return false when there were none
+     * @throws SessionAbandonedException when one of them is lost here: the archive cannot be made now
+     */
+    boolean storeKeptForTheEnd() {
+        if (kept.isEmpty()) {
+            return false;
+        }
+        storeKept(false);
+        return true;
+    }
+
+    /**
+     * Stores the GOPs kept here as one piece spanning them, from their local copies (before a GOP that is stored as a
+     * piece of its own, so that pieces stay in order). With {@code respool}, the spool fragments that piece instead of
+     * them (as anyone finishing from storage will).
+     *
+     * @throws SessionAbandonedException when a local copy is gone (the disk failed): the session is abandoned (the
+     *                                   kept records' stages fail, Kafka hands them again) and nothing may be stored
+     *                                   or finished after the GOPs that are lost here
+     * @throws ObjectStorageException    when the piece cannot be stored now: the GOPs stay kept
+     */
+    void storeKept(boolean respool) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<byte[]> records = kept.records();
+        if (records == null) {
+            String why = "a local copy of a GOP kept for its chunk is gone";
+            abandon(why);
+            throw new SessionAbandonedException("session " + ref + ": " + why);
+        }
+        byte[] joined = SessionArchive.joinGop(records);
+        Piece wide = kept.spanning();
+        tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), wide), joined, ArchiveStore.FLV);
+        kept.firstSeqs().forEach(pieces::remove);
+        pieces.put(wide.firstSeq(), wide);
+        if (respool && spool != null) {
+            try {
+                spool.replace(wide, PieceSamples.read(joined));
+            } catch (IOException | RuntimeException e) {
+                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
+                        e.toString());
+                close();
+            }
+        }
+        kept.storedThrough(wide.lastSeq());
+        LOG.debugf("session %s: records %d..%d stored as one piece after waiting for a chunk", ref, wide.firstSeq(),
+                wide.lastSeq());
+    }
+
+    /**
+     * Spools the pieces before {@code seq}: a GOP is finished once the next one has started. Done last, after
+     * everything durable, so that a record handed again never spools a piece twice. Storage failures of a chunk are
+     * retried by the spool itself; anything else gives the spool up (the finaliser then works from storage), and
+     * abandons the session when GOPs were kept in it. The GOPs a stored chunk now holds are done.
+     */
+    void spoolFinishedBefore(long seq) {
+        if (spool == null) {
+            return;
+        }
+        long through = spool.throughSeq();
+        try {
+            spool.catchUp(pieces, seq);
+        } catch (IOException | RuntimeException e) {
+            if (kept.isEmpty()) {
+                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
+                        e.toString());
+                close();
+            } else {
+                abandon("spool failed: " + e);
+            }
+            return;
+        }
+        for (Piece p : pieces.subMap(through, false, spool.throughSeq(), true).values()) {
+            if (kept.stageOf(p.firstSeq()) == null) {
+                tools.cache().remove(ref.channel(), ref.sessionId(), p.fileName());
+            }
+        }
+        kept.storedThrough(spool.chainThroughSeq());
+    }
+
+    /** The session is no longer this instance's: the spool goes; the records kept go to the next owner. */
+    void discard() {
+        dropKept("the partition moved to another instance");
+    }
+
+    /** The archive is announced: every record kept is done. */
+    void finished() {
+        kept.doneAll();
+        close();
+    }
+
+    /** Gives up what only this instance holds: the records waiting are fetched again from Kafka. */
+    private void abandon(String why) {
+        LOG.warnf("session %s: %s; its records not stored yet are fetched again", ref, why);
+        abandoned = true;
+        dropKept(why);
+    }
+
+    private void dropKept(String why) {
+        kept.drop(new IllegalStateException("session " + ref + ": " + why));
+        close();
+    }
+
+    private void close() {
+        if (spool != null) {
+            spool.close();
+            spool = null;
+        }
+    }
+}
