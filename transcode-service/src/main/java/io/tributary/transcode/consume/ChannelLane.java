@@ -106,6 +106,13 @@ final class ChannelLane {
         return closed;
     }
 
+    /** Throws {@link ChannelClosedException} once the lane is closed: a step checks it before each storage round. */
+    void checkOpen() {
+        if (isClosed()) {
+            throw new ChannelClosedException(channel);
+        }
+    }
+
     /**
      * No step starts from now on, a back-off ends at once, and every pending stage fails; returns at once. A step in
      * progress ends after its current storage round ({@link #awaitStopped} waits for that).

@@ -30,8 +30,10 @@ import org.jboss.logging.Logger;
  * <ol>
  *   <li>the presentation is advanced and the manifests rendered, in memory (pure code: a record it refuses is
  *       skipped, never retried into a stalled partition);</li>
- *   <li>the GOP's media segments (and any new init segment) are stored;</li>
- *   <li>then the manifests that name them ({@link ManifestWriter}): no player ever reads a name it cannot fetch;</li>
+ *   <li>the GOP's media segments (and any new init segment) are stored — for a channel's first record, those not
+ *       stored already while its state loaded ({@link EarlySegments}): none, usually;</li>
+ *   <li>then the manifests that name them ({@link ManifestWriter}; on a channel's first record, the multivariant
+ *       playlist after the media playlists): no player ever reads a name it cannot fetch;</li>
  *   <li>then {@code segment-published} for each segment, with the latency from the GOP's close at ingest;</li>
  *   <li>then the segments that left the windows are handed to retention, and the channel's state is saved;</li>
  * </ol>
@@ -92,9 +94,7 @@ final class ChannelPackager {
      * writes nothing more, whatever it was doing; rungs still to come are neither stored nor acknowledged.
      */
     private void checkOpen() {
-        if (lane.isClosed()) {
-            throw new ChannelClosedException(channel);
-        }
+        lane.checkOpen();
     }
 
     /**
@@ -102,11 +102,14 @@ final class ChannelPackager {
      * when the whole record's is (its rungs stored or dropped; at once with the ladder off).
      */
     CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
-        return accept(new GopReading(channel, gop, value, out.metrics()));
+        return accept(new GopReading(channel, gop, value, out.metrics()), EarlySegments.NONE);
     }
 
-    /** {@link #accept(GopMetadata, byte[])} of a record that may have been read already. */
-    CompletionStage<Void> accept(GopReading record) throws InterruptedException {
+    /**
+     * {@link #accept(GopMetadata, byte[])} of a record that may have been read already, and whose segments may have
+     * been stored already (a channel's first record, while its state loaded: {@link EarlySegments}).
+     */
+    CompletionStage<Void> accept(GopReading record, EarlySegments early) throws InterruptedException {
         GopMetadata gop = record.gop();
         long started = System.nanoTime();
         out.metrics().pickedUp(gop.closedAtEpochMillis(), out.clock().millis());
@@ -115,6 +118,7 @@ final class ChannelPackager {
             LOG.debugf("channel %s session %s seq %d: skipped, %s", channel, gop.sessionId(), gop.sequence(),
                     admission.detail());
             out.metrics().skipped(admission.skipReason());
+            retireUnlisted(early);
             if (rungs != null && rungs.behind(state, gop)) {
                 // a record the previous owner packaged but whose rungs it never stored: the ladder catches up
                 GopContent content = record.content();
@@ -155,11 +159,15 @@ final class ChannelPackager {
             LOG.errorf(e, "channel %s session %s seq %d: skipped, cannot be added to the presentation", channel,
                     gop.sessionId(), gop.sequence());
             out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
+            retireUnlisted(early);
             return DONE;
         }
         if (!outputs.isEmpty()) {
-            checkOpen();
-            out.objects().putAll(segmentObjects(before, outputs));
+            List<StoredObject> segments = early.toStore(segmentObjects(before, outputs));
+            if (!segments.isEmpty()) { // empty when all were stored while the channel's state loaded
+                checkOpen();
+                out.objects().putAll(segments);
+            }
             out.metrics().segmentsStored(outputs.size());
         }
         if (update != null) {
@@ -233,6 +241,19 @@ final class ChannelPackager {
         String uri = o.entry().uri();
         return after.rendition(o.rendition()).map(r -> r.playlist().lists(uri)).orElse(false)
                 && !before.rendition(o.rendition()).map(r -> r.playlist().lists(uri)).orElse(false);
+    }
+
+    /**
+     * Segments stored before the state was known, of a record the state then refused: nothing lists them (or the
+     * previous owner listed and retired them already), so they are deleted after the grace like any other.
+     */
+    private void retireUnlisted(EarlySegments early) {
+        List<String> keys = early.unlisted(state.presentation());
+        if (!keys.isEmpty()) {
+            LOG.infof("channel %s: %d segment(s) stored before its state was loaded, of a record not listed; retired",
+                    channel, keys.size());
+            out.retention().retire(channel, keys, out.clock().millis() + out.retentionGrace().toMillis());
+        }
     }
 
     /** Saved last: the state is never ahead of the stored manifests. */

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * <p>Asynchronous, on the read pool of {@link ChannelObjects}, so that the load runs while the channel's first record
  * waits for its lane and is read: a new channel's first playlist waits for it (issue 10). The state object and the
  * listing of {@code live/{channel}/} are read in one round: a new channel needs both (a 404, then an empty listing),
- * and a channel taken over pays one listing it does not use.
+ * and a channel taken over pays one listing it does not use. That round overlaps the storing of the channel's first
+ * segments ({@link EarlySegments}).
  */
 final class ChannelStateLoader {
     private static final Logger LOG = Logger.getLogger(ChannelStateLoader.class);
@@ -37,7 +38,11 @@ final class ChannelStateLoader {
     static CompletableFuture<ChannelState> start(String channel, ChannelObjects objects, int windowSize) {
         String prefix = ObjectKeys.livePrefix(channel);
         CompletableFuture<Optional<byte[]>> saved = objects.getAsync(OutputKeys.state(channel));
-        CompletableFuture<List<String>> keys = objects.listAsync(prefix);
+        // read once more if it fails: S3Proxy's file-system store (the local stack's S3 server) fails a listing that
+        // meets an object being written (gaul/s3proxy#963), and a new channel's first segments are being written now
+        // (EarlySegments)
+        CompletableFuture<List<String>> keys = objects.listAsync(prefix)
+                .exceptionallyCompose(e -> objects.listAsync(prefix));
         return saved.thenCompose(bytes -> {
             Optional<ChannelState> state = bytes.flatMap(b -> read(channel, b));
             return state.isPresent() ? CompletableFuture.completedFuture(state.get())

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
  * The channels of one partition, each with its own {@link ChannelLane}: the partition's consumer lane hands each
  * record to its channel's lane and goes on with the next record at once, so the channels of a partition progress
  * independently while each channel's records are packaged strictly in offset order. A channel's state is read from
- * storage as soon as its first record is handed over, and applied by the first step of its lane.
+ * storage as soon as its first record is handed over, and applied by the first step of its lane; if it is still
+ * loading when that step has read the record, a live record's segments are stored meanwhile ({@link EarlySegments}).
+ * So a new channel's first playlist waits for the state load and its segments together, then for its manifests.
  *
  * <p>A record's stage completes when its whole output is stored (its source, and its rungs with the ladder on), and a
  * channel whose session ended is dropped from memory once its last record's stage completed. When the partition is
@@ -59,8 +61,10 @@ final class PartitionChannels {
 
         /**
          * A step of the lane: the record, to its packager. On the channel's first step the record is read and
-         * packaged while the state loads, and the state is applied before the record is admitted: a worker taking a
-         * channel over continues its sequence. A failed load fails the step; its retry reads again.
+         * packaged while the state loads, its segments stored if the state is still loading by then (a live record
+         * only: {@link EarlySegments}), and the state is applied before the record is admitted: a worker taking a
+         * channel over continues its sequence. A failed load or a failed store fails the step; its retry reads the
+         * state again and stores again (what it stored early is known to this attempt only).
          */
         CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value) throws InterruptedException {
             if (packager != null) {
@@ -72,8 +76,10 @@ final class PartitionChannels {
                 loaded = ChannelStateLoader.start(name, out.objects(), out.windowSize());
             }
             GopReading record = new GopReading(name, gop, value, out.metrics()).readNow();
+            EarlySegments early = loaded.isDone() ? EarlySegments.NONE
+                    : EarlySegments.store(record, out, lane::checkOpen);
             packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
-            return packager.accept(record);
+            return packager.accept(record, early);
         }
 
         /** Its session ended and nothing of it is queued, running or awaited. */

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,8 @@ class ChannelStateLoaderTest {
         final List<String> reads = Collections.synchronizedList(new ArrayList<>());
         /** Every read fails as the MinIO client's do when S3 does not answer. */
         volatile boolean away;
+        /** Listings still to fail, as S3Proxy's does when it meets an object being written (gaul/s3proxy#963). */
+        final AtomicInteger listingsFailing = new AtomicInteger();
         private final List<String> together;
         final Rendezvous rendezvous;
 
@@ -69,6 +72,9 @@ class ChannelStateLoaderTest {
         @Override
         public List<String> list(String prefix) {
             reads.add("LIST " + prefix);
+            if (listingsFailing.getAndDecrement() > 0) {
+                throw new ObjectStorageException("cannot list " + prefix + ": response code 500", null);
+            }
             meet("LIST " + prefix);
             return new TreeMap<>(bucket).keySet().stream().filter(k -> k.startsWith(prefix)).toList();
         }
@@ -165,6 +171,24 @@ class ChannelStateLoaderTest {
 
         assertEquals(0, state.presentation().rendition("source").orElseThrow().playlist().mediaSequence());
         assertEquals(4, state.presentation().rendition("source").orElseThrow().playlist().segments().size());
+    }
+
+    @Test
+    void aListingThatFailsOnceIsReadAgainWhileTheFirstSegmentsAreWritten() throws Exception {
+        MemoryObjects objects = objects();
+        objects.listingsFailing.set(1);
+
+        assertEquals(ChannelState.empty(), load(objects));
+        assertEquals(List.of("GET " + STATE, "LIST " + LISTING, "LIST " + LISTING),
+                objects.reads.stream().sorted().toList());
+    }
+
+    @Test
+    void aListingThatFailsTwiceFailsTheLoad() {
+        MemoryObjects objects = objects();
+        objects.listingsFailing.set(2);
+
+        assertThrows(ObjectStorageException.class, () -> load(objects));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tributary.transcode.consume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.media.storage.ObjectKeys;
@@ -14,6 +15,8 @@ import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.MediaPlaylistView;
+import io.tributary.transcode.testing.Probe;
 import io.tributary.transcode.testing.PublicHttp;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,21 +26,27 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10: a new channel's first playable playlist waits for as few storage round trips as the order of writes
  * allows. Its state is read in one round (the state object's 404 and the empty listing of {@code live/{channel}/}
- * together), then come the three rounds a first manifest needs: the segments with their init segments, the media
- * playlists with the MPD, and the multivariant playlist, which names media playlists and so comes after them.
+ * together), and its first record's segments with their init segments are stored in that same round
+ * ({@link EarlySegments}); then come the two rounds a first manifest needs after them: the media playlists with the
+ * MPD, and the multivariant playlist, which names media playlists and so comes after them.
  */
 class FirstRecordIT {
     private static final Path CLIP = TestMedia.h264Aac(Duration.ofSeconds(3), 320, 180, 30, 30);
 
-    /** The real bucket, with a log of one channel's storage calls; its two state reads wait for each other. */
+    /**
+     * The real bucket, with a log of one channel's storage calls; its two state reads and its first write of segments
+     * wait for each other.
+     */
     private static final class RecordingObjects extends ChannelObjects {
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        final Rendezvous stateReads = new Rendezvous(2);
+        final Rendezvous firstRound = new Rendezvous(3);
+        private final AtomicBoolean segmentsWritten = new AtomicBoolean();
         private final String channel;
 
         RecordingObjects(String channel) {
@@ -49,7 +58,7 @@ class FirstRecordIT {
         public Optional<byte[]> get(String key) {
             if (key.equals(OutputKeys.state(channel))) {
                 calls.add("GET state");
-                stateReads.arrive();
+                firstRound.arrive();
             } else if (key.startsWith(ObjectKeys.livePrefix(channel))) {
                 calls.add("GET " + kind(key));
             }
@@ -60,7 +69,7 @@ class FirstRecordIT {
         public List<String> list(String prefix) {
             if (prefix.equals(ObjectKeys.livePrefix(channel))) {
                 calls.add("LIST");
-                stateReads.arrive();
+                firstRound.arrive();
             }
             return super.list(prefix);
         }
@@ -71,6 +80,9 @@ class FirstRecordIT {
                     .sorted().toList();
             if (!kinds.isEmpty()) {
                 calls.add("PUT " + String.join(" ", kinds));
+            }
+            if (kinds.contains("segment") && !segmentsWritten.getAndSet(true)) {
+                firstRound.arrive();
             }
             super.putAll(objects);
         }
@@ -96,12 +108,15 @@ class FirstRecordIT {
     }
 
     @Test
-    void aNewChannelsFirstPlaylistWaitsForOneRoundOfStateReadsAndThreeOfWrites() throws Exception {
+    void aNewChannelsFirstPlaylistWaitsForOneRoundOfStateReadsAndSegmentsThenTwoOfManifests() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String topic = "gops-first-" + id;
         String channel = "first-" + id;
+        String session = "S" + id;
+        List<TestGops.TestGop> gops = TestGops.split(CLIP, session);
+        assertEquals(3, gops.size());
         GopPublisher.createTopics(topic, 1);
-        GopPublisher.publish(topic, channel, TestGops.split(CLIP, "S" + id));
+        GopPublisher.publish(topic, channel, gops);
         RecordingObjects objects = new RecordingObjects(channel);
         WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, "first-" + id, 2, 4,
                 10, Duration.ofSeconds(60), Duration.ofMillis(200), 8, Duration.ofSeconds(60));
@@ -111,17 +126,34 @@ class FirstRecordIT {
                 String text = PublicHttp.text("live/" + channel + "/source/index.m3u8");
                 return text != null && text.contains("#EXT-X-ENDLIST");
             });
+            assertEquals(6, worker.metrics().segmentCount(), 0.0, "3 records of source and audio, counted once");
         }
 
         List<String> calls = List.copyOf(objects.calls);
-        assertFalse(objects.stateReads.apart(), "the state object and the listing are read together: " + calls);
-        assertEquals(List.of("GET state", "LIST"), calls.subList(0, 2).stream().sorted().toList(),
-                "a new channel's state: the state object's 404 and an empty listing, no playlist read: " + calls);
+        assertFalse(objects.firstRound.apart(),
+                "the state object, the listing and the first segments are in flight together: " + calls);
         assertEquals(List.of(
-                "PUT init init segment segment",  // source and audio: the first record names new init segments
-                "PUT mpd playlist playlist",      // the media playlists and the MPD name them
+                "GET state",                       // a new channel's state: the state object's 404
+                "LIST",                            // and an empty listing, no playlist read
+                "PUT init init segment segment"),  // source and audio, with their new init segments: stored early
+                calls.subList(0, 3).stream().sorted().toList(), "the first round: " + calls);
+        assertEquals(List.of(
+                "PUT mpd playlist playlist",      // the media playlists and the MPD name the segments
                 "PUT multivariant",               // names the media playlists: after them
-                "PUT state"), calls.subList(2, 6), "the first record's writes, round by round: " + calls);
+                "PUT state"), calls.subList(3, 6), "the first record's writes after its state, round by round: "
+                + calls);
         assertEquals(1, calls.stream().filter(c -> c.startsWith("GET state")).count(), "the state is read once");
+        assertEquals(List.of("PUT init init segment segment", "PUT segment segment", "PUT segment segment"),
+                calls.stream().filter(c -> c.contains("segment")).toList(), "each record's segments stored once");
+        List<String> uris = List.of(session + "-0.m4s", session + "-1.m4s", session + "-2.m4s");
+        for (String rendition : List.of("source", "audio")) {
+            MediaPlaylistView p = MediaPlaylistView.parse(PublicHttp.text("live/" + channel + "/" + rendition
+                    + "/index.m3u8"));
+            assertEquals(uris, p.uris(), rendition);
+            assertEquals(0, p.discontinuities(), rendition);
+            assertTrue(p.ended(), rendition);
+        }
+        assertEquals(90, Probe.frames(PublicHttp.url("live/" + channel + "/master.m3u8"), "v"));
+        assertEquals(90, Probe.frames(PublicHttp.url("live/" + channel + "/manifest.mpd"), "v"));
     }
 }
