@@ -37,6 +37,27 @@ public interface TranscodeConfig {
         int maxInFlight();
     }
 
+    /** How often a channel's state object ({@code state/transcode/{channel}.json}) is saved. */
+    State state();
+
+    interface State {
+        /**
+         * Records of a channel handled before its state is saved (and their offsets committed), with the ABR ladder
+         * off; with it on, every record. 5 is 10 s of 2 s GOPs: a fifth of the PUTs that rewrite the state object,
+         * and a successor replays at most 5 records, storing nothing of those the playlists list already. 1 saves
+         * after every record.
+         */
+        @WithDefault("5")
+        int saveEvery();
+
+        /**
+         * How long the oldest record not yet saved may wait (a publisher that stalls without ending): its partition's
+         * commits wait for it. Above the four GOP durations the oldest of five records waits in a steady stream.
+         */
+        @WithDefault("15s")
+        Duration maxUnsavedAge();
+    }
+
     /** The HLS playlists (and the DASH time-shift buffer, which follows them). */
     Hls hls();
 

@@ -35,9 +35,16 @@ import org.jboss.logging.Logger;
  *   <li>then the manifests that name them ({@link ManifestWriter}; on a channel's first record, the multivariant
  *       playlist after the media playlists): no player ever reads a name it cannot fetch;</li>
  *   <li>then {@code segment-published} for each segment, with the latency from the GOP's close at ingest;</li>
- *   <li>then the segments that left the windows are handed to retention, and the channel's state is saved;</li>
+ *   <li>then the segments that left the windows are handed to retention, and the channel's state is saved — with
+ *       the ladder off, every few records only ({@link StateSaving}): the state in memory advances per record, and a
+ *       record counts as handled (its stage completes) once a saved state covers it;</li>
  * </ol>
  * and only then does the record count as handled.
+ *
+ * <p>A worker that took the channel over may find the state object a few records behind the stored playlists
+ * ({@link PublishedThrough}): it replays those records in memory only, storing neither their segments (listed
+ * already) nor their manifests (older than the stored ones), and sends the events of the last one listed (its owner may
+ * have stopped before sending them: at most a duplicate, never a loss).
  *
  * <p>With the ABR ladder on, the record then goes to the ladder ({@link RungPackaging}); {@link #accept} returns a
  * stage that completes once its rungs are stored and listed (or dropped), and only then may the loop commit the
@@ -45,8 +52,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Every step of the channel, a record's source and a record's rungs alike, runs on the channel's own
  * {@link ChannelLane}, one at a time: the packager's state is confined to it (volatile only so that the partition can
- * tell an ended channel). The state in memory changes only once a step is fully stored, so a failure at any step
- * leaves it as it was, and the lane does the step again from the same state (identical objects, identical manifests).
+ * tell an ended channel). The state in memory changes only once a step's objects are stored (and its state, when the
+ * step saves it), so a failure at any step leaves it as it was, and the lane does the step again from the same state
+ * (identical objects, identical manifests). A save step of its own (the age bound, the worker closing) stores the
+ * state in memory, retried like any step.
  */
 final class ChannelPackager {
     private static final Logger LOG = Logger.getLogger(ChannelPackager.class);
@@ -58,13 +67,21 @@ final class ChannelPackager {
     private final RungPackaging rungs;
     private volatile ChannelState state;
     private final ChannelLane lane;
+    /** The last record the stored playlists list, while the records replayed have not passed it; null after. */
+    private PublishedThrough published;
+    /** Records handled whose state is not saved yet (with the ladder off, none with it on). */
+    private final UnsavedRecords unsaved;
 
-    private ChannelPackager(String channel, PackagerOutputs out, ChannelState state, ChannelLane lane) {
+    private ChannelPackager(String channel, PackagerOutputs out, ChannelState state, PublishedThrough published,
+                            ChannelLane lane) {
         this.channel = channel;
         this.out = out;
         this.manifests = new ManifestWriter(channel, out.objects(), out.windowSize());
         this.state = state;
+        this.published = published;
         this.lane = lane;
+        this.unsaved = new UnsavedRecords(channel, lane, out.saving().maxUnsavedAge(), out.saveTimer(),
+                this::saveUnsaved);
         this.rungs = out.ladder() == null ? null : new RungPackaging(channel, out.ladder(), lane, this,
                 out.windowSize());
     }
@@ -75,9 +92,12 @@ final class ChannelPackager {
      *
      * @param lane the channel's lane, on which this packager's steps run (the rungs' too)
      */
-    static ChannelPackager of(String channel, PackagerOutputs out, ChannelLane lane, ChannelState state) {
+    static ChannelPackager of(String channel, PackagerOutputs out, ChannelLane lane, ChannelStateLoader.Loaded loaded) {
+        ChannelState state = loaded.state();
         out.retention().restore(channel, state.retiring());
-        return new ChannelPackager(channel, out, state, lane);
+        PublishedThrough published = loaded.published() == null ? null
+                : loaded.published().aheadOf(state).orElse(null);
+        return new ChannelPackager(channel, out, state, published, lane);
     }
 
     ChannelState state() {
@@ -99,17 +119,21 @@ final class ChannelPackager {
 
     /**
      * Handles one record of the channel; returns when the source's output is durable, with a stage that completes
-     * when the whole record's is (its rungs stored or dropped; at once with the ladder off).
+     * when the whole record's is: with the ladder on, once its rungs are stored or dropped; with it off, once a saved
+     * state covers the record.
+     *
+     * @param partitionFull no more records of the partition come until one completes: the state is saved now
      */
-    CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
-        return accept(new GopReading(channel, gop, value, out.metrics()), EarlySegments.NONE);
+    CompletionStage<Void> accept(GopMetadata gop, byte[] value, boolean partitionFull) throws InterruptedException {
+        return accept(new GopReading(channel, gop, value, out.metrics()), EarlySegments.NONE, partitionFull);
     }
 
     /**
      * {@link #accept(GopMetadata, byte[])} of a record that may have been read already, and whose segments may have
      * been stored already (a channel's first record, while its state loaded: {@link EarlySegments}).
      */
-    CompletionStage<Void> accept(GopReading record, EarlySegments early) throws InterruptedException {
+    CompletionStage<Void> accept(GopReading record, EarlySegments early, boolean partitionFull)
+            throws InterruptedException {
         GopMetadata gop = record.gop();
         long started = System.nanoTime();
         out.metrics().pickedUp(gop.closedAtEpochMillis(), out.clock().millis());
@@ -128,7 +152,7 @@ final class ChannelPackager {
                 checkOpen(); // a channel that left this worker must not start an encoder here again
                 return rungs.submit(gop, content);
             }
-            return DONE;
+            return skipped(partitionFull);
         }
         if (admission.boundary() != Boundary.NONE) {
             LOG.infof("channel %s session %s seq %d: %s (%s)", channel, gop.sessionId(), gop.sequence(),
@@ -137,7 +161,7 @@ final class ChannelPackager {
         GopContent content = record.content();
         List<RenditionOutput> outputs = record.outputs();
         if (outputs == null && !gop.has(GopFlag.LAST)) {
-            return DONE; // unreadable: the next record sees the gap and marks a discontinuity
+            return skipped(partitionFull); // unreadable: the next record sees the gap and marks a discontinuity
         }
         outputs = outputs == null ? List.of() : outputs;
         // with rungs to come, the presentation ends only when the last record's rungs are listed
@@ -160,9 +184,20 @@ final class ChannelPackager {
                     gop.sessionId(), gop.sequence());
             out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
             retireUnlisted(early);
-            return DONE;
+            return skipped(partitionFull);
         }
-        if (!outputs.isEmpty()) {
+        // listed by the previous owner already (its state object behind its playlists): in memory only
+        boolean listed = rungs == null && published != null && published.covers(gop);
+        if (listed) {
+            LOG.debugf("channel %s session %s seq %d: listed already, not stored again", channel, gop.sessionId(),
+                    gop.sequence());
+            if (published.isLast(gop) && !outputs.isEmpty()) {
+                out.events().publish(events(gop, outputs, out.clock().millis()));
+            }
+        } else if (published != null && gop.sessionId().equals(published.sessionId())) {
+            published = null; // past the last record listed: from here on, as usual
+        }
+        if (!outputs.isEmpty() && !listed) {
             List<StoredObject> segments = early.toStore(segmentObjects(before, outputs));
             if (!segments.isEmpty()) { // empty when all were stored while the channel's state loaded
                 checkOpen();
@@ -170,7 +205,7 @@ final class ChannelPackager {
             }
             out.metrics().segmentsStored(outputs.size());
         }
-        if (update != null) {
+        if (update != null && !listed) {
             checkOpen();
             manifests.store(update, this::checkOpen);
             long stored = out.clock().millis();
@@ -181,13 +216,51 @@ final class ChannelPackager {
         }
         retire(before, after);
         ChannelState next = state.after(gop, pending, after, out.retention().pending(channel));
-        saveState(next);
+        if (rungs != null) {
+            saveState(next); // the rungs' bookkeeping (RungProgress) counts on a state saved per record
+            out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
+            if (!rungsFollow) {
+                return DONE;
+            }
+            checkOpen(); // a channel that left this worker must not start an encoder here again
+            return rungs.submit(gop, content);
+        }
+        CompletionStage<Void> handled = settle(next, gop.has(GopFlag.LAST), partitionFull);
         out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
-        if (!rungsFollow) {
+        return handled;
+    }
+
+    /**
+     * The state after a record (ladder off): saved now if the cadence says so (the stages of the records it covers
+     * complete), or kept in memory with a stage that completes when a later save covers the record. The first record
+     * not saved starts the clock of {@link StateSaving#maxUnsavedAge}.
+     */
+    private CompletionStage<Void> settle(ChannelState next, boolean ends, boolean partitionFull)
+            throws InterruptedException {
+        if (out.saving().saveNow(unsaved.count() + 1, ends, partitionFull)) {
+            saveState(next);
             return DONE;
         }
-        checkOpen(); // a channel that left this worker must not start an encoder here again
-        return rungs.submit(gop, content);
+        state = next;
+        return unsaved.add();
+    }
+
+    /** A skipped record: nothing to save for it, unless the partition waits for this channel's unsaved records. */
+    private CompletionStage<Void> skipped(boolean partitionFull) throws InterruptedException {
+        if (partitionFull) {
+            saveUnsaved();
+        }
+        return DONE;
+    }
+
+    /**
+     * Saves the state in memory if records are not covered by a saved one yet (a step on the lane: the age bound, the
+     * worker closing, a full partition).
+     */
+    void saveUnsaved() throws InterruptedException {
+        if (unsaved.count() > 0) {
+            saveState(state);
+        }
     }
 
     /**
@@ -256,11 +329,16 @@ final class ChannelPackager {
         }
     }
 
-    /** Saved last: the state is never ahead of the stored manifests. */
+    /**
+     * Saved last: the state is never ahead of the stored manifests. The stages of the records it covers complete
+     * (their offsets may be committed).
+     */
     private void saveState(ChannelState next) throws InterruptedException {
         checkOpen();
         out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(next))));
+        out.metrics().stateSaved();
         state = next;
+        unsaved.saved();
     }
 
     /** The presentation after the record: its segments added, or just ended for an end record without media. */

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * Everything a worker needs to continue a channel where the last one stopped, saved as the channel's state object
- * after each record ({@code state/transcode/{channel}.json}) and read back by a worker that takes the channel over.
+ * ({@code state/transcode/{channel}.json}: after each record with the ladder on, every few records with it off,
+ * {@link StateSaving}) and read back by a worker that takes the channel over.
  *
  * <p>It is saved last, after the segments, the manifests and the events: it is never ahead of the stored manifests.
- * If a worker dies between the manifests and the state, its successor finds the state one record behind, packages
- * that record again, and writes the same objects: segment keys, playlists and program date-times are functions of
- * the records, and a playlist that already lists a segment does not list it twice.
+ * If a worker dies between the manifests and the state, its successor finds the state behind, packages those records
+ * again in memory, and stores nothing the source playlist lists already ({@link PublishedThrough}); what it does store
+ * is the same objects: segment keys, playlists and program date-times are functions of the records, and a playlist
+ * that already lists a segment does not list it twice.
  *
  * @param sessionId the session of the last record handled; null before any
  * @param lastSequence that record's sequence number: a record at or before it is a replay

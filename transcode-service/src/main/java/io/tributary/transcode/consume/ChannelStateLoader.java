@@ -27,17 +27,36 @@ import org.jboss.logging.Logger;
  * listing of {@code live/{channel}/} are read in one round: a new channel needs both (a 404, then an empty listing),
  * and a channel taken over pays one listing it does not use. That round overlaps the storing of the channel's first
  * segments ({@link EarlySegments}).
+ *
+ * <p>The source rendition's media playlist is read in that round too: the state object is saved every few records
+ * ({@link StateSaving}), so the previous owner may have listed records after it; the last one it listed
+ * ({@link PublishedThrough}) keeps the successor from storing older playlists over newer ones. A playlist that cannot
+ * be read leaves the successor storing everything again, as when the state was saved after every record.
  */
 final class ChannelStateLoader {
     private static final Logger LOG = Logger.getLogger(ChannelStateLoader.class);
 
+    /**
+     * What a worker taking a channel over continues from.
+     *
+     * @param published the last record the stored source playlist lists; null when there is no state object (a new
+     *     channel, or one recovered from its playlists) or the playlist is missing or unreadable
+     */
+    record Loaded(ChannelState state, PublishedThrough published) {
+    }
+
     private ChannelStateLoader() {
     }
 
-    /** Starts reading the channel's state; the stage fails as the first read that failed. */
-    static CompletableFuture<ChannelState> start(String channel, ChannelObjects objects, int windowSize) {
+    /**
+     * Starts reading the channel's state: the state object, the listing and the source playlist, in one round (a new
+     * channel pays a GET of a missing playlist for it). The stage fails as the first read of the state that failed.
+     */
+    static CompletableFuture<Loaded> start(String channel, ChannelObjects objects, int windowSize) {
         String prefix = ObjectKeys.livePrefix(channel);
         CompletableFuture<Optional<byte[]>> saved = objects.getAsync(OutputKeys.state(channel));
+        CompletableFuture<Optional<byte[]>> source = objects.getAsync(
+                OutputKeys.mediaPlaylist(channel, Renditions.SOURCE));
         // read once more if it fails: S3Proxy's file-system store (the local stack's S3 server) fails a listing that
         // meets an object being written (gaul/s3proxy#963), and a new channel's first segments are being written now
         // (EarlySegments)
@@ -45,9 +64,33 @@ final class ChannelStateLoader {
                 .exceptionallyCompose(e -> objects.listAsync(prefix));
         return saved.thenCompose(bytes -> {
             Optional<ChannelState> state = bytes.flatMap(b -> read(channel, b));
-            return state.isPresent() ? CompletableFuture.completedFuture(state.get())
-                    : keys.thenCompose(k -> fromPlaylists(channel, objects, windowSize, prefix, k));
+            if (state.isEmpty()) {
+                return keys.thenCompose(k -> fromPlaylists(channel, objects, windowSize, prefix, k, source))
+                        .thenApply(recovered -> new Loaded(recovered, null));
+            }
+            return source.handle((text, failure) -> new Loaded(state.get(), failure != null
+                    ? unread(channel, failure.toString()) : publishedThrough(channel, text, windowSize)));
         });
+    }
+
+    private static PublishedThrough publishedThrough(String channel, Optional<byte[]> text, int windowSize) {
+        if (text.isEmpty()) {
+            return null; // nothing listed: nothing to set back
+        }
+        try {
+            return PublishedThrough.of(HlsMediaPlaylistReader.read(new String(text.get(), StandardCharsets.UTF_8),
+                    windowSize)).orElse(null);
+        } catch (RuntimeException e) {
+            // whatever is wrong with it (the reader's IllegalArgumentException, a number too large for an int), it
+            // must not fail the load: the channel would never start
+            return unread(channel, e.toString());
+        }
+    }
+
+    private static PublishedThrough unread(String channel, String why) {
+        LOG.warnf("channel %s: source playlist not read (%s); records after the state object are stored again",
+                channel, why);
+        return null;
     }
 
     /**
@@ -55,7 +98,7 @@ final class ChannelStateLoader {
      *
      * @throws RuntimeException the read's own failure (object storage away: the caller's step is retried)
      */
-    static ChannelState await(CompletableFuture<ChannelState> loading) throws InterruptedException {
+    static Loaded await(CompletableFuture<Loaded> loading) throws InterruptedException {
         try {
             return loading.get();
         } catch (ExecutionException e) {
@@ -88,7 +131,8 @@ final class ChannelStateLoader {
      * that stopped between a channel's first manifests and its first state save, or a state object lost.
      */
     private static CompletableFuture<ChannelState> fromPlaylists(String channel, ChannelObjects objects,
-                                                                 int windowSize, String prefix, List<String> keys) {
+                                                                 int windowSize, String prefix, List<String> keys,
+                                                                 CompletableFuture<Optional<byte[]>> source) {
         List<String> renditions = new ArrayList<>();
         List<CompletableFuture<Optional<byte[]>>> texts = new ArrayList<>();
         for (String key : keys) {
@@ -98,8 +142,10 @@ final class ChannelStateLoader {
                     || !ObjectKeys.isValidRendition(rest.substring(0, slash))) {
                 continue;
             }
-            renditions.add(rest.substring(0, slash));
-            texts.add(objects.getAsync(key));
+            String rendition = rest.substring(0, slash);
+            renditions.add(rendition);
+            // the source's was read with the state object already
+            texts.add(rendition.equals(Renditions.SOURCE) ? source : objects.getAsync(key));
         }
         if (texts.isEmpty()) {
             return CompletableFuture.completedFuture(ChannelState.empty());

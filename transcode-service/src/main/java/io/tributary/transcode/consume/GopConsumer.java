@@ -56,7 +56,7 @@ public class GopConsumer {
         WorkerSettings settings = new WorkerSettings(bootstrapServers, Topics.STREAM_GOPS, consumer.group(),
                 consumer.workerThreads(), consumer.maxBacklog(), consumer.maxInFlight(), config.hls().windowSize(),
                 config.segmentRetentionGrace(), config.segmentRetentionInterval(), config.uploadThreads(),
-                config.publishTimeout());
+                config.publishTimeout(), new StateSaving(config.state().saveEvery(), config.state().maxUnsavedAge()));
         // checked before anything starts: a rung without a bit rate or a missing watermark fails start-up
         LadderSettings ladder = LadderSettings.from(ladderConfig);
         worker = new TranscodeWorker(settings, store, registry, Clock.systemUTC(), ladder);

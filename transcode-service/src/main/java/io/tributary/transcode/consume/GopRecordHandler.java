@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * missing or garbled, a channel or session id that cannot be part of an object key) is logged, counted and skipped:
  * retrying cannot fix it. Failures of S3 or Kafka are retried by the channel's lane after a back-off. A record is
  * acknowledged (its offset may be committed) when its stage completes: once its whole output is stored, the source
- * and then, with the ladder on, its rungs.
+ * and then, with the ladder on, its rungs; with it off, once a saved state covers it ({@link StateSaving}). When the
+ * loop closes, every channel saves what it has not, so the records in hand are committed within the loop's grace.
  */
 final class GopRecordHandler implements AsyncRecordHandler {
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
@@ -61,6 +62,12 @@ final class GopRecordHandler implements AsyncRecordHandler {
             }
         }
         stop(stopped);
+    }
+
+    /** Records handled and not yet covered by a saved state are saved now, to be committed within the loop's grace. */
+    @Override
+    public void onClosing() {
+        partitions.values().forEach(PartitionChannels::saveUnsaved);
     }
 
     @Override

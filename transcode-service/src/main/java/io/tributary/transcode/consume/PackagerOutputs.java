@@ -8,6 +8,7 @@ import io.tributary.transcode.ladder.LadderPackager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Where the channel packagers' work goes and the settings it follows; shared by every packager of the worker.
@@ -17,8 +18,13 @@ import java.util.concurrent.Executor;
  * @param ladder the ABR ladder, or null when it is off: then every channel gets its source rendition only, exactly
  *     as before the ladder existed (no rung work, offsets acknowledged when the source is stored)
  * @param lanes the packaging pool the channels' lanes ({@link ChannelLane}) run their steps on
+ * @param saving how often a channel's state is saved (with the ladder off)
+ * @param saveTimer the worker's one timer: it hands a channel whose records waited too long a save step on its lane
+ * @param maxInFlight records per partition handed over and not completed before the loop hands over no more
+ *     ({@code tributary.transcode.consumer.max-in-flight})
  */
 record PackagerOutputs(ChannelObjects objects, SegmentRetention retention, SegmentEvents events,
                        TranscodeMetrics metrics, int windowSize, Duration retentionGrace, Clock clock,
-                       LadderPackager ladder, Executor lanes) {
+                       LadderPackager ladder, Executor lanes, StateSaving saving, ScheduledExecutorService saveTimer,
+                       int maxInFlight) {
 }

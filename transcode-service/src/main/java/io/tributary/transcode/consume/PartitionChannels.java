@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * loading when that step has read the record, a live record's segments are stored meanwhile ({@link EarlySegments}).
  * So a new channel's first playlist waits for the state load and its segments together, then for its manifests.
  *
- * <p>A record's stage completes when its whole output is stored (its source, and its rungs with the ladder on), and a
+ * <p>A record's stage completes when its whole output is stored (its source and, with the ladder off, a state that
+ * covers it; its rungs with the ladder on), and a
  * channel whose session ended is dropped from memory once its last record's stage completed. When the partition is
  * revoked, its lanes stop taking steps, their pending stages fail (the records are not acknowledged here), and
  * {@link #awaitStopped} waits a few seconds at most for the storage round in progress, so that nothing of a channel
@@ -37,6 +38,8 @@ final class PartitionChannels {
     // guarded by this
     private final Map<String, Channel> channels = new HashMap<>();
     private boolean closed;
+    /** Records handed to the channels whose stage has not completed: the loop's in-flight count, as seen here. */
+    private int inFlight;
     /** Channels of a partition stopped and not yet waited for. */
     private final List<Channel> stopping = new ArrayList<>();
 
@@ -49,7 +52,7 @@ final class PartitionChannels {
          * wait for a packaging thread and its reading. Then owned by the lane's steps (the pool's hand-over orders
          * the write here before their reads); null once applied.
          */
-        private CompletableFuture<ChannelState> loading;
+        private CompletableFuture<ChannelStateLoader.Loaded> loading;
         /** Written and used by the lane's steps; read elsewhere to decide whether the channel may be dropped. */
         volatile ChannelPackager packager;
 
@@ -66,11 +69,12 @@ final class PartitionChannels {
          * channel over continues its sequence. A failed load or a failed store fails the step; its retry reads the
          * state again and stores again (what it stored early is known to this attempt only).
          */
-        CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value) throws InterruptedException {
+        CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value, boolean partitionFull)
+                throws InterruptedException {
             if (packager != null) {
-                return packager.accept(gop, value);
+                return packager.accept(gop, value, partitionFull);
             }
-            CompletableFuture<ChannelState> loaded = loading;
+            CompletableFuture<ChannelStateLoader.Loaded> loaded = loading;
             loading = null;
             if (loaded == null) {
                 loaded = ChannelStateLoader.start(name, out.objects(), out.windowSize());
@@ -79,7 +83,16 @@ final class PartitionChannels {
             EarlySegments early = loaded.isDone() ? EarlySegments.NONE
                     : EarlySegments.store(record, out, lane::checkOpen);
             packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
-            return packager.accept(record, early);
+            return packager.accept(record, early, partitionFull);
+        }
+
+        /** A step of the lane: the records handled so far saved in the state object, if any is not yet. */
+        Void saveUnsaved() throws InterruptedException {
+            ChannelPackager p = packager;
+            if (p != null) {
+                p.saveUnsaved();
+            }
+            return null;
         }
 
         /** Its session ended and nothing of it is queued, running or awaited. */
@@ -108,10 +121,34 @@ final class PartitionChannels {
         }
         Channel ch = c;
         String what = "session " + gop.sessionId() + " seq " + gop.sequence();
-        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value))
+        // the loop hands over no more records until one completes: a channel must not wait for its next records to
+        // save its state (they could not come), so this one is saved at once
+        boolean full = ++inFlight >= out.maxInFlight();
+        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value, full))
                 .thenCompose(Function.identity()));
-        done.whenComplete((ignored, error) -> dropIfEnded(ch));
+        done.whenComplete((ignored, error) -> {
+            completed();
+            dropIfEnded(ch);
+        });
         return done;
+    }
+
+    private synchronized void completed() {
+        inFlight--;
+    }
+
+    /**
+     * The worker is closing while the lanes still run: each channel saves the state of the records it handled, so
+     * their stages complete and they are committed within the loop's grace rather than handed to the next owner.
+     */
+    void saveUnsaved() {
+        List<Channel> all;
+        synchronized (this) {
+            all = closed ? List.of() : new ArrayList<>(channels.values());
+        }
+        for (Channel c : all) {
+            c.lane.submit("state save on close", c::saveUnsaved);
+        }
     }
 
     /** Channels held in memory. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,6 +34,7 @@ public final class TranscodeWorker implements AutoCloseable {
     private final TranscodeMetrics metrics;
     private final LadderPackager ladder;
     private final ExecutorService packaging;
+    private final ScheduledExecutorService saveTimer;
     private final GopRecordHandler handler;
     private final RecordLoop loop;
 
@@ -66,8 +68,15 @@ public final class TranscodeWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // one timer for every channel: it only hands a channel's lane a state save step when its records waited
+        this.saveTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "transcode-state-timer");
+            t.setDaemon(true);
+            return t;
+        });
         this.handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
-                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging));
+                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging,
+                settings.stateSaving(), saveTimer, settings.maxInFlight()));
         this.loop = RecordLoop.deferred("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
                 settings.groupId(), settings.workerThreads(), settings.maxBacklog(), settings.maxInFlight()),
                 // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults
@@ -86,7 +95,8 @@ public final class TranscodeWorker implements AutoCloseable {
     }
 
     /**
-     * Stops consuming (the records in hand finish; what is fully stored is committed), then the ladder (rungs not yet
+     * Stops consuming (the records in hand finish, each channel saves its state, and what is fully stored is
+     * committed), then the ladder (rungs not yet
      * stored are abandoned: their records are not committed, and the next owner encodes them again), retention,
      * events and uploads. Pending deletions are in the channels' state objects: the next owner of each channel
      * carries them out.
@@ -95,6 +105,7 @@ public final class TranscodeWorker implements AutoCloseable {
     public void close() {
         loop.close();
         handler.close();
+        saveTimer.shutdownNow();
         if (ladder != null) {
             ladder.close();
         }

@@ -16,12 +16,21 @@ import java.time.Duration;
  * @param retentionInterval how often due segments are deleted
  * @param uploadThreads PUTs in flight at once, over all channels
  * @param publishTimeout how long to wait for Kafka to acknowledge the events of a GOP
+ * @param stateSaving how often a channel's state object is saved (with the ABR ladder off)
  */
 public record WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
                              int maxInFlight, int windowSize, Duration retentionGrace, Duration retentionInterval,
-                             int uploadThreads, Duration publishTimeout) {
+                             int uploadThreads, Duration publishTimeout, StateSaving stateSaving) {
     /** The default of {@code tributary.transcode.consumer.max-in-flight}. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+
+    /** With the default state saving ({@link StateSaving#DEFAULT}). */
+    public WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
+                          int maxInFlight, int windowSize, Duration retentionGrace, Duration retentionInterval,
+                          int uploadThreads, Duration publishTimeout) {
+        this(bootstrapServers, topic, groupId, workerThreads, maxBacklog, maxInFlight, windowSize, retentionGrace,
+                retentionInterval, uploadThreads, publishTimeout, StateSaving.DEFAULT);
+    }
 
     /** With the default bound on records in flight. */
     public WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
@@ -32,6 +41,9 @@ public record WorkerSettings(String bootstrapServers, String topic, String group
     }
 
     public WorkerSettings {
+        if (stateSaving == null) {
+            throw new IllegalArgumentException("state saving settings missing");
+        }
         if (windowSize < 1) {
             throw new IllegalArgumentException("the HLS window needs at least one segment: " + windowSize);
         }

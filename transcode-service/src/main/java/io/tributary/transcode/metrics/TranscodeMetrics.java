@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       announce, save the state);</li>
  *   <li>{@code tributary_transcode_segments_total}: media segments stored (one per rendition per GOP);</li>
  *   <li>{@code tributary_transcode_segments_deleted_total}: segments deleted after leaving the window;</li>
+ *   <li>{@code tributary_transcode_state_saves_total}: channel state objects saved (issue 10: each rewrites an
+ *       existing key, the S3 server's costliest request);</li>
  *   <li>{@code tributary_transcode_records_skipped_total{reason}}: records not packaged ({@code bad-record},
  *       {@code replayed}, {@code ended}).</li>
  * </ul>
@@ -41,6 +43,7 @@ public final class TranscodeMetrics {
     private final Timer record;
     private final Counter segments;
     private final Counter deleted;
+    private final Counter stateSaves;
     private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
 
     public TranscodeMetrics(MeterRegistry registry) {
@@ -72,6 +75,10 @@ public final class TranscodeMetrics {
         this.segments = Counter.builder("tributary.transcode.segments")
                 .description("Media segments stored (one per rendition per GOP)")
                 .register(registry);
+        this.stateSaves = Counter.builder("tributary.transcode.state.saves")
+                .description("channel state objects saved (every few records with the ladder off, every record with"
+                        + " it on)")
+                .register(registry);
         this.deleted = Counter.builder("tributary.transcode.segments.deleted")
                 .description("Segments deleted after leaving every manifest and the grace period")
                 .register(registry);
@@ -102,6 +109,14 @@ public final class TranscodeMetrics {
 
     public void segmentsStored(int count) {
         segments.increment(count);
+    }
+
+    public void stateSaved() {
+        stateSaves.increment();
+    }
+
+    public double stateSaveCount() {
+        return stateSaves.count();
     }
 
     public void segmentDeleted() {

@@ -40,6 +40,7 @@ class ChannelStateLoaderTest {
     private static final String CHANNEL = "loader";
     private static final String STATE = OutputKeys.state(CHANNEL);
     private static final String LISTING = ObjectKeys.livePrefix(CHANNEL);
+    private static final String SOURCE = ObjectKeys.mediaPlaylist(CHANNEL, "source");
     private static final Instant T0 = Instant.parse("2026-11-27T06:00:00Z");
 
     /** A bucket in memory that logs its reads; reads named in {@link #together} wait until all of them started. */
@@ -110,7 +111,17 @@ class ChannelStateLoaderTest {
     }
 
     private static ChannelState load(MemoryObjects objects) throws InterruptedException {
+        return loaded(objects).state();
+    }
+
+    private static ChannelStateLoader.Loaded loaded(MemoryObjects objects) throws InterruptedException {
         return ChannelStateLoader.await(ChannelStateLoader.start(CHANNEL, objects, 6));
+    }
+
+    private static ChannelState savedAfter(String session, long sequence) {
+        return ChannelState.empty().after(GopMetadata.of(session, sequence, sequence * 2000, 2000,
+                T0.toEpochMilli(), EnumSet.noneOf(GopFlag.class)), Boundary.NONE,
+                ChannelState.empty().presentation(), List.of());
     }
 
     private static String playlist(String session, int from, int to) {
@@ -123,24 +134,46 @@ class ChannelStateLoaderTest {
     }
 
     @Test
-    void aNewChannelCostsOneRoundOfTwoReadsTheStateObjectAndTheListing() throws Exception {
-        MemoryObjects objects = objects("GET " + STATE, "LIST " + LISTING);
+    void aNewChannelCostsOneRoundOfThreeReadsTheStateObjectTheListingAndTheSourcePlaylist() throws Exception {
+        MemoryObjects objects = objects("GET " + STATE, "LIST " + LISTING, "GET " + SOURCE);
 
-        assertEquals(ChannelState.empty(), load(objects));
-        assertFalse(objects.rendezvous.apart(), "the state object and the listing are read together");
-        assertEquals(List.of("GET " + STATE, "LIST " + LISTING), objects.reads.stream().sorted().toList());
+        ChannelStateLoader.Loaded loaded = loaded(objects);
+
+        assertEquals(ChannelState.empty(), loaded.state());
+        assertEquals(null, loaded.published());
+        assertFalse(objects.rendezvous.apart(), "the state object, the listing and the playlist are read together");
+        assertEquals(List.of("GET " + SOURCE, "GET " + STATE, "LIST " + LISTING),
+                objects.reads.stream().sorted().toList());
     }
 
     @Test
-    void aSavedStateIsTakenAsItIsWithoutReadingThePlaylists() throws Exception {
-        MemoryObjects objects = objects();
-        ChannelState saved = ChannelState.empty().after(GopMetadata.of("S", 4, 8000, 2000, T0.toEpochMilli(),
-                EnumSet.noneOf(GopFlag.class)), Boundary.NONE, ChannelState.empty().presentation(), List.of());
+    void aSavedStateIsTakenAsItIsWithTheLastSegmentTheSourcePlaylistLists() throws Exception {
+        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "LIST " + LISTING);
+        ChannelState saved = savedAfter("S", 4);
         objects.bucket.put(STATE, StateJson.write(saved));
-        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "source"), playlist("S", 0, 5));
+        objects.put(SOURCE, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
+        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "audio"), playlist("S", 0, 7));
 
-        assertEquals(saved, load(objects));
-        assertTrue(objects.reads.stream().noneMatch(r -> r.endsWith("index.m3u8")), objects.reads.toString());
+        ChannelStateLoader.Loaded loaded = loaded(objects);
+
+        assertEquals(saved, loaded.state());
+        assertEquals(new PublishedThrough("S", 6), loaded.published());
+        assertFalse(objects.rendezvous.apart(), "the state object and the source playlist are read together");
+        assertEquals(List.of("GET " + SOURCE, "GET " + STATE, "LIST " + LISTING),
+                objects.reads.stream().sorted().toList(), "no other playlist");
+    }
+
+    @Test
+    void anUnreadableSourcePlaylistLeavesTheSavedStateAndNoPublishedThrough() throws Exception {
+        MemoryObjects objects = objects();
+        ChannelState saved = savedAfter("S", 4);
+        objects.bucket.put(STATE, StateJson.write(saved));
+        objects.put(SOURCE, "#EXTM3U\nS-5.m4s\n"); // a URI without EXTINF: not ours
+
+        ChannelStateLoader.Loaded loaded = loaded(objects);
+
+        assertEquals(saved, loaded.state());
+        assertEquals(null, loaded.published(), "the records after the state are stored again, as before");
     }
 
     @Test
@@ -158,7 +191,7 @@ class ChannelStateLoaderTest {
         assertTrue(state.sessionEnded(), "the next record starts a session");
         assertEquals(3, state.presentation().rendition("source").orElseThrow().playlist().mediaSequence());
         assertEquals(3, state.presentation().rendition("audio").orElseThrow().playlist().mediaSequence());
-        assertEquals(4, objects.reads.size(), "state, listing, two playlists: " + objects.reads);
+        assertEquals(4, objects.reads.size(), "state, listing, two playlists (the source's once): " + objects.reads);
     }
 
     @Test
@@ -179,7 +212,7 @@ class ChannelStateLoaderTest {
         objects.listingsFailing.set(1);
 
         assertEquals(ChannelState.empty(), load(objects));
-        assertEquals(List.of("GET " + STATE, "LIST " + LISTING, "LIST " + LISTING),
+        assertEquals(List.of("GET " + SOURCE, "GET " + STATE, "LIST " + LISTING, "LIST " + LISTING),
                 objects.reads.stream().sorted().toList());
     }
 

@@ -42,6 +42,12 @@ import org.junit.jupiter.api.Test;
  * rounds of a new channel.
  */
 class EarlySegmentsIT {
+    /**
+     * The records are published before the worker joins its group, which takes seconds on a broker that has just
+     * started (the first test of a fresh JVM): a worker clock 30 s behind keeps them within
+     * {@link EarlySegments#LIVE_FOR} of their close however slow the join is, so the early store is what is tested.
+     */
+    private static final Clock WORKER_CLOCK = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-30));
     private static final Path CLIP = TestMedia.h264Aac(Duration.ofSeconds(5), 320, 180, 30, 30);
     private static final Duration GRACE = Duration.ofSeconds(60);
     /** A liveness bound only: how long the state read waits for a segment write that should not come. */
@@ -102,7 +108,7 @@ class EarlySegmentsIT {
     private static TranscodeWorker worker(String topic, String group, int window, ChannelObjects objects) {
         WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4, window,
                 GRACE, Duration.ofMillis(200), 8, Duration.ofSeconds(60));
-        return new TranscodeWorker(settings, objects, new SimpleMeterRegistry(), Clock.systemUTC(), null);
+        return new TranscodeWorker(settings, objects, new SimpleMeterRegistry(), WORKER_CLOCK, null);
     }
 
     private static boolean ended(String channel) {

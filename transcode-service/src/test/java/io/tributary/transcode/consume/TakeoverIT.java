@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.kafka.CommittedOffsets;
@@ -17,7 +18,9 @@ import io.tributary.transcode.testing.HandWiredTranscoder;
 import io.tributary.transcode.testing.MediaPlaylistView;
 import io.tributary.transcode.testing.Probe;
 import io.tributary.transcode.testing.PublicHttp;
+import io.tributary.transcode.testing.PutLog;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -120,7 +123,9 @@ class TakeoverIT {
         byte[] segment4;
         String playlistAfter4;
         GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(0, 4));
-        try (HandWiredTranscoder first = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE)) {
+        // the state saved after every record: the state object after record 3 is there to be captured
+        try (HandWiredTranscoder first = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE,
+                StateSaving.EVERY_RECORD)) {
             handled(s, 4);
             stateAfter3 = objects.get(stateKey).orElseThrow();
             GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(4, 5));
@@ -131,7 +136,8 @@ class TakeoverIT {
         // killed after record 4's manifests, before its state and its commit
         objects.put(OutputObjects.state(stateKey, stateAfter3));
         GopPublisher.rewind(s.group(), s.topic(), 4);
-        try (HandWiredTranscoder second = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE)) {
+        try (HandWiredTranscoder second = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE,
+                StateSaving.EVERY_RECORD)) {
             handled(s, 5);
             assertEquals(playlistAfter4, PublicHttp.text("live/" + s.channel() + "/source/index.m3u8"),
                     "record 4 again: the same playlist, segment 4 listed once");
@@ -141,5 +147,64 @@ class TakeoverIT {
             awaitEnd(s);
         }
         assertOneGaplessPresentation(s);
+    }
+
+    /**
+     * Issue 10: the state is saved every 5 records. A worker killed after 7 leaves its state object after record 4
+     * and its playlists through record 6: its successor replays 5 and 6 in memory only, storing neither their segments
+     * nor their manifests, so the stored source playlist never goes back while it catches up; the presentation is the
+     * one an uninterrupted run makes.
+     */
+    @Test
+    void aSuccessorOfAWorkerKilledBetweenStateSavesNeverSetsAPlaylistBack() throws Exception {
+        Stream s = stream("cadence");
+        ObjectStore objects = HandWiredTranscoder.objectStore();
+        String stateKey = OutputKeys.state(s.channel());
+        String sourceKey = "live/" + s.channel() + "/source/index.m3u8";
+        StateSaving every5 = new StateSaving(5, Duration.ofMinutes(10)); // the count decides, never the age
+        byte[] stateAfter4;
+        GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(0, 7));
+        try (HandWiredTranscoder first = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE, every5)) {
+            handled(s, 5);
+            Eventually.await("records 5 and 6 listed", () -> lastListed(PublicHttp.text(sourceKey)) == 6);
+            assertEquals(5, CommittedOffsets.onPartitionZero(s.group(), s.topic()),
+                    "records 5 and 6 wait for a state that covers them");
+            stateAfter4 = objects.get(stateKey).orElseThrow();
+            assertEquals(1, first.metrics().stateSaveCount(), 0.0, "one save for records 0 to 4");
+        }
+        handled(s, 7); // a graceful stop saves the state of records 5 and 6, and commits them
+        // killed instead: its last state and commit were those of record 4
+        objects.put(OutputObjects.state(stateKey, stateAfter4));
+        GopPublisher.rewind(s.group(), s.topic(), 5);
+        GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(7, 10));
+        PutLog puts = new PutLog();
+        try (TranscodeWorker second = new TranscodeWorker(HandWiredTranscoder.settings(s.topic(), s.group(), WINDOW,
+                GRACE, every5), puts, new SimpleMeterRegistry(), Clock.systemUTC(), null)) {
+            awaitEnd(s);
+            handled(s, 10);
+            assertEquals(1, second.metrics().stateSaveCount(), 0.0, "records 5 to 9: one save, with the last");
+        }
+        assertEquals(1, puts.count(stateKey));
+        assertEquals(List.of(7L, 8L, 9L), puts.texts(sourceKey).stream().map(TakeoverIT::lastListed).toList(),
+                "each version of the source playlist the successor stored ends later than the one before it");
+        List<String> segments = puts.keysEndingWith(".m4s").stream().filter(k -> k.contains("/source/"))
+                // record 5's may have been stored while the channel's state loaded (EarlySegments)
+                .filter(k -> !k.endsWith("-5.m4s")).toList();
+        assertEquals(List.of(7, 8, 9).stream().map(i -> OutputKeys.mediaSegment(s.channel(), "source", s.session(), i))
+                .toList(), segments, "record 6's segment, listed already, is not stored again");
+        assertOneGaplessPresentation(s);
+    }
+
+    /** The sequence number of the last segment a media playlist lists; -1 for none. */
+    private static long lastListed(String playlist) {
+        if (playlist == null) {
+            return -1;
+        }
+        List<String> uris = MediaPlaylistView.parse(playlist).uris();
+        if (uris.isEmpty()) {
+            return -1;
+        }
+        String last = uris.get(uris.size() - 1);
+        return Long.parseLong(last.substring(last.lastIndexOf('-') + 1, last.length() - ".m4s".length()));
     }
 }

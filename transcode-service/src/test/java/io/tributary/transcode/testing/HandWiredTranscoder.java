@@ -7,6 +7,7 @@ import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.s3.EmbeddedS3;
 import io.tributary.testsupport.s3.SharedS3;
+import io.tributary.transcode.consume.StateSaving;
 import io.tributary.transcode.consume.TranscodeWorker;
 import io.tributary.transcode.consume.WorkerSettings;
 import io.tributary.transcode.ladder.LadderSettings;
@@ -24,16 +25,34 @@ public final class HandWiredTranscoder implements AutoCloseable {
     private final MeterRegistry registry;
 
     public HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace) {
-        this(topic, group, windowSize, retentionGrace, null);
+        this(topic, group, windowSize, retentionGrace, StateSaving.DEFAULT);
     }
 
     /** With the ABR ladder ({@code null}: off, as the tests of the source rendition run). */
     public HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace,
                                LadderSettings ladder) {
-        WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4, windowSize,
-                retentionGrace, Duration.ofMillis(200), 8, Duration.ofSeconds(60));
+        this(topic, group, windowSize, retentionGrace, ladder, StateSaving.DEFAULT);
+    }
+
+    /** With the channels' state saved as {@code saving} says (the service's default otherwise). */
+    public HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace,
+                               StateSaving saving) {
+        this(topic, group, windowSize, retentionGrace, null, saving);
+    }
+
+    private HandWiredTranscoder(String topic, String group, int windowSize, Duration retentionGrace,
+                                LadderSettings ladder, StateSaving saving) {
+        WorkerSettings settings = settings(topic, group, windowSize, retentionGrace, saving);
         this.registry = new SimpleMeterRegistry();
         this.worker = new TranscodeWorker(settings, objectStore(), registry, Clock.systemUTC(), ladder);
+    }
+
+    /** The settings this class runs a worker with, for a test that wires the worker itself. */
+    public static WorkerSettings settings(String topic, String group, int windowSize, Duration retentionGrace,
+                                          StateSaving saving) {
+        return new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4,
+                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, windowSize, retentionGrace, Duration.ofMillis(200), 8,
+                Duration.ofSeconds(60), saving);
     }
 
     /** The worker's meters (the ladder's too). */

@@ -1,0 +1,83 @@
+package io.tributary.transcode.consume;
+
+import io.tributary.media.gop.GopMetadata;
+import io.tributary.media.storage.ObjectKeys;
+import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
+import io.tributary.transcode.manifest.hls.HlsSegment;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The last record whose segment the stored source playlist lists, read when a worker takes a channel over: its state
+ * object may be a few records behind ({@link StateSaving}), and the records it replays up to this one were listed by
+ * the previous owner already. Storing their manifests again would set the playlists back, so they only advance the
+ * state in memory ({@link ChannelPackager}).
+ *
+ * @param sessionId the session of the segment ({@code {sessionId}-{sequence}.m4s}, {@link
+ *     io.tributary.transcode.manifest.live.SegmentNames#media})
+ * @param sequence its record's sequence number
+ * @param earlierSession the session of the state object when this record is of a later session (the previous owner
+ *     saw a new session start after its last save): that session's records replayed come before this one; null
+ *     otherwise
+ */
+record PublishedThrough(String sessionId, long sequence, String earlierSession) {
+    private static final String SUFFIX = ".m4s";
+
+    /** As read from a playlist, before it is set against the state. */
+    PublishedThrough(String sessionId, long sequence) {
+        this(sessionId, sequence, null);
+    }
+
+    /** From the last segment a media playlist lists; empty for an empty playlist or a name not ours. */
+    static Optional<PublishedThrough> of(HlsMediaPlaylist playlist) {
+        List<HlsSegment> segments = playlist.segments();
+        return segments.isEmpty() ? Optional.empty() : ofSegmentName(segments.get(segments.size() - 1).uri());
+    }
+
+    /** {@code {sessionId}-{sequence}.m4s}; the session id may contain dashes, the sequence does not. */
+    static Optional<PublishedThrough> ofSegmentName(String name) {
+        int dash = name.lastIndexOf('-');
+        if (!name.endsWith(SUFFIX) || dash < 1) {
+            return Optional.empty();
+        }
+        String sessionId = name.substring(0, dash);
+        String digits = name.substring(dash + 1, name.length() - SUFFIX.length());
+        if (!ObjectKeys.isValidSessionId(sessionId) || digits.isEmpty()
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PublishedThrough(sessionId, Long.parseLong(digits)));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // more digits than a long holds
+        }
+    }
+
+    /**
+     * Set against the state object loaded with it: present only if the playlists are ahead of the state, the case where
+     * the records replayed must not be stored again. The playlists are never behind the state (it is saved after
+     * them), so a session the state does not know (neither its own nor a recent one) is a later one.
+     */
+    Optional<PublishedThrough> aheadOf(ChannelState state) {
+        if (sessionId.equals(state.sessionId())) {
+            return sequence > state.lastSequence() ? Optional.of(this) : Optional.empty();
+        }
+        if (state.recentSessions().contains(sessionId)) {
+            return Optional.empty(); // an older session's segment: the state is past it
+        }
+        return Optional.of(new PublishedThrough(sessionId, sequence, state.sessionId()));
+    }
+
+    /**
+     * The record (one the state admits: after the state's last) is listed already: of this session at or before the
+     * last one listed, or of the state's session when this one is later (it came before the new session started).
+     */
+    boolean covers(GopMetadata gop) {
+        return gop.sessionId().equals(sessionId) ? gop.sequence() <= sequence : gop.sessionId().equals(earlierSession);
+    }
+
+    /** The last record listed: its events may not have been sent (its owner stopped between manifests and events). */
+    boolean isLast(GopMetadata gop) {
+        return gop.sessionId().equals(sessionId) && gop.sequence() == sequence;
+    }
+}

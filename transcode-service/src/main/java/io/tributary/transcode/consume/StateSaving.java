@@ -1,0 +1,46 @@
+package io.tributary.transcode.consume;
+
+import java.time.Duration;
+
+/**
+ * How often a channel's state object is saved with the ladder off ({@code tributary.transcode.state.*}): not after
+ * every record, because a PUT that rewrites an existing key is what costs the S3 server most (issue 10), and a state a
+ * few records behind costs a successor only a replay that stores nothing ({@link PublishedThrough}). A record's offset
+ * is committed only once a state covering it is stored, so the cadence also bounds how far commits lag.
+ *
+ * @param saveEvery records of a channel handled and not yet covered by a saved state before it is saved; 1 saves
+ *     after every record
+ * @param maxUnsavedAge how long the oldest of them may wait (a publisher that stalls without its last record): a
+ *     channel's unsaved records hold back the commits of its whole partition
+ */
+public record StateSaving(int saveEvery, Duration maxUnsavedAge) {
+    /**
+     * Five records, 10 s of 2 s GOPs. The age bound is above the four GOP durations the oldest of five records waits
+     * in a steady stream (8 s at 2 s, with room for up to 3.5 s GOPs): below that, the timer and not the count would
+     * decide every save.
+     */
+    public static final StateSaving DEFAULT = new StateSaving(5, Duration.ofSeconds(15));
+    /** After every record, as before the cadence existed. */
+    public static final StateSaving EVERY_RECORD = new StateSaving(1, DEFAULT.maxUnsavedAge());
+
+    public StateSaving {
+        if (saveEvery < 1) {
+            throw new IllegalArgumentException("the state is saved every 1 or more records: " + saveEvery);
+        }
+        if (maxUnsavedAge.isNegative() || maxUnsavedAge.isZero()) {
+            throw new IllegalArgumentException("the unsaved age bound must be positive: " + maxUnsavedAge);
+        }
+    }
+
+    /**
+     * Whether the record just handled is saved now, with those before it not saved yet.
+     *
+     * @param unsaved records not covered by a saved state, this one included
+     * @param ends the record is its session's last: nothing follows it to carry the save
+     * @param partitionFull the partition has as many records in flight as it may: none is handed over until one
+     *     completes, so waiting for more records of this channel would wait for the age bound instead
+     */
+    boolean saveNow(int unsaved, boolean ends, boolean partitionFull) {
+        return unsaved >= saveEvery || ends || partitionFull;
+    }
+}

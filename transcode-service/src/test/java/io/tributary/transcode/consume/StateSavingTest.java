@@ -1,0 +1,45 @@
+package io.tributary.transcode.consume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When a channel's state is saved with the ladder off (issue 10: fewer PUTs that rewrite the state object). */
+class StateSavingTest {
+    private static final StateSaving EVERY_5 = new StateSaving(5, Duration.ofSeconds(15));
+
+    /** (unsaved records with this one, its session's last, partition full) -> saved now. */
+    private record Case(String name, StateSaving saving, int unsaved, boolean ends, boolean full, boolean saved) {
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("first record of a batch", EVERY_5, 1, false, false, false),
+            new Case("fourth record", EVERY_5, 4, false, false, false),
+            new Case("fifth record", EVERY_5, 5, false, false, true),
+            new Case("the session's last record, alone", EVERY_5, 1, true, false, true),
+            new Case("the session's last record, after three", EVERY_5, 4, true, false, true),
+            new Case("a full partition waits for this channel", EVERY_5, 2, false, true, true),
+            new Case("every record (save-every 1)", StateSaving.EVERY_RECORD, 1, false, false, true));
+
+    @Test
+    void savesAfterSaveEveryRecordsTheSessionsLastOrWhenThePartitionIsFull() {
+        for (Case c : CASES) {
+            assertEquals(c.saved(), c.saving().saveNow(c.unsaved(), c.ends(), c.full()), c.name());
+        }
+    }
+
+    @Test
+    void defaultsAreFiveRecordsAndAnAgeAboveFourTwoSecondGops() {
+        assertEquals(5, StateSaving.DEFAULT.saveEvery());
+        assertEquals(Duration.ofSeconds(15), StateSaving.DEFAULT.maxUnsavedAge());
+    }
+
+    @Test
+    void rejectsACadenceBelowOneRecordOrANonPositiveAge() {
+        assertThrows(IllegalArgumentException.class, () -> new StateSaving(0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new StateSaving(5, Duration.ZERO));
+    }
+}
