@@ -69,6 +69,11 @@ final class ChannelPackager {
     private final ChannelLane lane;
     /** The last record the stored playlists list, while the records replayed have not passed it; null after. */
     private PublishedThrough published;
+    /**
+     * Records {@link #published} may still cover: no more than could have been listed and not saved (the previous
+     * owner saved every {@code save-every} records), so that a record that never comes again cannot freeze the channel.
+     */
+    private int coverLeft;
     /** Records handled whose state is not saved yet (with the ladder off, none with it on). */
     private final UnsavedRecords unsaved;
 
@@ -79,6 +84,7 @@ final class ChannelPackager {
         this.manifests = new ManifestWriter(channel, out.objects(), out.windowSize());
         this.state = state;
         this.published = published;
+        this.coverLeft = out.saving().saveEvery();
         this.lane = lane;
         this.unsaved = new UnsavedRecords(channel, lane, out.saving().maxUnsavedAge(), out.saveTimer(),
                 this::saveUnsaved);
@@ -194,8 +200,14 @@ final class ChannelPackager {
             if (published.isLast(gop) && !outputs.isEmpty()) {
                 out.events().publish(events(gop, outputs, out.clock().millis()));
             }
-        } else if (published != null && gop.sessionId().equals(published.sessionId())) {
-            published = null; // past the last record listed: from here on, as usual
+        }
+        if (published != null && (!listed || published.isLast(gop) || --coverLeft <= 0)) {
+            if (listed && !published.isLast(gop)) {
+                LOG.warnf("channel %s: the last record the stored playlists list (session %s seq %d) did not come "
+                        + "again within %d records; storing from the next one", channel, published.sessionId(),
+                        published.sequence(), out.saving().saveEvery());
+            }
+            published = null; // at or past the last record listed: from the next one on, as usual
         }
         if (!outputs.isEmpty() && !listed) {
             List<StoredObject> segments = early.toStore(segmentObjects(before, outputs));
@@ -245,12 +257,15 @@ final class ChannelPackager {
         return unsaved.add();
     }
 
-    /** A skipped record: nothing to save for it, unless the partition waits for this channel's unsaved records. */
+    /**
+     * A skipped record: nothing to save for it, unless the partition waits for this channel's unsaved records. Its
+     * stage completes with the channel's unsaved records, never before them: committing its offset commits theirs.
+     */
     private CompletionStage<Void> skipped(boolean partitionFull) throws InterruptedException {
         if (partitionFull) {
             saveUnsaved();
         }
-        return DONE;
+        return unsaved.withLatest();
     }
 
     /**

@@ -50,7 +50,8 @@ final class ChannelStateLoader {
 
     /**
      * Starts reading the channel's state: the state object, the listing and the source playlist, in one round (a new
-     * channel pays a GET of a missing playlist for it). The stage fails as the first read of the state that failed.
+     * channel pays a GET of a missing playlist for it). The stage fails as the first read of the state that failed,
+     * the playlist's included when there is a state object (a 404 or an unreadable playlist is not a failure).
      */
     static CompletableFuture<Loaded> start(String channel, ChannelObjects objects, int windowSize) {
         String prefix = ObjectKeys.livePrefix(channel);
@@ -68,8 +69,9 @@ final class ChannelStateLoader {
                 return keys.thenCompose(k -> fromPlaylists(channel, objects, windowSize, prefix, k, source))
                         .thenApply(recovered -> new Loaded(recovered, null));
             }
-            return source.handle((text, failure) -> new Loaded(state.get(), failure != null
-                    ? unread(channel, failure.toString()) : publishedThrough(channel, text, windowSize)));
+            // a failed read of the playlist fails the load like the state's own read (retried): read as missing, the
+            // records after the state object would be stored again over newer playlists
+            return source.thenApply(text -> new Loaded(state.get(), publishedThrough(channel, text, windowSize)));
         });
     }
 

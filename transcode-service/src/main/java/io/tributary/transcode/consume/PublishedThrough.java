@@ -13,20 +13,17 @@ import java.util.Optional;
  * the previous owner already. Storing their manifests again would set the playlists back, so they only advance the
  * state in memory ({@link ChannelPackager}).
  *
+ * <p>Records come in offset order, which is the order the previous owner listed them in: every record replayed before
+ * this one is listed already, whatever its session (a publisher may have started one or more sessions after the last
+ * save), and the first record past it is new. {@link ChannelPackager} also stops covering after as many records as
+ * could be unsaved, in case this record never comes again.
+ *
  * @param sessionId the session of the segment ({@code {sessionId}-{sequence}.m4s}, {@link
  *     io.tributary.transcode.manifest.live.SegmentNames#media})
  * @param sequence its record's sequence number
- * @param earlierSession the session of the state object when this record is of a later session (the previous owner
- *     saw a new session start after its last save): that session's records replayed come before this one; null
- *     otherwise
  */
-record PublishedThrough(String sessionId, long sequence, String earlierSession) {
+record PublishedThrough(String sessionId, long sequence) {
     private static final String SUFFIX = ".m4s";
-
-    /** As read from a playlist, before it is set against the state. */
-    PublishedThrough(String sessionId, long sequence) {
-        this(sessionId, sequence, null);
-    }
 
     /** From the last segment a media playlist lists; empty for an empty playlist or a name not ours. */
     static Optional<PublishedThrough> of(HlsMediaPlaylist playlist) {
@@ -65,15 +62,15 @@ record PublishedThrough(String sessionId, long sequence, String earlierSession) 
         if (state.recentSessions().contains(sessionId)) {
             return Optional.empty(); // an older session's segment: the state is past it
         }
-        return Optional.of(new PublishedThrough(sessionId, sequence, state.sessionId()));
+        return Optional.of(this);
     }
 
     /**
-     * The record (one the state admits: after the state's last) is listed already: of this session at or before the
-     * last one listed, or of the state's session when this one is later (it came before the new session started).
+     * The record (one the state admits: after the state's last) is listed already, this one not reached yet: of this
+     * session at or before it, or of any other session (replayed before it, so earlier).
      */
     boolean covers(GopMetadata gop) {
-        return gop.sessionId().equals(sessionId) ? gop.sequence() <= sequence : gop.sessionId().equals(earlierSession);
+        return !gop.sessionId().equals(sessionId) || gop.sequence() <= sequence;
     }
 
     /** The last record listed: its events may not have been sent (its owner stopped between manifests and events). */

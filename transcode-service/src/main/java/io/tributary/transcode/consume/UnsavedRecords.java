@@ -54,6 +54,17 @@ final class UnsavedRecords {
         return stage;
     }
 
+    /**
+     * A record skipped while earlier ones wait for their save: its stage completes with theirs, not before. Skipped
+     * against the state in memory (a replay of a record handled but not saved yet, after the partition was fetched
+     * again), it must not let the loop commit past records whose state no saved object holds. It does not count
+     * towards {@link StateSaving#saveEvery}: it changed nothing to save.
+     */
+    CompletableFuture<Void> withLatest() {
+        return stages.isEmpty() ? CompletableFuture.completedFuture(null) : stages.get(stages.size() - 1)
+                .thenApply(ignored -> null);
+    }
+
     /** A state covering every record handled is stored: their stages complete (their offsets may be committed). */
     void saved() {
         saves++;

@@ -62,7 +62,7 @@ class PublishedThroughTest {
         assertTrue(through.covers(gop("S", 4)));
         assertTrue(through.covers(gop("S", 6)));
         assertFalse(through.covers(gop("S", 7)));
-        assertFalse(through.covers(gop("T", 2)), "another session's record is not listed by this one");
+        assertTrue(through.covers(gop("T", 2)), "another session's record replayed before this one: listed before it");
         assertTrue(through.isLast(gop("S", 6)));
         assertFalse(through.isLast(gop("S", 5)));
     }
@@ -76,17 +76,18 @@ class PublishedThroughTest {
         assertEquals(Optional.empty(), new PublishedThrough("A", 4).aheadOf(afterA4), "the state is not behind");
         assertEquals(Optional.empty(), new PublishedThrough("A", 6).aheadOf(afterB0),
                 "an earlier session's: the state is past it");
-        assertEquals(Optional.of(new PublishedThrough("B", 1, "A")), new PublishedThrough("B", 1).aheadOf(afterA4),
+        assertEquals(Optional.of(new PublishedThrough("B", 1)), new PublishedThrough("B", 1).aheadOf(afterA4),
                 "a session the state does not know is a later one");
     }
 
     @Test
-    void aLaterSessionCoversTheRecordsOfTheStatesSessionReplayedBeforeIt() {
-        PublishedThrough through = new PublishedThrough("B", 1, "A");
-        assertTrue(through.covers(gop("A", 5)), "A's records after the state came before B started");
-        assertTrue(through.covers(gop("B", 1)));
-        assertFalse(through.covers(gop("B", 2)));
-        assertFalse(through.covers(gop("C", 0)), "a session after B");
+    void coversEverySessionReplayedBeforeItsOwnRecord() {
+        // the state at A-4; the previous owner then listed A-5, B-0 (A never ended), C-0 and C-1, and stopped
+        PublishedThrough through = new PublishedThrough("C", 1);
+        assertTrue(through.covers(gop("A", 5)), "the state's session, after the state");
+        assertTrue(through.covers(gop("B", 0)), "a session in between, started and left after the last save");
+        assertTrue(through.covers(gop("C", 1)));
+        assertFalse(through.covers(gop("C", 2)), "the first record past it");
     }
 
     private static GopMetadata gop(String session, long sequence) {
