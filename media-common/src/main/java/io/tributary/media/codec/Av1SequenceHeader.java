@@ -26,8 +26,18 @@ public record Av1SequenceHeader(int seqProfile, int maxFrameWidth, int maxFrameH
      * malformed OBU anywhere fails, not only before the first sequence header.
      */
     public static List<Av1SequenceHeader> findAll(byte[] obus) {
-        return read(obus, Integer.MAX_VALUE);
+        List<Av1SequenceHeader> all = read(obus, MAX_SEQUENCE_HEADERS + 1);
+        if (all.size() > MAX_SEQUENCE_HEADERS) {
+            throw new CodecConfigException("more than " + MAX_SEQUENCE_HEADERS + " AV1 sequence headers");
+        }
+        return all;
     }
+
+    /**
+     * Sequence headers {@link #findAll} reads from one buffer at most: a stream repeats its one header, a few per
+     * temporal unit at most, while 16 MiB of 5-byte hostile headers would otherwise become millions of objects.
+     */
+    public static final int MAX_SEQUENCE_HEADERS = 64;
 
     /** Walks the OBUs by their headers (§5.3.1) and obu_size; one without obu_has_size_field runs to the end. */
     private static List<Av1SequenceHeader> read(byte[] obus, int limit) {

@@ -18,7 +18,8 @@ public record AvcSequenceParameterSet(int profileIdc, int constraintSetFlags, in
     /** Profiles whose SPS carries chroma_format_idc, bit depths and scaling matrices (§7.3.2.1.1). */
     private static final int[] HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135};
     private static final int MAX_MBS = VideoDecoderConfiguration.MAX_DIMENSION / 16;
-    private static final int NAL_TYPE_SPS = 7;
+    /** nal_unit_type of a sequence parameter set. */
+    public static final int NAL_TYPE_SPS = 7;
 
     public static AvcSequenceParameterSet parse(NalUnit nal) {
         if (nal.avcType() != NAL_TYPE_SPS) {
@@ -72,8 +73,9 @@ public record AvcSequenceParameterSet(int profileIdc, int constraintSetFlags, in
         }
         r.ue(); // max_num_ref_frames
         r.skip(1); // gaps_in_frame_num_value_allowed_flag
-        int widthMbs = r.ue() + 1;
-        int heightMapUnits = r.ue() + 1;
+        // in long: ue() may be Integer.MAX_VALUE, and its + 1 must not wrap below the bound
+        long widthMbs = r.ue() + 1L;
+        long heightMapUnits = r.ue() + 1L;
         if (widthMbs > MAX_MBS || heightMapUnits > MAX_MBS) {
             throw new CodecConfigException("H.264 SPS picture larger than " + VideoDecoderConfiguration.MAX_DIMENSION
                     + " pixels");
@@ -83,8 +85,8 @@ public record AvcSequenceParameterSet(int profileIdc, int constraintSetFlags, in
             r.skip(1); // mb_adaptive_frame_field_flag
         }
         r.skip(1); // direct_8x8_inference_flag
-        int codedWidth = widthMbs * 16;
-        int codedHeight = (frameMbsOnly ? 1 : 2) * heightMapUnits * 16;
+        int codedWidth = (int) widthMbs * 16;
+        int codedHeight = (frameMbsOnly ? 1 : 2) * (int) heightMapUnits * 16;
         int width = codedWidth;
         int height = codedHeight;
         if (r.flag()) { // frame_cropping_flag

@@ -82,6 +82,16 @@ class Av1SequenceHeaderTest {
     }
 
     @Test
+    void findAllRefusesMoreSequenceHeadersThanAStreamRepeats() {
+        String one = "0A 8B 00 " + SVT_AV1_640X360; // a sequence header OBU with its size
+        assertEquals(Av1SequenceHeader.MAX_SEQUENCE_HEADERS,
+                Av1SequenceHeader.findAll(bytes((one + " ").repeat(Av1SequenceHeader.MAX_SEQUENCE_HEADERS))).size());
+        CodecConfigException e = assertThrows(CodecConfigException.class, () -> Av1SequenceHeader.findAll(
+                bytes((one + " ").repeat(Av1SequenceHeader.MAX_SEQUENCE_HEADERS + 1))));
+        assertEquals("more than 64 AV1 sequence headers", e.getMessage());
+    }
+
+    @Test
     void findsNoneWhereThereIsNone() {
         byte[] delimiterAndFrame = bytes("12 00", "32 03 10 00 7F");
 

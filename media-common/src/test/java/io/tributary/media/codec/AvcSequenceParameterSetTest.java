@@ -75,6 +75,16 @@ class AvcSequenceParameterSetTest {
                 AvcSequenceParameterSet.parse(new NalUnit(sps)));
     }
 
+    @Test
+    void refusesAWidthWhoseCountWouldWrapAroundAnInt() {
+        // pic_width_in_mbs_minus1 = 2^31 - 1 (31 leading zeros): + 1 in an int wrapped to a negative width that
+        // passed the size bound and came out as a coded width of 0
+        String maxUe = "0".repeat(31) + "1" + "0".repeat(31);
+        byte[] sps = bits("01100111" + "01000010 00000000 00101000" + "1" + "1" + "011" + "010" + "0"
+                + maxUe + "1" + "1" + "1" + "0" + "0" + "1");
+        assertThrows(CodecConfigException.class, () -> AvcSequenceParameterSet.parse(new NalUnit(sps)));
+    }
+
     /** Bits as text, spaces ignored, zero-padded to whole bytes. */
     static byte[] bits(String text) {
         String b = text.replace(" ", "");

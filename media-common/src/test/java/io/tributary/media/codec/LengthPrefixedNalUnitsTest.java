@@ -70,4 +70,15 @@ class LengthPrefixedNalUnitsTest {
             }
         }
     }
+
+    @Test
+    void aSelectiveSplitCopiesOnlyTheUnitsAskedForAndBoundsTheirNumber() {
+        // 2-byte lengths: an empty unit, an SPS (type 7), a slice (type 5), another SPS
+        byte[] sample = {0, 0, 0, 2, 0x67, 1, 0, 3, 0x65, 9, 9, 0, 2, 0x67, 2};
+        assertEquals(List.of(new NalUnit(new byte[] {0x67, 1}), new NalUnit(new byte[] {0x67, 2})),
+                LengthPrefixedNalUnits.split(sample, 2, header -> header >= 0 && (header & 0x1F) == 7, 2));
+        CodecConfigException tooMany = assertThrows(CodecConfigException.class,
+                () -> LengthPrefixedNalUnits.split(sample, 2, header -> header >= 0 && (header & 0x1F) == 7, 1));
+        assertTrue(tooMany.getMessage().contains("more than 1"), tooMany.getMessage());
+    }
 }

@@ -11,6 +11,7 @@ import io.tributary.media.codec.LengthPrefixedNalUnits;
 import io.tributary.media.codec.NalUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,11 @@ import java.util.function.Supplier;
  * and checks it before allocating: nothing is parsed here for it.
  */
 final class DeclaredPictureSize {
-    private static final int AVC_NAL_SPS = 7;
+    /**
+     * SPS units looked at in one keyframe at most: H.264 has 32 SPS ids, HEVC 16; more is not a stream an encoder
+     * makes, and must not make a hostile keyframe of tiny units millions of objects.
+     */
+    private static final int MAX_SPS_IN_KEYFRAME = 32;
 
     private DeclaredPictureSize() {
     }
@@ -84,10 +89,9 @@ final class DeclaredPictureSize {
         for (NalUnit sps : record.sequenceParameterSets()) {
             declared.add(avcSps(keyframe, sps, "SPS in the configuration record"));
         }
-        for (NalUnit nal : nalUnits(keyframe, record.lengthSizeMinusOne() + 1)) {
-            if (nal.avcType() == AVC_NAL_SPS) {
-                declared.add(avcSps(keyframe, nal, "SPS in the keyframe"));
-            }
+        for (NalUnit nal : spsUnits(keyframe, record.lengthSizeMinusOne() + 1,
+                header -> (header & 0x1F) == AvcSequenceParameterSet.NAL_TYPE_SPS)) {
+            declared.add(avcSps(keyframe, nal, "SPS in the keyframe"));
         }
         return declared;
     }
@@ -107,7 +111,8 @@ final class DeclaredPictureSize {
                 addHevcSps(keyframe, nal, "SPS in the configuration record", declared);
             }
         }
-        for (NalUnit nal : nalUnits(keyframe, record.lengthSizeMinusOne() + 1)) {
+        for (NalUnit nal : spsUnits(keyframe, record.lengthSizeMinusOne() + 1,
+                header -> header >= 0 && (header >> 1 & 0x3F) == HevcDecoderConfigurationRecord.NAL_TYPE_SPS)) {
             addHevcSps(keyframe, nal, "SPS in the keyframe", declared);
         }
         return declared;
@@ -118,7 +123,7 @@ final class DeclaredPictureSize {
         if (nal.hevcType() != HevcDecoderConfigurationRecord.NAL_TYPE_SPS) {
             return;
         }
-        if (nal.hevcLayerId() != 0) {
+        if (nal.hevcLayerId() > 0) { // -1, a unit too short for its layer id: the SPS parser says truncated
             throw new RenderFailure(RejectReason.UNDECODABLE, "the " + source + " of " + keyframe + " is of layer "
                     + nal.hevcLayerId() + ": multi-layer HEVC is not read, so its size cannot be checked");
         }
@@ -157,9 +162,11 @@ final class DeclaredPictureSize {
         }
     }
 
-    private static List<NalUnit> nalUnits(Keyframe keyframe, int lengthSize) throws RenderFailure {
+    /** The keyframe's SPS units only (by their header byte), the others skipped without a copy. */
+    private static List<NalUnit> spsUnits(Keyframe keyframe, int lengthSize, IntPredicate isSps)
+            throws RenderFailure {
         try {
-            return LengthPrefixedNalUnits.split(keyframe.data(), lengthSize);
+            return LengthPrefixedNalUnits.split(keyframe.data(), lengthSize, isSps, MAX_SPS_IN_KEYFRAME);
         } catch (CodecConfigException e) {
             throw new RenderFailure(RejectReason.DAMAGED, "the NAL units of " + keyframe + " do not add up: "
                     + e.getMessage());
