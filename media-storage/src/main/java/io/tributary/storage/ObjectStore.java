@@ -72,8 +72,11 @@ public final class ObjectStore {
     /** The same HTTP client, for unsigned-payload PUTs and the multipart calls MinioClient keeps to itself. */
     private final UnsignedPayloadClient async;
     private final S3Settings settings;
-    /** Threads for {@link #putAsync} with signed payloads only; made on first use, idle ones end. */
-    private volatile ExecutorService signedPuts;
+    /**
+     * Threads for {@link #putAsync} with signed payloads only. Made with the store: the pool starts a thread only when a
+     * put needs one, and idle ones end, so a store with unsigned payloads never runs one.
+     */
+    private final ExecutorService signedPuts;
 
     public ObjectStore(S3Settings settings) {
         this.settings = settings;
@@ -90,6 +93,7 @@ public final class ObjectStore {
                 .region(settings.region())
                 .httpClient(http)
                 .build());
+        this.signedPuts = signedPutPool(settings.maxConnections());
     }
 
     /**
@@ -180,7 +184,7 @@ public final class ObjectStore {
      */
     public CompletableFuture<Void> putAsync(StoredObject object) {
         if (settings.signPayload()) {
-            return CompletableFuture.runAsync(() -> put(object), signedPuts());
+            return CompletableFuture.runAsync(() -> put(object), signedPuts);
         }
         Multimap<String, String> headers = headers(object.contentType(), object.cacheControl());
         if (isPublic(object.key())) {
@@ -199,24 +203,15 @@ public final class ObjectStore {
                 });
     }
 
-    private ExecutorService signedPuts() {
-        ExecutorService pool = signedPuts;
-        if (pool == null) {
-            synchronized (this) {
-                if (signedPuts == null) {
-                    int threads = settings.maxConnections();
-                    ThreadPoolExecutor made = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                            new LinkedBlockingQueue<>(), r -> {
-                                Thread t = new Thread(r, "s3-signed-put");
-                                t.setDaemon(true);
-                                return t;
-                            });
-                    made.allowCoreThreadTimeOut(true);
-                    signedPuts = made;
-                }
-                pool = signedPuts;
-            }
-        }
+    /** One thread per connection the store allows; daemons, so a store nobody closes does not keep the JVM up. */
+    private static ExecutorService signedPutPool(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "s3-signed-put");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 

@@ -6,10 +6,8 @@ package io.tributary.media.codec;
  */
 public record HevcSequenceParameterSet(int chromaFormatIdc, int codedWidth, int codedHeight, int width, int height) {
 
-    private static final int NAL_TYPE_SPS = 33;
-
     public static HevcSequenceParameterSet parse(NalUnit nal) {
-        if (nal.hevcType() != NAL_TYPE_SPS) {
+        if (nal.hevcType() != HevcDecoderConfigurationRecord.NAL_TYPE_SPS) {
             throw new CodecConfigException("not an H.265 SPS: nal_unit_type " + nal.hevcType());
         }
         BitReader r = new BitReader(nal.rbsp(2), "H.265 SPS");

@@ -1,7 +1,9 @@
 package io.tributary.thumbnail.render;
 
+import io.tributary.media.codec.AvcDecoderConfigurationRecord;
+import io.tributary.media.codec.NalUnit;
 import io.tributary.media.codec.VideoCodec;
-import java.io.ByteArrayOutputStream;
+import java.util.List;
 
 /**
  * A hand-made H.264 stream of any declared size (ITU-T H.264 §7.3.2.1.1 SPS, §7.3.2.2 PPS, §7.3.3 slice header):
@@ -78,18 +80,9 @@ final class CraftedH264 {
                 .trailing());
     }
 
+    /** Baseline 6.2 (as the SPS says), 4-byte NAL unit lengths, this SPS and the PPS. */
     private static byte[] configuration(byte[] sps) {
-        byte[] pps = pps();
-        ByteArrayOutputStream configuration = new ByteArrayOutputStream();
-        configuration.writeBytes(new byte[] {1, 66, 0, 62, (byte) 0xFF, (byte) 0xE1}); // version, profile,
-        // compatibility, level, lengthSizeMinusOne 3, numOfSequenceParameterSets 1
-        configuration.write(sps.length >>> 8);
-        configuration.write(sps.length);
-        configuration.writeBytes(sps);
-        configuration.write(1); // numOfPictureParameterSets
-        configuration.write(pps.length >>> 8);
-        configuration.write(pps.length);
-        configuration.writeBytes(pps);
-        return configuration.toByteArray();
+        return new AvcDecoderConfigurationRecord(1, 66, 0, 62, 3, List.of(new NalUnit(sps)),
+                List.of(new NalUnit(pps())), null).toBytes();
     }
 }

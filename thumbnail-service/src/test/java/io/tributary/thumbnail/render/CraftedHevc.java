@@ -1,13 +1,13 @@
 package io.tributary.thumbnail.render;
 
+import io.tributary.media.codec.HevcDecoderConfigurationRecord;
+
 /**
  * A hand-made H.265 sequence parameter set of any declared size (ITU-T H.265 §7.3.2.2.1, version 1 syntax): Main
  * profile 4:2:0, 64x64 CTBs, no VUI. What a crafted stream would put in its HEVCDecoderConfigurationRecord or before
  * its IDR picture to make the decoder size its arrays.
  */
 final class CraftedHevc {
-    private static final int NAL_TYPE_SPS = 33;
-
     private CraftedHevc() {
     }
 
@@ -18,8 +18,9 @@ final class CraftedHevc {
     /** @param layerId nuh_layer_id: 0 for the base layer, which is all a single-layer stream has */
     static byte[] sps(int width, int height, int layerId) {
         byte[] header = {
-            (byte) (NAL_TYPE_SPS << 1 | layerId >>> 5), // forbidden_zero_bit, nal_unit_type, nuh_layer_id high bit
-            (byte) ((layerId & 0x1F) << 3 | 1)           // nuh_layer_id low bits, nuh_temporal_id_plus1 1
+            // forbidden_zero_bit, nal_unit_type, nuh_layer_id high bit
+            (byte) (HevcDecoderConfigurationRecord.NAL_TYPE_SPS << 1 | layerId >>> 5),
+            (byte) ((layerId & 0x1F) << 3 | 1) // nuh_layer_id low bits, nuh_temporal_id_plus1 1
         };
         return Rbsp.nal(header, new Rbsp()
                 .u(4, 0)                  // sps_video_parameter_set_id

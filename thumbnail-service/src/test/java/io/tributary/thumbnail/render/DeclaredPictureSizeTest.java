@@ -52,10 +52,14 @@ class DeclaredPictureSizeTest {
 
     /** An hvcC (ISO/IEC 14496-15 §8.3.3.1) of Main 6.2 with 4-byte NAL unit lengths and these SPS. */
     private static byte[] hvcC(byte[]... sps) {
-        List<NalUnit> nals = Arrays.stream(sps).map(NalUnit::new).toList();
+        return hvcC(HevcDecoderConfigurationRecord.NAL_TYPE_SPS, sps);
+    }
+
+    /** The same hvcC with these NAL units in one array that says they are of {@code arrayType}. */
+    private static byte[] hvcC(int arrayType, byte[]... nalUnits) {
+        List<NalUnit> nals = Arrays.stream(nalUnits).map(NalUnit::new).toList();
         return new HevcDecoderConfigurationRecord(1, 0, false, 1, 0x60000000, 0x900000000000L, 186, 0, 0, 1, 0, 0, 0, 0,
-                1, true, 3, List.of(new NalUnitArray(true, HevcDecoderConfigurationRecord.NAL_TYPE_SPS, nals)))
-                .toBytes();
+                1, true, 3, List.of(new NalUnitArray(true, arrayType, nals))).toBytes();
     }
 
     private static Keyframe hevc(byte[] configuration, byte[] data) {
@@ -273,9 +277,7 @@ class DeclaredPictureSizeTest {
     @Test
     void readsAnHevcSpsWhereverTheRecordPutsIt() throws Exception {
         // FFmpeg decodes each NAL unit of an hvcC by its own type, whatever the array's NAL_unit_type says
-        byte[] record = new HevcDecoderConfigurationRecord(1, 0, false, 1, 0x60000000, 0x900000000000L, 186, 0, 0, 1,
-                0, 0, 0, 0, 1, true, 3, List.of(new NalUnitArray(true, HevcDecoderConfigurationRecord.NAL_TYPE_PPS,
-                List.of(new NalUnit(CraftedHevc.sps(16000, 16000)))))).toBytes();
+        byte[] record = hvcC(HevcDecoderConfigurationRecord.NAL_TYPE_PPS, CraftedHevc.sps(16000, 16000));
 
         rejected(hevc(record, Rbsp.sample(HEVC_IDR)));
     }
