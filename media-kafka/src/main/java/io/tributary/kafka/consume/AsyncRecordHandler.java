@@ -19,7 +19,8 @@ import org.apache.kafka.common.TopicPartition;
  * revoked or the worker closes leaves its offset uncommitted too: the record is handed again to whoever owns the
  * partition next. An exception thrown by {@code handle} itself means "not done yet", as for {@link RecordHandler}:
  * the same record is handed again after a back-off. At most {@code maxInFlight} records of a partition are handed
- * over with their stages pending ({@link RecordLoop.Settings}).
+ * over with their stages pending ({@link RecordLoop.Settings}); the handler is told when a partition reaches that bound
+ * ({@link #onPartitionFull}).
  */
 public interface AsyncRecordHandler {
 
@@ -42,6 +43,19 @@ public interface AsyncRecordHandler {
      */
     default void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         partitions.forEach(this::onRevoked);
+    }
+
+    /**
+     * The partition has {@code maxInFlight} records handed over whose stages are pending ({@link RecordLoop.Settings}):
+     * no record of it is handed over until one of them completes. A handler whose stages wait for something it does
+     * itself after more records (a save every few records, a batch to fill) must not wait for those records now, or
+     * the partition waits for a timer at best: it completes what it can (saves, flushes) here. Called each time the
+     * bound is reached, right after the {@code handle} call that reached it and on the same thread (no other
+     * {@code handle} call of the partition runs meanwhile); must not block. The handler need not count records to know
+     * it: the loop's count is the one the bound applies to (stages that completed at once are not in it; records a
+     * rewind abandoned are, until their stages complete). By default nothing: the stages complete on their own.
+     */
+    default void onPartitionFull(TopicPartition partition) {
     }
 
     /**

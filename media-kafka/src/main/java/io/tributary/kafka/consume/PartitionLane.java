@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
  * {@link #committableOffset()} to commit what is done and {@link #takeRewind()} to fetch again what failed.
  *
  * <p>A record is done when the stage its handler returned completes; the next record is handed over as soon as the
- * handler returns. The committable offset is the one after the longest run of done records from the start, so a
- * record that finishes early never lets the commit skip an earlier one that has not.
+ * handler returns, until {@code maxInFlight} records have stages pending: the handler is then told the partition is
+ * full ({@link AsyncRecordHandler#onPartitionFull}), and the next record waits for one of them to complete. The
+ * committable offset is the one after the longest run of done records from the start, so a record that finishes early
+ * never lets the commit skip an earlier one that has not.
  *
  * <p>A stage that completes exceptionally is not the end of the partition: its offset is never committed past, and
  * the loop seeks the partition back to it, so that record and the ones after it are handed again (at least once, as
@@ -218,6 +220,9 @@ final class PartitionLane {
                 }
                 // may run at once, on this thread, when the stage is already complete
                 handed.value().whenComplete((ignored, error) -> finished(u, error));
+                if (atBound()) {
+                    tellFull();
+                }
             }
         } finally {
             if (!released) {
@@ -227,6 +232,24 @@ final class PartitionLane {
                     notifyAll();
                 }
             }
+        }
+    }
+
+    /**
+     * The records in flight are at their bound once this hand-over is counted (and its stage did not complete at
+     * once): no record is handed over until one of them completes. Only a hand-over raises the count, so this holds
+     * once each time the bound is reached.
+     */
+    private synchronized boolean atBound() {
+        return pending >= maxInFlight;
+    }
+
+    /** A handler failing here must not end the drain: the bound still lifts when a stage completes. */
+    private void tellFull() {
+        try {
+            handler.onPartitionFull(partition);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: handler failed on a full partition: %s", partition, e.toString());
         }
     }
 

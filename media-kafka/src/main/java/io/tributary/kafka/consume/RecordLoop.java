@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
  * deterministic outputs making replays harmless). With an {@link AsyncRecordHandler}, "finished" is when the stage it
  * returned for the record completed, and a partition's offset advances only over a contiguous run of finished records.
  *
- * <p>A lane hands over at most {@code maxInFlight} records whose stage has not completed, and a partition whose lane
- * has more than {@code maxBacklog} records queued is paused, so a slow stream (or object storage away while an
- * asynchronous handler keeps accepting records) costs memory for a bounded number of records, never more. A record whose stage fails is
+ * <p>A lane hands over at most {@code maxInFlight} records whose stage has not completed (the handler is told when a
+ * partition reaches it: {@link AsyncRecordHandler#onPartitionFull}), and a partition whose lane has more than
+ * {@code maxBacklog} records queued is paused, so a slow stream (or object storage away while an asynchronous handler
+ * keeps accepting records) costs memory for a bounded number of records, never more. A record whose stage fails is
  * fetched again, with the ones after it, after a back-off ({@link #failedStages()} counts them). Cooperative
  * rebalancing: a revoked partition's lane is stopped and its offset committed before another instance takes it.
  *

@@ -169,6 +169,54 @@ class AsyncRecordLoopIT {
         }
     }
 
+    /** A {@link Deferred} that notes how many records were handed over each time it is told the partition is full. */
+    private static class NotesFull extends Deferred {
+        final List<Integer> fullAfter = new CopyOnWriteArrayList<>();
+        final List<TopicPartition> fullPartitions = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onPartitionFull(TopicPartition partition) {
+            fullAfter.add(handed.size());
+            fullPartitions.add(partition);
+        }
+    }
+
+    @Test
+    void theHandlerIsToldOnceEachTimeThePartitionReachesMaxInFlight() throws Exception {
+        produce(20);
+        NotesFull handler = new NotesFull();
+        try (RecordLoop loop = RecordLoop.deferred("async-full", new RecordLoop.Settings(bootstrap, group, 2, 2, 4),
+                Map.of(), List.of(topic), handler).start()) {
+            await("told the partition is full", () -> handler.fullAfter.size() == 1);
+            assertEquals(List.of(4), handler.fullAfter, "told right after the fourth record, the bound");
+            assertEquals(List.of(new TopicPartition(topic, 0)), handler.fullPartitions);
+            Thread.sleep(500);
+            assertEquals(1, handler.fullAfter.size(), "told once while the partition stays at the bound");
+
+            handler.complete(0);
+            await("told again once a fifth record fills it again", () -> handler.fullAfter.size() == 2);
+            assertEquals(List.of(4, 5), handler.fullAfter);
+        }
+    }
+
+    @Test
+    void stagesCompletedAtOnceNeverFillThePartition() throws Exception {
+        produce(20);
+        NotesFull handler = new NotesFull() {
+            @Override
+            public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
+                handed.add(record.offset());
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        RecordLoop.Settings settings = new RecordLoop.Settings(bootstrap, group, 2, 2, 2);
+        try (RecordLoop loop = RecordLoop.deferred("async-never-full", settings, Map.of(), List.of(topic), handler)
+                .start()) {
+            await("every record committed", () -> committed() == 20);
+            assertEquals(List.of(), handler.fullAfter);
+        }
+    }
+
     @Test
     void recordsCompletedBehindASlowOneDoNotCountAgainstTheBound() throws Exception {
         // one channel's record waits on storage while the other channels' records of the partition complete: the

@@ -12,8 +12,6 @@ import io.tributary.transcode.manifest.live.RenditionSegment;
 import io.tributary.transcode.manifest.live.RenditionState;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.OutputKeys;
-import io.tributary.transcode.store.OutputObjects;
-import io.tributary.transcode.store.StateJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ import org.jboss.logging.Logger;
  * and only then does the record count as handled.
  *
  * <p>A worker that took the channel over may find the state object a few records behind the stored playlists
- * ({@link PublishedThrough}): it replays those records in memory only, storing neither their segments (listed
+ * ({@link TakeoverReplay}): it replays those records in memory only, storing neither their segments (listed
  * already) nor their manifests (older than the stored ones), and sends the events of the last one listed (its owner may
  * have stopped before sending them: at most a duplicate, never a loss).
  *
@@ -51,11 +49,11 @@ import org.jboss.logging.Logger;
  * record's offset. The source never waits for its rungs.
  *
  * <p>Every step of the channel, a record's source and a record's rungs alike, runs on the channel's own
- * {@link ChannelLane}, one at a time: the packager's state is confined to it (volatile only so that the partition can
- * tell an ended channel). The state in memory changes only once a step's objects are stored (and its state, when the
- * step saves it), so a failure at any step leaves it as it was, and the lane does the step again from the same state
- * (identical objects, identical manifests). A save step of its own (the age bound, the worker closing) stores the
- * state in memory, retried like any step.
+ * {@link ChannelLane}, one at a time: the packager's state ({@link ChannelStateSaver}) is confined to it. The state in
+ * memory changes only once a step's objects are stored (and its state, when the step saves it), so a failure at any
+ * step leaves it as it was, and the lane does the step again from the same state (identical objects, identical
+ * manifests). A save step of its own (the age bound, a full partition, the worker closing) stores the state in
+ * memory, retried like any step.
  */
 final class ChannelPackager {
     private static final Logger LOG = Logger.getLogger(ChannelPackager.class);
@@ -65,29 +63,19 @@ final class ChannelPackager {
     private final PackagerOutputs out;
     private final ManifestWriter manifests;
     private final RungPackaging rungs;
-    private volatile ChannelState state;
+    private final ChannelStateSaver saver;
     private final ChannelLane lane;
-    /** The last record the stored playlists list, while the records replayed have not passed it; null after. */
-    private PublishedThrough published;
-    /**
-     * Records {@link #published} may still cover: no more than could have been listed and not saved (the previous
-     * owner saved every {@code save-every} records), so that a record that never comes again cannot freeze the channel.
-     */
-    private int coverLeft;
-    /** Records handled whose state is not saved yet (with the ladder off, none with it on). */
-    private final UnsavedRecords unsaved;
+    /** Records listed by the previous owner past its last state save, when this worker took the channel over. */
+    private final TakeoverReplay replay;
 
-    private ChannelPackager(String channel, PackagerOutputs out, ChannelState state, PublishedThrough published,
+    private ChannelPackager(String channel, PackagerOutputs out, ChannelState state, TakeoverReplay replay,
                             ChannelLane lane) {
         this.channel = channel;
         this.out = out;
         this.manifests = new ManifestWriter(channel, out.objects(), out.windowSize());
-        this.state = state;
-        this.published = published;
-        this.coverLeft = out.saving().saveEvery();
+        this.saver = new ChannelStateSaver(channel, out, lane, state);
+        this.replay = replay;
         this.lane = lane;
-        this.unsaved = new UnsavedRecords(channel, lane, out.saving().maxUnsavedAge(), out.saveTimer(),
-                this::saveUnsaved);
         this.rungs = out.ladder() == null ? null : new RungPackaging(channel, out.ladder(), lane, this,
                 out.windowSize());
     }
@@ -101,13 +89,14 @@ final class ChannelPackager {
     static ChannelPackager of(String channel, PackagerOutputs out, ChannelLane lane, ChannelStateLoader.Loaded loaded) {
         ChannelState state = loaded.state();
         out.retention().restore(channel, state.retiring());
-        PublishedThrough published = loaded.published() == null ? null
+        // with the ladder on, a predecessor saved after every record (see the service doc's known limit)
+        PublishedThrough ahead = loaded.published() == null || out.ladder() != null ? null
                 : loaded.published().aheadOf(state).orElse(null);
-        return new ChannelPackager(channel, out, state, published, lane);
+        return new ChannelPackager(channel, out, state, new TakeoverReplay(ahead, out.saving().saveEvery()), lane);
     }
 
     ChannelState state() {
-        return state;
+        return saver.state();
     }
 
     /** No rung work is pending: the packager may be dropped from memory once its session ended. */
@@ -127,20 +116,18 @@ final class ChannelPackager {
      * Handles one record of the channel; returns when the source's output is durable, with a stage that completes
      * when the whole record's is: with the ladder on, once its rungs are stored or dropped; with it off, once a saved
      * state covers the record.
-     *
-     * @param partitionFull no more records of the partition come until one completes: the state is saved now
      */
-    CompletionStage<Void> accept(GopMetadata gop, byte[] value, boolean partitionFull) throws InterruptedException {
-        return accept(new GopReading(channel, gop, value, out.metrics()), EarlySegments.NONE, partitionFull);
+    CompletionStage<Void> accept(GopMetadata gop, byte[] value) throws InterruptedException {
+        return accept(new GopReading(channel, gop, value, out.metrics()), EarlySegments.NONE);
     }
 
     /**
      * {@link #accept(GopMetadata, byte[])} of a record that may have been read already, and whose segments may have
      * been stored already (a channel's first record, while its state loaded: {@link EarlySegments}).
      */
-    CompletionStage<Void> accept(GopReading record, EarlySegments early, boolean partitionFull)
-            throws InterruptedException {
+    CompletionStage<Void> accept(GopReading record, EarlySegments early) throws InterruptedException {
         GopMetadata gop = record.gop();
+        ChannelState state = saver.state();
         long started = System.nanoTime();
         out.metrics().pickedUp(gop.closedAtEpochMillis(), out.clock().millis());
         Admission admission = SessionRules.admit(state, gop);
@@ -158,7 +145,7 @@ final class ChannelPackager {
                 checkOpen(); // a channel that left this worker must not start an encoder here again
                 return rungs.submit(gop, content);
             }
-            return skipped(partitionFull);
+            return saver.afterSkipped();
         }
         if (admission.boundary() != Boundary.NONE) {
             LOG.infof("channel %s session %s seq %d: %s (%s)", channel, gop.sessionId(), gop.sequence(),
@@ -167,7 +154,7 @@ final class ChannelPackager {
         GopContent content = record.content();
         List<RenditionOutput> outputs = record.outputs();
         if (outputs == null && !gop.has(GopFlag.LAST)) {
-            return skipped(partitionFull); // unreadable: the next record sees the gap and marks a discontinuity
+            return saver.afterSkipped(); // unreadable: the next record sees the gap and marks a discontinuity
         }
         outputs = outputs == null ? List.of() : outputs;
         // with rungs to come, the presentation ends only when the last record's rungs are listed
@@ -190,24 +177,22 @@ final class ChannelPackager {
                     gop.sessionId(), gop.sequence());
             out.metrics().skipped(TranscodeMetrics.BAD_RECORD);
             retireUnlisted(early);
-            return skipped(partitionFull);
+            return saver.afterSkipped();
         }
         // listed by the previous owner already (its state object behind its playlists): in memory only
-        boolean listed = rungs == null && published != null && published.covers(gop);
+        TakeoverReplay.Listing listing = replay.next(gop);
+        boolean listed = listing.listed();
         if (listed) {
             LOG.debugf("channel %s session %s seq %d: listed already, not stored again", channel, gop.sessionId(),
                     gop.sequence());
-            if (published.isLast(gop) && !outputs.isEmpty()) {
-                out.events().publish(events(gop, outputs, out.clock().millis()));
-            }
         }
-        if (published != null && (!listed || published.isLast(gop) || --coverLeft <= 0)) {
-            if (listed && !published.isLast(gop)) {
-                LOG.warnf("channel %s: the last record the stored playlists list (session %s seq %d) did not come "
-                        + "again within %d records; storing from the next one", channel, published.sessionId(),
-                        published.sequence(), out.saving().saveEvery());
-            }
-            published = null; // at or past the last record listed: from the next one on, as usual
+        if (listing == TakeoverReplay.Listing.LAST_LISTED && !outputs.isEmpty()) {
+            out.events().publish(events(gop, outputs, out.clock().millis()));
+        }
+        if (listing == TakeoverReplay.Listing.LISTED_GIVING_UP) {
+            LOG.warnf("channel %s: the last record the stored playlists list (session %s seq %d) did not come "
+                    + "again within %d records; storing from the next one", channel, replay.through().sessionId(),
+                    replay.through().sequence(), out.saving().saveEvery());
         }
         if (!outputs.isEmpty() && !listed) {
             List<StoredObject> segments = early.toStore(segmentObjects(before, outputs));
@@ -229,7 +214,7 @@ final class ChannelPackager {
         retire(before, after);
         ChannelState next = state.after(gop, pending, after, out.retention().pending(channel));
         if (rungs != null) {
-            saveState(next); // the rungs' bookkeeping (RungProgress) counts on a state saved per record
+            saver.save(next); // the rungs' bookkeeping (RungProgress) counts on a state saved per record
             out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
             if (!rungsFollow) {
                 return DONE;
@@ -237,35 +222,9 @@ final class ChannelPackager {
             checkOpen(); // a channel that left this worker must not start an encoder here again
             return rungs.submit(gop, content);
         }
-        CompletionStage<Void> handled = settle(next, gop.has(GopFlag.LAST), partitionFull);
+        CompletionStage<Void> handled = saver.afterRecord(next, gop.has(GopFlag.LAST));
         out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
         return handled;
-    }
-
-    /**
-     * The state after a record (ladder off): saved now if the cadence says so (the stages of the records it covers
-     * complete), or kept in memory with a stage that completes when a later save covers the record. The first record
-     * not saved starts the clock of {@link StateSaving#maxUnsavedAge}.
-     */
-    private CompletionStage<Void> settle(ChannelState next, boolean ends, boolean partitionFull)
-            throws InterruptedException {
-        if (out.saving().saveNow(unsaved.count() + 1, ends, partitionFull)) {
-            saveState(next);
-            return DONE;
-        }
-        state = next;
-        return unsaved.add();
-    }
-
-    /**
-     * A skipped record: nothing to save for it, unless the partition waits for this channel's unsaved records. Its
-     * stage completes with the channel's unsaved records, never before them: committing its offset commits theirs.
-     */
-    private CompletionStage<Void> skipped(boolean partitionFull) throws InterruptedException {
-        if (partitionFull) {
-            saveUnsaved();
-        }
-        return unsaved.withLatest();
     }
 
     /**
@@ -273,9 +232,7 @@ final class ChannelPackager {
      * worker closing, a full partition).
      */
     void saveUnsaved() throws InterruptedException {
-        if (unsaved.count() > 0) {
-            saveState(state);
-        }
+        saver.saveUnsaved();
     }
 
     /**
@@ -284,7 +241,7 @@ final class ChannelPackager {
      * storage or Kafka is away; pure code refusing the rungs leaves them out instead.
      */
     void applyRungs(GopMetadata gop, List<RenditionOutput> outputs, RungProgress progress) throws InterruptedException {
-        ChannelState current = state;
+        ChannelState current = saver.state();
         LivePresentation before = current.presentation();
         LivePresentation after;
         ManifestWriter.Update update;
@@ -319,9 +276,9 @@ final class ChannelPackager {
                 && progress.allDropped() == current.rungs().allDropped()) {
             // nothing listed or dropped (a channel without rungs): no write per GOP for that; a successor that finds
             // the stored progress behind sends those records to the ladder again, and gets nothing again
-            state = next;
+            saver.keep(next);
         } else {
-            saveState(next);
+            saver.save(next);
         }
     }
 
@@ -336,24 +293,12 @@ final class ChannelPackager {
      * previous owner listed and retired them already), so they are deleted after the grace like any other.
      */
     private void retireUnlisted(EarlySegments early) {
-        List<String> keys = early.unlisted(state.presentation());
+        List<String> keys = early.unlisted(saver.state().presentation());
         if (!keys.isEmpty()) {
             LOG.infof("channel %s: %d segment(s) stored before its state was loaded, of a record not listed; retired",
                     channel, keys.size());
             out.retention().retire(channel, keys, out.clock().millis() + out.retentionGrace().toMillis());
         }
-    }
-
-    /**
-     * Saved last: the state is never ahead of the stored manifests. The stages of the records it covers complete
-     * (their offsets may be committed).
-     */
-    private void saveState(ChannelState next) throws InterruptedException {
-        checkOpen();
-        out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(next))));
-        out.metrics().stateSaved();
-        state = next;
-        unsaved.saved();
     }
 
     /** The presentation after the record: its segments added, or just ended for an end record without media. */

@@ -11,6 +11,7 @@ import io.tributary.transcode.store.StateJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +25,15 @@ import org.jboss.logging.Logger;
  *
  * <p>Asynchronous, on the read pool of {@link ChannelObjects}, so that the load runs while the channel's first record
  * waits for its lane and is read: a new channel's first playlist waits for it (issue 10). The state object and the
- * listing of {@code live/{channel}/} are read in one round: a new channel needs both (a 404, then an empty listing),
- * and a channel taken over pays one listing it does not use. That round overlaps the storing of the channel's first
- * segments ({@link EarlySegments}).
+ * media playlists of the source and audio renditions are read in one round, which overlaps the storing of the
+ * channel's first segments ({@link EarlySegments}): a new channel needs all three (three 404s: no rendition is listed
+ * without one of those two playlists, the ladder's rungs only where the source lists the same GOP, so there is
+ * nothing to recover), and a channel taken over uses the state object and the source's playlist. Only a channel
+ * without a usable state object but with one of those playlists lists {@code live/{channel}/}, to read every stored
+ * media playlist (the rungs' too).
  *
- * <p>The source rendition's media playlist is read in that round too: the state object is saved every few records
- * ({@link StateSaving}), so the previous owner may have listed records after it; the last one it listed
+ * <p>The source rendition's media playlist is read with the state object because the state object is saved every few
+ * records ({@link StateSaving}), so the previous owner may have listed records after it; the last one it listed
  * ({@link PublishedThrough}) keeps the successor from storing older playlists over newer ones. A playlist that cannot
  * be read leaves the successor storing everything again, as when the state was saved after every record.
  */
@@ -49,24 +53,25 @@ final class ChannelStateLoader {
     }
 
     /**
-     * Starts reading the channel's state: the state object, the listing and the source playlist, in one round (a new
-     * channel pays a GET of a missing playlist for it). The stage fails as the first read of the state that failed,
-     * the playlist's included when there is a state object (a 404 or an unreadable playlist is not a failure).
+     * Starts reading the channel's state: the state object and the source and audio playlists, in one round (a new
+     * channel pays two GETs of missing playlists for it, a channel taken over one of a playlist it does not use). The
+     * stage fails as the first read of the state that failed: the source playlist's included when there is a state
+     * object, both playlists' and the listing's when there is none (a 404 or an unreadable playlist is not a failure).
      */
     static CompletableFuture<Loaded> start(String channel, ChannelObjects objects, int windowSize) {
-        String prefix = ObjectKeys.livePrefix(channel);
         CompletableFuture<Optional<byte[]>> saved = objects.getAsync(OutputKeys.state(channel));
         CompletableFuture<Optional<byte[]>> source = objects.getAsync(
                 OutputKeys.mediaPlaylist(channel, Renditions.SOURCE));
-        // read once more if it fails: S3Proxy's file-system store (the local stack's S3 server) fails a listing that
-        // meets an object being written (gaul/s3proxy#963), and a new channel's first segments are being written now
-        // (EarlySegments)
-        CompletableFuture<List<String>> keys = objects.listAsync(prefix)
-                .exceptionallyCompose(e -> objects.listAsync(prefix));
+        CompletableFuture<Optional<byte[]>> audio = objects.getAsync(
+                OutputKeys.mediaPlaylist(channel, Renditions.AUDIO));
         return saved.thenCompose(bytes -> {
             Optional<ChannelState> state = bytes.flatMap(b -> read(channel, b));
             if (state.isEmpty()) {
-                return keys.thenCompose(k -> fromPlaylists(channel, objects, windowSize, prefix, k, source))
+                return source.thenCombine(audio, (s, a) -> s.isPresent() || a.isPresent())
+                        .thenCompose(stored -> stored
+                                ? recover(channel, objects, windowSize, Map.of(Renditions.SOURCE, source,
+                                        Renditions.AUDIO, audio))
+                                : CompletableFuture.completedFuture(ChannelState.empty()))
                         .thenApply(recovered -> new Loaded(recovered, null));
             }
             // a failed read of the playlist fails the load like the state's own read (retried): read as missing, the
@@ -128,13 +133,27 @@ final class ChannelStateLoader {
     }
 
     /**
-     * No usable state object: {@code live/{channel}/{rendition}/index.m3u8} of every rendition, read back together
-     * (unreadable ones are left out). Playlists without a state object are a real case, not a legacy one: a worker
-     * that stopped between a channel's first manifests and its first state save, or a state object lost.
+     * No usable state object, but playlists: {@code live/{channel}/{rendition}/index.m3u8} of every rendition, listed
+     * and read back together (unreadable ones are left out). Playlists without a state object are a real case, not a
+     * legacy one: a worker that stopped between a channel's first manifests and its first state save, or a state object
+     * lost.
+     *
+     * @param read playlists read already, by rendition: not read again
      */
-    private static CompletableFuture<ChannelState> fromPlaylists(String channel, ChannelObjects objects,
-                                                                 int windowSize, String prefix, List<String> keys,
-                                                                 CompletableFuture<Optional<byte[]>> source) {
+    private static CompletableFuture<ChannelState> recover(
+            String channel, ChannelObjects objects, int windowSize,
+            Map<String, CompletableFuture<Optional<byte[]>>> read) {
+        String prefix = ObjectKeys.livePrefix(channel);
+        // read once more if it fails: S3Proxy's file-system store (the local stack's S3 server) fails a listing that
+        // meets an object being written (gaul/s3proxy#963), and the channel's first segments may be being written now
+        // (EarlySegments)
+        return objects.listAsync(prefix).exceptionallyCompose(e -> objects.listAsync(prefix))
+                .thenCompose(keys -> fromPlaylists(channel, objects, windowSize, prefix, keys, read));
+    }
+
+    private static CompletableFuture<ChannelState> fromPlaylists(
+            String channel, ChannelObjects objects, int windowSize, String prefix, List<String> keys,
+            Map<String, CompletableFuture<Optional<byte[]>>> read) {
         List<String> renditions = new ArrayList<>();
         List<CompletableFuture<Optional<byte[]>>> texts = new ArrayList<>();
         for (String key : keys) {
@@ -146,8 +165,8 @@ final class ChannelStateLoader {
             }
             String rendition = rest.substring(0, slash);
             renditions.add(rendition);
-            // the source's was read with the state object already
-            texts.add(rendition.equals(Renditions.SOURCE) ? source : objects.getAsync(key));
+            // the source's and the audio's were read with the state object already
+            texts.add(read.containsKey(rendition) ? read.get(rendition) : objects.getAsync(key));
         }
         if (texts.isEmpty()) {
             return CompletableFuture.completedFuture(ChannelState.empty());

@@ -67,7 +67,22 @@ final class GopRecordHandler implements AsyncRecordHandler {
     /** Records handled and not yet covered by a saved state are saved now, to be committed within the loop's grace. */
     @Override
     public void onClosing() {
-        partitions.values().forEach(PartitionChannels::saveUnsaved);
+        partitions.values().forEach(p -> p.saveUnsaved("state save on close"));
+    }
+
+    /**
+     * The loop hands the partition no more records until one of those in flight completes, and with the ladder off a
+     * record completes only once a saved state covers it: a channel waiting for its next records to save would wait
+     * for the age bound with the partition stopped. So every channel of the partition saves what it has not now (a
+     * step queued behind its records, covering them all). With the ladder on, every record's state is saved as it is
+     * handled, and its stage waits for its rungs, which no save hastens.
+     */
+    @Override
+    public void onPartitionFull(TopicPartition partition) {
+        PartitionChannels channels = partitions.get(partition);
+        if (channels != null && out.ladder() == null) {
+            channels.saveUnsaved("state save, partition full");
+        }
     }
 
     @Override

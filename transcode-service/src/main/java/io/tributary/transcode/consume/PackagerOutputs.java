@@ -20,11 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param lanes the packaging pool the channels' lanes ({@link ChannelLane}) run their steps on
  * @param saving how often a channel's state is saved (with the ladder off)
  * @param saveTimer the worker's one timer: it hands a channel whose records waited too long a save step on its lane
- * @param maxInFlight records per partition handed over and not completed before the loop hands over no more
- *     ({@code tributary.transcode.consumer.max-in-flight})
  */
 record PackagerOutputs(ChannelObjects objects, SegmentRetention retention, SegmentEvents events,
                        TranscodeMetrics metrics, int windowSize, Duration retentionGrace, Clock clock,
-                       LadderPackager ladder, Executor lanes, StateSaving saving, ScheduledExecutorService saveTimer,
-                       int maxInFlight) {
+                       LadderPackager ladder, Executor lanes, StateSaving saving, ScheduledExecutorService saveTimer) {
 }

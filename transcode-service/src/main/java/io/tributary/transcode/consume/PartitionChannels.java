@@ -38,8 +38,6 @@ final class PartitionChannels {
     // guarded by this
     private final Map<String, Channel> channels = new HashMap<>();
     private boolean closed;
-    /** Records handed to the channels whose stage has not completed: the loop's in-flight count, as seen here. */
-    private int inFlight;
     /** Channels of a partition stopped and not yet waited for. */
     private final List<Channel> stopping = new ArrayList<>();
 
@@ -69,10 +67,9 @@ final class PartitionChannels {
          * channel over continues its sequence. A failed load or a failed store fails the step; its retry reads the
          * state again and stores again (what it stored early is known to this attempt only).
          */
-        CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value, boolean partitionFull)
-                throws InterruptedException {
+        CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value) throws InterruptedException {
             if (packager != null) {
-                return packager.accept(gop, value, partitionFull);
+                return packager.accept(gop, value);
             }
             CompletableFuture<ChannelStateLoader.Loaded> loaded = loading;
             loading = null;
@@ -83,7 +80,7 @@ final class PartitionChannels {
             EarlySegments early = loaded.isDone() ? EarlySegments.NONE
                     : EarlySegments.store(record, out, lane::checkOpen);
             packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
-            return packager.accept(record, early, partitionFull);
+            return packager.accept(record, early);
         }
 
         /** A step of the lane: the records handled so far saved in the state object, if any is not yet. */
@@ -121,33 +118,27 @@ final class PartitionChannels {
         }
         Channel ch = c;
         String what = "session " + gop.sessionId() + " seq " + gop.sequence();
-        // the loop hands over no more records until one completes: a channel must not wait for its next records to
-        // save its state (they could not come), so this one is saved at once
-        boolean full = ++inFlight >= out.maxInFlight();
-        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value, full))
+        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value))
                 .thenCompose(Function.identity()));
-        done.whenComplete((ignored, error) -> {
-            completed();
-            dropIfEnded(ch);
-        });
+        done.whenComplete((ignored, error) -> dropIfEnded(ch));
         return done;
     }
 
-    private synchronized void completed() {
-        inFlight--;
-    }
-
     /**
-     * The worker is closing while the lanes still run: each channel saves the state of the records it handled, so
-     * their stages complete and they are committed within the loop's grace rather than handed to the next owner.
+     * Each channel saves the state of the records it handled, as a step behind those queued on its lane, so that
+     * their stages complete: when the worker is closing (they are committed within the loop's grace rather than
+     * handed to the next owner), and when the partition is full (the loop hands over no more records until one
+     * completes).
+     *
+     * @param why names the step in a log line
      */
-    void saveUnsaved() {
+    void saveUnsaved(String why) {
         List<Channel> all;
         synchronized (this) {
             all = closed ? List.of() : new ArrayList<>(channels.values());
         }
         for (Channel c : all) {
-            c.lane.submit("state save on close", c::saveUnsaved);
+            c.lane.submit(why, c::saveUnsaved);
         }
     }
 

@@ -8,7 +8,9 @@ import java.time.Duration;
  * state a few records behind costs a successor only a replay that stores nothing ({@link PublishedThrough}). (On the
  * local stack's S3 server it made no measurable CPU difference: its cost is the large segments, bench/load
  * session 5.) A record's offset
- * is committed only once a state covering it is stored, so the cadence also bounds how far commits lag.
+ * is committed only once a state covering it is stored, so the cadence also bounds how far commits lag. Two more
+ * saves lie outside the cadence: when the oldest unsaved record has waited {@link #maxUnsavedAge} ({@link
+ * UnsavedRecords}), and when the consumer loop says a partition is full ({@link GopRecordHandler#onPartitionFull}).
  *
  * @param saveEvery records of a channel handled and not yet covered by a saved state before it is saved; 1 saves
  *     after every record
@@ -39,10 +41,8 @@ public record StateSaving(int saveEvery, Duration maxUnsavedAge) {
      *
      * @param unsaved records not covered by a saved state, this one included
      * @param ends the record is its session's last: nothing follows it to carry the save
-     * @param partitionFull the partition has as many records in flight as it may: none is handed over until one
-     *     completes, so waiting for more records of this channel would wait for the age bound instead
      */
-    boolean saveNow(int unsaved, boolean ends, boolean partitionFull) {
-        return unsaved >= saveEvery || ends || partitionFull;
+    boolean saveNow(int unsaved, boolean ends) {
+        return unsaved >= saveEvery || ends;
     }
 }

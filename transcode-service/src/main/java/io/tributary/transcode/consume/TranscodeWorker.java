@@ -76,7 +76,7 @@ public final class TranscodeWorker implements AutoCloseable {
         });
         this.handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
                 settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging,
-                settings.stateSaving(), saveTimer, settings.maxInFlight()));
+                settings.stateSaving(), saveTimer));
         this.loop = RecordLoop.deferred("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
                 settings.groupId(), settings.workerThreads(), settings.maxBacklog(), settings.maxInFlight()),
                 // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 public class ChannelObjects implements AutoCloseable {
     /**
-     * Threads for reads: a channel's state load is two reads at once (more only to recover from playlists), and loads
+     * Threads for reads: a channel's state load is three reads at once (more only to recover from playlists), and loads
      * come together only when many channels arrive at once (start-up, a rebalance). Idle threads end.
      */
     private static final int READ_THREADS = 8;

@@ -41,6 +41,7 @@ class ChannelStateLoaderTest {
     private static final String STATE = OutputKeys.state(CHANNEL);
     private static final String LISTING = ObjectKeys.livePrefix(CHANNEL);
     private static final String SOURCE = ObjectKeys.mediaPlaylist(CHANNEL, "source");
+    private static final String AUDIO = ObjectKeys.mediaPlaylist(CHANNEL, "audio");
     private static final Instant T0 = Instant.parse("2026-11-27T06:00:00Z");
 
     /** A bucket in memory that logs its reads; reads named in {@link #together} wait until all of them started. */
@@ -134,33 +135,64 @@ class ChannelStateLoaderTest {
     }
 
     @Test
-    void aNewChannelCostsOneRoundOfThreeReadsTheStateObjectTheListingAndTheSourcePlaylist() throws Exception {
-        MemoryObjects objects = objects("GET " + STATE, "LIST " + LISTING, "GET " + SOURCE);
+    void aNewChannelCostsOneRoundOfThreeGetsTheStateObjectAndTheSourceAndAudioPlaylistsAndNoListing()
+            throws Exception {
+        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
 
         assertEquals(ChannelState.empty(), loaded.state());
         assertEquals(null, loaded.published());
-        assertFalse(objects.rendezvous.apart(), "the state object, the listing and the playlist are read together");
-        assertEquals(List.of("GET " + SOURCE, "GET " + STATE, "LIST " + LISTING),
-                objects.reads.stream().sorted().toList());
+        assertFalse(objects.rendezvous.apart(), "the state object and the two playlists are read together");
+        assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE),
+                objects.reads.stream().sorted().toList(), "no listing: nothing is stored to recover");
     }
 
     @Test
     void aSavedStateIsTakenAsItIsWithTheLastSegmentTheSourcePlaylistLists() throws Exception {
-        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "LIST " + LISTING);
+        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
         ChannelState saved = savedAfter("S", 4);
         objects.bucket.put(STATE, StateJson.write(saved));
         objects.put(SOURCE, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
-        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "audio"), playlist("S", 0, 7));
+        objects.put(AUDIO, playlist("S", 0, 7));
+        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "240p"), playlist("S", 0, 7));
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
 
         assertEquals(saved, loaded.state());
         assertEquals(new PublishedThrough("S", 6), loaded.published());
-        assertFalse(objects.rendezvous.apart(), "the state object and the source playlist are read together");
-        assertEquals(List.of("GET " + SOURCE, "GET " + STATE, "LIST " + LISTING),
-                objects.reads.stream().sorted().toList(), "no other playlist");
+        assertFalse(objects.rendezvous.apart(), "the state object and the playlists are read together");
+        assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE),
+                objects.reads.stream().sorted().toList(), "no listing, no other playlist");
+    }
+
+    @Test
+    void anAudioOnlyChannelLoadsItsSavedStateWithoutAListing() throws Exception {
+        MemoryObjects objects = objects();
+        ChannelState saved = savedAfter("S", 4);
+        objects.bucket.put(STATE, StateJson.write(saved));
+        objects.put(AUDIO, playlist("S", 0, 5));
+
+        ChannelStateLoader.Loaded loaded = loaded(objects);
+
+        assertEquals(saved, loaded.state());
+        assertEquals(null, loaded.published(), "no source playlist: nothing to set back");
+        // the audio playlist's GET, not waited for here, may still be on its way
+        assertFalse(objects.reads.contains("LIST " + LISTING), "no listing: " + objects.reads);
+    }
+
+    @Test
+    void anAudioOnlyChannelWithoutAStateObjectIsRecoveredFromItsPlaylist() throws Exception {
+        MemoryObjects objects = objects();
+        objects.put(AUDIO, playlist("S", 0, 9));
+
+        ChannelState state = load(objects);
+
+        assertTrue(state.sessionEnded(), "the next record starts a session");
+        assertEquals(3, state.presentation().rendition("audio").orElseThrow().playlist().mediaSequence());
+        assertTrue(state.presentation().rendition("source").isEmpty());
+        assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE, "LIST " + LISTING),
+                objects.reads.stream().sorted().toList(), "the audio playlist read once");
     }
 
     @Test
@@ -177,21 +209,24 @@ class ChannelStateLoaderTest {
     }
 
     @Test
-    void withoutAStateObjectTheStoredPlaylistsAreReadTogetherAndTheirNumberingContinued() throws Exception {
-        String source = ObjectKeys.mediaPlaylist(CHANNEL, "source");
-        String audio = ObjectKeys.mediaPlaylist(CHANNEL, "audio");
-        MemoryObjects objects = objects("GET " + source, "GET " + audio);
-        objects.put(source, playlist("S", 0, 9)); // nine segments in a window of six: media sequence 3
-        objects.put(audio, playlist("S", 0, 9));
+    void withoutAStateObjectTheStoredPlaylistsAreListedReadAndTheirNumberingContinued() throws Exception {
+        String rung = ObjectKeys.mediaPlaylist(CHANNEL, "240p");
+        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
+        objects.put(SOURCE, playlist("S", 0, 9)); // nine segments in a window of six: media sequence 3
+        objects.put(AUDIO, playlist("S", 0, 9));
+        objects.put(rung, playlist("S", 0, 9));
         objects.put(OutputKeys.renditionObject(CHANNEL, "source", "S-8.m4s"), "segment");
 
         ChannelState state = load(objects);
 
-        assertFalse(objects.rendezvous.apart(), "the playlists are read together");
+        assertFalse(objects.rendezvous.apart(), "the state object and the source and audio playlists read together");
         assertTrue(state.sessionEnded(), "the next record starts a session");
-        assertEquals(3, state.presentation().rendition("source").orElseThrow().playlist().mediaSequence());
-        assertEquals(3, state.presentation().rendition("audio").orElseThrow().playlist().mediaSequence());
-        assertEquals(4, objects.reads.size(), "state, listing, two playlists (the source's once): " + objects.reads);
+        for (String rendition : List.of("source", "audio", "240p")) {
+            assertEquals(3, state.presentation().rendition(rendition).orElseThrow().playlist().mediaSequence(),
+                    rendition);
+        }
+        assertEquals(List.of("GET " + rung, "GET " + AUDIO, "GET " + SOURCE, "GET " + STATE, "LIST " + LISTING),
+                objects.reads.stream().sorted().toList(), "the listing finds the rung; each playlist read once");
     }
 
     @Test
@@ -209,16 +244,18 @@ class ChannelStateLoaderTest {
     @Test
     void aListingThatFailsOnceIsReadAgainWhileTheFirstSegmentsAreWritten() throws Exception {
         MemoryObjects objects = objects();
+        objects.put(SOURCE, playlist("S", 0, 4)); // no state object: the listing is needed
         objects.listingsFailing.set(1);
 
-        assertEquals(ChannelState.empty(), load(objects));
-        assertEquals(List.of("GET " + SOURCE, "GET " + STATE, "LIST " + LISTING, "LIST " + LISTING),
+        assertEquals(4, load(objects).presentation().rendition("source").orElseThrow().playlist().segments().size());
+        assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE, "LIST " + LISTING, "LIST " + LISTING),
                 objects.reads.stream().sorted().toList());
     }
 
     @Test
     void aListingThatFailsTwiceFailsTheLoad() {
         MemoryObjects objects = objects();
+        objects.put(SOURCE, playlist("S", 0, 4));
         objects.listingsFailing.set(2);
 
         assertThrows(ObjectStorageException.class, () -> load(objects));

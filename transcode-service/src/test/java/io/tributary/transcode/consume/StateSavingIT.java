@@ -97,8 +97,8 @@ class StateSavingIT {
 
     /**
      * A partition may have only {@code max-in-flight} records pending: with 2, a channel waiting for 5 records before
-     * saving would wait for the age bound (10 minutes here) with the partition stopped. The record that fills the
-     * partition is saved at once instead.
+     * saving would wait for the age bound (10 minutes here) with the partition stopped. The loop says when the
+     * partition is full ({@code onPartitionFull}), and the channel saves at once instead.
      */
     @Test
     void aPartitionFullOfUnsavedRecordsSavesInsteadOfWaitingForTheAgeBound() throws Exception {
