@@ -15,8 +15,6 @@ import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
-import io.tributary.kafka.GopRecords;
-import io.tributary.media.gop.GopHeaders;
 import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.testsupport.s3.EmbeddedS3;
@@ -28,12 +26,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +60,7 @@ class AbandonedSessionIT {
         List<GopRecord> records = GopFeed.records(clip, ref.sessionId(), 8 * 1024 * 1024, true);
         List<CompletionStage<?>> stages = new ArrayList<>();
         for (int i = 0; i < records.size() - 1; i++) {
-            stages.add(archiver.handle(consumerRecord(ref, records.get(i), i)));
+            stages.add(archiver.handle(GopFeed.consumerRecord(TOPIC, i, ref.channel(), records.get(i))));
         }
         assertTrue(archiver.waitingRecords() > 1, "GOPs waiting for a chunk");
         // storage lists a chunk the live spool did not write (a deposed instance's): the end stores the GOPs
@@ -76,19 +70,14 @@ class AbandonedSessionIT {
         deleteTree(cache.root().resolve("pieces").resolve(ref.channel()));
 
         int last = records.size() - 1;
-        CompletionStage<?> end = archiver.handle(consumerRecord(ref, records.get(last), last));
+        CompletionStage<?> end = archiver.handle(GopFeed.consumerRecord(TOPIC, last, ref.channel(), records.get(last)));
 
         assertTrue(end.toCompletableFuture().isCompletedExceptionally(), "the last record is handed again");
         assertTrue(stages.get(1).toCompletableFuture().isCompletedExceptionally(), "so are the records waiting");
         assertFalse(store.exists(ref.archiveKey()), "no archive with a hole");
         assertEquals(0, archiver.openSessions(), "dropped, to be rebuilt");
-        archiver.handle(consumerRecord(ref, records.get(1), 1)); // the rewind hands it again
+        archiver.handle(GopFeed.consumerRecord(TOPIC, 1, ref.channel(), records.get(1))); // the rewind hands it again
         assertEquals(1, archiver.openSessions(), "rebuilt from storage, not ignored as archived");
-    }
-
-    private static ConsumerRecord<String, byte[]> consumerRecord(SessionRef ref, GopRecord r, long offset) {
-        return new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, ref.channel(),
-                r.value(), new RecordHeaders(GopRecords.headers(GopHeaders.encode(r.meta()))), Optional.empty());
     }
 
     private static void deleteTree(Path dir) throws Exception {

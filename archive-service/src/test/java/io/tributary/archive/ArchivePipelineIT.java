@@ -1,6 +1,7 @@
 package io.tributary.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.tributary.archive.kafka.ArchiveReadyPublisher;
 import io.tributary.archive.kafka.GopTopicPartitions;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
+import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.ffmpeg.FfmpegRunner;
 import io.tributary.kafka.TopicCatalog;
 import io.tributary.kafka.TopicProvisioner;
@@ -52,6 +54,8 @@ class ArchivePipelineIT {
     private static final Duration SETTLE = Duration.ofSeconds(5);
     /** One frame at 30 fps, rounded up: the tolerance on durations. */
     private static final double FRAME = 0.034;
+    /** Of each test's stream-gops topic. */
+    private static final int PARTITIONS = 2;
 
     @TempDir
     static Path work;
@@ -217,6 +221,37 @@ class ArchivePipelineIT {
         assertEquals(List.of(), store.list(PartKeys.sessionPrefix(channel, session)), "parts are removed");
     }
 
+    /**
+     * Regression: the finaliser's failure at a session's last record escaped the handler, and the loop handed that
+     * record again and again on a worker thread: no other session of the partition was archived meanwhile.
+     */
+    @Test
+    void aSessionWhoseArchiveCannotBeMadeAtItsLastRecordDoesNotHoldUpItsPartition() throws Exception {
+        String topic = newTopic();
+        String failing = "it-unfinished-" + shortId();
+        String other = channelOnThePartitionOf(failing);
+        String failingSession = UUID.randomUUID().toString();
+        String otherSession = UUID.randomUUID().toString();
+        List<GopRecord> failingRecords = GopFeed.records(clip, failingSession, 8 * 1024 * 1024, true);
+        List<GopRecord> otherRecords = GopFeed.records(clip, otherSession, 8 * 1024 * 1024, true);
+        // a chunk no chain from the session's first piece reaches: the finaliser refuses to leave its GOPs out
+        String stranded = PartKeys.key(failing, failingSession, new Chunk(50, 60, 1, 1, 1));
+        store.put(stranded, new byte[1], ArchiveStore.MP4);
+        ArchiveSettings settings = settings(topic).withMode(EncodeMode.COPY);
+        start(settings);
+
+        GopFeed.publish(bootstrap, topic, failing, failingRecords);
+        GopFeed.publish(bootstrap, topic, other, otherRecords);
+
+        assertMatchesSource(ArchiveProbe.of(download(onlyEvent(otherSession).key())));
+        assertFalse(store.exists(ObjectKeys.archive(failing, failingSession)), "no archive without the chunk's GOPs");
+        assertTrue(committedRecords(settings.groupId()) < failingRecords.size(), "its last record is not committed");
+
+        store.delete(stranded); // someone looked at the parts: the sweeper's next attempt makes the archive
+        assertMatchesSource(ArchiveProbe.of(download(onlyEvent(failingSession).key())));
+        awaitCommitted(settings.groupId(), failingRecords.size() + otherRecords.size());
+    }
+
     @Test
     void replayingTheWholeTopicWritesNoSecondArchive() throws Exception {
         String topic = newTopic();
@@ -271,6 +306,26 @@ class ArchivePipelineIT {
         }
     }
 
+    private static void awaitCommitted(String group, long records) throws Exception {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (committedRecords(group) < records) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + records + " records committed in time");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A channel whose records go to the same partition of a test topic as {@code channel}'s. */
+    private static String channelOnThePartitionOf(String channel) {
+        int partition = GopTopicPartitions.partitionFor(channel, PARTITIONS);
+        String other;
+        do {
+            other = "it-other-" + shortId();
+        } while (GopTopicPartitions.partitionFor(other, PARTITIONS) != partition);
+        return other;
+    }
+
     /** Waits until the pipeline holds {@code records} records whose GOPs are in no stored object. */
     private static void awaitWaiting(ArchivePipeline pipeline, int records) throws InterruptedException {
         long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
@@ -310,7 +365,7 @@ class ArchivePipelineIT {
     private static String newTopic() throws Exception {
         String topic = "stream-gops-it-" + shortId();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1).configs(Map.of("max.message.bytes",
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of("max.message.bytes",
                     Integer.toString(TopicCatalog.GOP_MAX_MESSAGE_BYTES))))).all().get(60, TimeUnit.SECONDS);
         }
         return topic;

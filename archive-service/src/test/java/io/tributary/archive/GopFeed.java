@@ -21,11 +21,15 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -96,6 +100,12 @@ final class GopFeed {
     /** Bytes of the records that carry media: what the archive counts as ingested. */
     static long ingestedBytes(List<GopRecord> records) {
         return records.stream().filter(GopRecord::hasTags).mapToLong(r -> r.value().length).sum();
+    }
+
+    /** The record as the loop hands it to the handler: partition 0 of {@code topic}, keyed by channel. */
+    static ConsumerRecord<String, byte[]> consumerRecord(String topic, long offset, String channel, GopRecord r) {
+        return new ConsumerRecord<>(topic, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, channel, r.value(),
+                new RecordHeaders(GopRecords.headers(GopHeaders.encode(r.meta()))), Optional.empty());
     }
 
     static void publish(String bootstrapServers, String topic, String channel, List<GopRecord> records) {

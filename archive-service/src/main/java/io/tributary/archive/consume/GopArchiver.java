@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * The archive's handler of stream-gops records: reads the GOP headers and hands each record to its partition's
  * sessions. A record that can never be stored (headers that are not ours, a channel or session name that cannot be an
- * object key) is logged and skipped; anything else that fails is thrown, and the loop hands the record again.
+ * object key) is logged and skipped; anything else that fails is thrown, and the loop hands the record again — except
+ * the archive of a session at its last record, which is tried again by the sweeper, not thrown (see
+ * {@link PartitionArchive}).
  *
  * <p>Asynchronous: a record's stage completes when its GOP is durable, which in copy mode is when a chunk holding it
  * is stored (or the GOPs that waited too long are stored as a piece, or the archive is made), records later. The loop

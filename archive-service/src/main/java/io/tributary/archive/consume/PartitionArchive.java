@@ -27,6 +27,11 @@ import org.jboss.logging.Logger;
  * a time); the sweeper thread visits to finalise sessions that went silent and, once after assignment, to find the
  * sessions a previous owner left in object storage, and to store the GOPs that waited too long for their chunk. One
  * lock serialises the two, so a session is never finalised while one of its records is being stored.
+ *
+ * <p>A session whose archive cannot be made when its end comes stays open with an {@link UnfinishedEnd}, tried again
+ * by the sweeper; neither the end nor the retries ever throw out of {@link #handle}, which would have the loop hand the
+ * same record again and again, holding up the partition (and a worker thread) meanwhile. A session abandoned on the
+ * way ({@link SessionAbandonedException}) is dropped, to be rebuilt when its records come again.
  */
 final class PartitionArchive {
     private static final Logger LOG = Logger.getLogger(PartitionArchive.class);
@@ -42,6 +47,8 @@ final class PartitionArchive {
     private final LongSupplier wallClock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<SessionRef, SessionArchive> open = new HashMap<>();
+    /** Sessions of {@link #open} whose end came and whose archive could not be made yet. */
+    private final Map<SessionRef, UnfinishedEnd> unfinished = new HashMap<>();
     private final Map<SessionRef, Boolean> closed = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<SessionRef, Boolean> eldest) {
@@ -68,7 +75,9 @@ final class PartitionArchive {
     /**
      * Takes one record of {@code session}; finalises the session when it was its last.
      *
-     * @return the record's stage: complete when its GOP is durable (see {@link SessionArchive#accept})
+     * @return the record's stage: complete when its GOP is durable (see {@link SessionArchive#accept}); for the
+     *         last record, when the archive is announced
+     * @throws Exception when the record could not be taken (storage or ffmpeg failed for now): it is handed again
      */
     CompletionStage<?> handle(SessionRef session, GopMetadata meta, byte[] value) throws Exception {
         lock.lock();
@@ -87,24 +96,20 @@ final class PartitionArchive {
                     return CompletableFuture.completedFuture(null);
                 }
             }
-            CompletionStage<?> stage;
             try {
-                stage = archive.accept(meta, value, now);
-                if (!archive.abandoned() && meta.has(GopFlag.LAST)) {
-                    finish(archive, SessionFinalizer.LAST_RECORD);
-                } else if (!archive.abandoned()) {
-                    // another record's GOPs: a failure here is not this record's (it is taken already)
-                    storeWaitingGops(archive, now);
+                CompletionStage<?> stage = archive.accept(meta, value, now);
+                if (meta.has(GopFlag.LAST)) {
+                    return end(archive, stage, now);
                 }
+                // another record's GOPs: a failure here is not this record's (it is taken already)
+                storeWaitingGops(archive, now);
+                return stage;
             } catch (SessionAbandonedException e) {
                 // not thrown to be handed again at once: the failed stages of the records waiting rewind the
                 // partition to the first of them, and the session is rebuilt from storage then
-                stage = CompletableFuture.failedFuture(e);
+                drop(archive, e);
+                return CompletableFuture.failedFuture(e);
             }
-            if (archive.abandoned()) {
-                open.remove(session); // its records come again: the session is rebuilt from storage then
-            }
-            return stage;
         } finally {
             lock.unlock();
         }
@@ -124,13 +129,15 @@ final class PartitionArchive {
             }
             long now = wallClock.getAsLong();
             for (SessionArchive s : new ArrayList<>(open.values())) {
-                storeWaitingGops(s, now);
-                if (!s.abandoned() && idle.isOver(clockMillis, lastRecordWallMillis, s.lastClosedAtMillis(),
-                        s.lastSeenWallMillis(), now)) {
-                    finishSilent(s);
+                if (!storeWaitingGops(s, now)) {
+                    continue;
                 }
-                if (s.abandoned()) {
-                    open.remove(s.ref());
+                UnfinishedEnd end = unfinished.get(s.ref());
+                boolean over = (end != null && end.lastRecordCame()) || idle.isOver(clockMillis,
+                        lastRecordWallMillis, s.lastClosedAtMillis(), s.lastSeenWallMillis(), now);
+                if (over && (end == null || end.isDue(now))) {
+                    finishOrDrop(s, end != null ? end.why() : "no record for " + idle.timeout().toSeconds() + " s",
+                            now);
                 }
             }
         } catch (Exception e) {
@@ -147,6 +154,9 @@ final class PartitionArchive {
             revoked = true;
             open.values().forEach(SessionArchive::discard);
             open.clear();
+            IllegalStateException moved = new IllegalStateException(partition + " moved to another instance");
+            unfinished.values().forEach(end -> end.dropped(moved));
+            unfinished.clear();
             closed.clear();
         } finally {
             lock.unlock();
@@ -163,13 +173,18 @@ final class PartitionArchive {
         }
     }
 
-    private void storeWaitingGops(SessionArchive s, long now) {
+    /** Copy mode's chunk-wait clock; false when the session was abandoned on the way (and dropped). */
+    private boolean storeWaitingGops(SessionArchive s, long now) {
         try {
             s.storeWaitingGops(now);
+        } catch (SessionAbandonedException e) {
+            drop(s, e);
+            return false;
         } catch (RuntimeException e) {
             LOG.warnf("%s: the waiting GOPs of %s not stored yet, will try again: %s", partition, s.ref(),
                     e.toString());
         }
+        return true;
     }
 
     int openSessions() {
@@ -193,27 +208,67 @@ final class PartitionArchive {
         return archive;
     }
 
-    /** A session that went silent; one that cannot be finished now is tried again at the next sweep. */
-    private void finishSilent(SessionArchive s) {
+    /**
+     * The session's last record came: finalises it now, unless an earlier attempt failed and its back-off has not
+     * passed (the record handed again after a rewind: the sweeper tries again when it has).
+     *
+     * @param recordStage the last record's own stage
+     * @return the last record's stage: complete once the archive is announced
+     * @throws SessionAbandonedException when it was abandoned on the way
+     */
+    private CompletionStage<?> end(SessionArchive archive, CompletionStage<?> recordStage, long now) {
+        UnfinishedEnd end = unfinished.get(archive.ref());
+        if (end != null && end.lastRecordCame() && !end.isDue(now)) {
+            return end.stage();
+        }
+        return finish(archive, SessionFinalizer.LAST_RECORD, now) ? recordStage
+                : unfinished.get(archive.ref()).stage();
+    }
+
+    /** The sweeper's end of a session: as {@link #finish}, a session abandoned on the way dropped. */
+    private void finishOrDrop(SessionArchive s, String why, long now) {
         try {
-            finish(s, "no record for " + idle.timeout().toSeconds() + " s");
-        } catch (Exception e) {
-            LOG.warnf("%s: session %s not finished yet, will try again: %s", partition, s.ref(), e.toString());
+            finish(s, why, now);
+        } catch (SessionAbandonedException e) {
+            drop(s, e);
         }
     }
 
     /**
-     * Finalises the session and remembers it closed (its records ignored from now on), unless it was abandoned on
-     * the way: then records only it held are lost here, they come again, and the session is rebuilt from them.
+     * Finalises the session and remembers it closed (its records ignored from now on). When the finaliser fails, the
+     * session stays open with an {@link UnfinishedEnd}, for the sweeper to try again.
+     *
+     * @return true when the archive is announced (or there was nothing to archive)
+     * @throws SessionAbandonedException when it was abandoned on the way: records only it held are lost here, they
+     *                                   come again, and the session is rebuilt from them (the caller drops it)
      */
-    private void finish(SessionArchive archive, String why) throws Exception {
-        finalizer.finalizeSession(archive.ref(), why, archive);
-        if (archive.abandoned()) {
-            throw new SessionAbandonedException("session " + archive.ref() + " was abandoned while finishing");
+    private boolean finish(SessionArchive archive, String why, long now) {
+        SessionRef ref = archive.ref();
+        try {
+            finalizer.finalizeSession(ref, why, archive);
+        } catch (SessionAbandonedException e) {
+            throw e;
+        } catch (Exception e) {
+            unfinished.computeIfAbsent(ref, r -> new UnfinishedEnd(partition, r)).failed(why, e, now);
+            return false;
         }
         archive.finished();
+        open.remove(ref);
+        closed.put(ref, Boolean.TRUE);
+        UnfinishedEnd end = unfinished.remove(ref);
+        if (end != null) {
+            end.finished();
+        }
+        return true;
+    }
+
+    /** The session lost what only it held: its records come again, and it is rebuilt from storage then. */
+    private void drop(SessionArchive archive, SessionAbandonedException e) {
         open.remove(archive.ref());
-        closed.put(archive.ref(), Boolean.TRUE);
+        UnfinishedEnd end = unfinished.remove(archive.ref());
+        if (end != null) {
+            end.dropped(e);
+        }
     }
 
     /**

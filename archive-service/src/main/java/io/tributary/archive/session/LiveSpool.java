@@ -7,6 +7,7 @@ import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.media.gop.GopContent;
+import io.tributary.media.gop.GopRecordWriter;
 import io.tributary.storage.ObjectStorageException;
 import java.io.IOException;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
  * stream takes minutes to fill a chunk), the GOPs kept are stored as one piece spanning them and their stages
  * complete; the spool then fragments that piece as an instance finishing from storage would, so every way of finishing
  * writes the same archive. A kept GOP lost here (its local copy gone, or the spool failed) abandons the session: the
- * kept records' stages fail and Kafka hands them again.
+ * kept records' stages fail (Kafka hands them again) and {@link SessionAbandonedException} is thrown, the one way an
+ * abandonment is told, so that the caller stores and finishes nothing past them.
  *
  * <p>Without a spool (none could be opened, or it was given up) nothing is kept, and the archive is made from storage
  * at the session's end. Not thread-safe: used under its session's partition lock.
@@ -42,8 +44,6 @@ final class LiveSpool {
     private FragmentSpool spool;
     /** The finaliser has taken the tail from the spool: nothing is kept or stored as a piece any more. */
     private boolean finishing;
-    /** What only this instance held is gone: the session is to be rebuilt from storage and Kafka. */
-    private boolean abandoned;
 
     /** Picks the spool up after the session's last stored chunk, or starts it; without one when it cannot. */
     LiveSpool(SessionRef ref, SessionParts parts, SessionArchive.Tools tools, NavigableMap<Long, Piece> pieces) {
@@ -96,19 +96,27 @@ final class LiveSpool {
         return kept.size();
     }
 
-    boolean abandoned() {
-        return abandoned;
-    }
-
     /** True when the spool can give the archive's tail: storage lists what it stored, and what it holds aside. */
     boolean agreesWith(SessionParts parts) {
         return spool != null && spool.agreesWith(parts, kept.firstSeqs());
     }
 
-    /** The archive's body: the chunks and the fragments of every GOP after them. Nothing is kept from now on. */
+    /**
+     * The archive's body: the chunks and the fragments of every GOP after them. Nothing is kept from now on. Called
+     * again after a later step of the end failed, it gives the same body (everything is spooled already). When it
+     * fails, the spool is given up, so that the next attempt works from storage (the GOPs kept stored first) rather
+     * than append to a file that may end in half a fragment.
+     */
     ArchiveBody finish() throws IOException {
         finishing = true;
-        return spool.finish(pieces);
+        try {
+            return spool.finish(pieces);
+        } catch (IOException | RuntimeException e) {
+            LOG.infof("session %s: spool given up at the end (%s); its archive is made from storage", ref,
+                    e.toString());
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -152,20 +160,22 @@ final class LiveSpool {
         if (kept.isEmpty()) {
             return;
         }
+        // read back from their local copies: the spool holds the samples of one or two of them at most (the others
+        // are fragments in its file already), and samples are not the records the piece is written from
         List<byte[]> records = kept.records();
         if (records == null) {
-            String why = "a local copy of a GOP kept for its chunk is gone";
-            abandon(why);
-            throw new SessionAbandonedException("session " + ref + ": " + why);
+            throw abandon("a local copy of a GOP kept for its chunk is gone");
         }
-        byte[] joined = SessionArchive.joinGop(records);
+        GopContent joined = SessionArchive.joinGop(records);
         Piece wide = kept.spanning();
-        tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), wide), joined, ArchiveStore.FLV);
+        tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), wide), GopRecordWriter.write(joined),
+                ArchiveStore.FLV);
         kept.firstSeqs().forEach(pieces::remove);
         pieces.put(wide.firstSeq(), wide);
         if (respool && spool != null) {
             try {
-                spool.replace(wide, PieceSamples.read(joined));
+                // the samples of the piece's bytes, without reading them again (PieceSamples.of)
+                spool.replace(wide, PieceSamples.of(joined));
             } catch (IOException | RuntimeException e) {
                 LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
                         e.toString());
@@ -182,6 +192,8 @@ final class LiveSpool {
      * everything durable, so that a record handed again never spools a piece twice. Storage failures of a chunk are
      * retried by the spool itself; anything else gives the spool up (the finaliser then works from storage), and
      * abandons the session when GOPs were kept in it. The GOPs a stored chunk now holds are done.
+     *
+     * @throws SessionAbandonedException when the spool failed while it held GOPs kept here
      */
     void spoolFinishedBefore(long seq) {
         if (spool == null) {
@@ -191,13 +203,12 @@ final class LiveSpool {
         try {
             spool.catchUp(pieces, seq);
         } catch (IOException | RuntimeException e) {
-            if (kept.isEmpty()) {
-                LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
-                        e.toString());
-                close();
-            } else {
-                abandon("spool failed: " + e);
+            if (!kept.isEmpty()) {
+                throw abandon("spool failed: " + e);
             }
+            LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
+                    e.toString());
+            close();
             return;
         }
         for (Piece p : pieces.subMap(through, false, spool.throughSeq(), true).values()) {
@@ -210,7 +221,8 @@ final class LiveSpool {
 
     /** The session is no longer this instance's: the spool goes; the records kept go to the next owner. */
     void discard() {
-        dropKept("the partition moved to another instance");
+        kept.drop(new IllegalStateException("session " + ref + ": the partition moved to another instance"));
+        close();
     }
 
     /** The archive is announced: every record kept is done. */
@@ -219,16 +231,17 @@ final class LiveSpool {
         close();
     }
 
-    /** Gives up what only this instance holds: the records waiting are fetched again from Kafka. */
-    private void abandon(String why) {
+    /**
+     * Gives up what only this instance holds: the records waiting are fetched again from Kafka.
+     *
+     * @return the exception the caller throws, so that nothing is stored or finished past the GOPs lost here
+     */
+    private SessionAbandonedException abandon(String why) {
         LOG.warnf("session %s: %s; its records not stored yet are fetched again", ref, why);
-        abandoned = true;
-        dropKept(why);
-    }
-
-    private void dropKept(String why) {
-        kept.drop(new IllegalStateException("session " + ref + ": " + why));
+        SessionAbandonedException abandoned = new SessionAbandonedException("session " + ref + ": " + why);
+        kept.drop(abandoned);
         close();
+        return abandoned;
     }
 
     private void close() {

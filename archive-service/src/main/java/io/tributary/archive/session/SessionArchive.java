@@ -113,11 +113,6 @@ public final class SessionArchive {
         live.finished();
     }
 
-    /** True when this instance lost GOPs only it held: drop the session; its records come again from Kafka. */
-    public boolean abandoned() {
-        return live.abandoned();
-    }
-
     /** Records whose GOP is not stored yet (their offsets are not committed). */
     public int waitingRecords() {
         return live.waitingRecords();
@@ -174,6 +169,8 @@ public final class SessionArchive {
      *         that carries nothing to archive)
      * @throws ObjectStorageException or {@link io.tributary.ffmpeg.FfmpegException} when storage or ffmpeg failed
      *                                for now; the same record is to be handed again
+     * @throws SessionAbandonedException when GOPs only this instance held are lost: drop the session; the stages of
+     *                                   its waiting records failed, and they come again from Kafka
      */
     public CompletableFuture<Void> accept(GopMetadata meta, byte[] value, long wallMillis) {
         lastClosedAtMillis = Math.max(lastClosedAtMillis, meta.closedAtEpochMillis());
@@ -282,7 +279,7 @@ public final class SessionArchive {
         records.add(value);
         byte[] piece;
         try {
-            piece = tools.encoder().encode(joinGop(records));
+            piece = tools.encoder().encode(GopRecordWriter.write(joinGop(records)));
         } catch (UnencodableGopException | GopRecordException e) {
             LOG.errorf("session %s: GOP %d..%d cannot be encoded; keeping it without record %d: %s", ref,
                     narrow.firstSeq(), seq, seq, e.getMessage());
@@ -295,14 +292,13 @@ public final class SessionArchive {
     }
 
     /** One GOP from its first record and its continuations: the first one's preamble, everyone's tags. */
-    static byte[] joinGop(List<byte[]> records) {
+    static GopContent joinGop(List<byte[]> records) {
         GopContent first = GopRecordReader.read(records.get(0));
         List<FlvTag> tags = new ArrayList<>(first.tags());
         for (byte[] r : records.subList(1, records.size())) {
             tags.addAll(GopRecordReader.read(r).tags());
         }
-        return GopRecordWriter.write(new GopContent(first.onMetaData(), first.videoSequenceHeader(),
-                first.audioSequenceHeader(), tags));
+        return new GopContent(first.onMetaData(), first.videoSequenceHeader(), first.audioSequenceHeader(), tags);
     }
 
     /**

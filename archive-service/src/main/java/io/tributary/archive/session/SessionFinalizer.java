@@ -57,7 +57,10 @@ public final class SessionFinalizer {
      * @throws SessionAbandonedException when a GOP only {@code live} held is lost: {@code live} is abandoned, the
      *                                   stages of its waiting records failed; the session is finished once it has
      *                                   been rebuilt from those records, handed again
-     * @throws Exception when storage or Kafka failed: nothing was lost, call again
+     * @throws IllegalStateException when GOPs are held only by chunks off the archive's chain: no archive is made
+     *                               without them; the parts are left as they are (for someone to look at)
+     * @throws Exception when storage or Kafka failed: nothing was lost, call again. The caller logs the failure (this
+     *                   logs nothing of it, so that a retried end is not a log line per attempt)
      */
     public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, SessionArchive live) throws Exception {
         long started = System.nanoTime();
@@ -86,9 +89,8 @@ public final class SessionFinalizer {
         if (stranded > 0) {
             // chunks that overlap so that no chain takes them all: their records may be committed, so an archive
             // made now would miss those GOPs for good; left for someone to look at (and retried meanwhile)
-            LOG.errorf("session %s: %d GOPs are held only by chunks off the archive's chain; not finished", session,
-                    stranded);
-            throw new IllegalStateException("session " + session + ": " + stranded + " GOPs held off the chunk chain");
+            throw new IllegalStateException(stranded + " GOPs are held only by chunks off the archive's chain; its "
+                    + "parts are left as they are");
         }
         if (parts.missingRecords() > 0) {
             LOG.warnf("session %s: %d records never reached the archive; it has a gap", session,

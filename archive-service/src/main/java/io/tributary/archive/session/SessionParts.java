@@ -7,6 +7,7 @@ import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PartName.Raw;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
@@ -19,10 +20,22 @@ import java.util.TreeSet;
  *
  * <p>When a piece was replaced by a wider one (a continuation record arrived) and the crash came before the narrower
  * one was deleted, both are listed: the widest piece per first sequence number wins. Every chunk is kept: chunks
- * with the same first GOP need not hold the same GOPs (see {@link #chunkChain()}).
+ * with the same first GOP need not hold the same GOPs (see {@code chunkChain}).
+ *
+ * @param chunkChain the chunks the archive starts with, found once per listing ({@link ChainSearch}): from the first
+ *                   piece on (a session's first GOP is always stored as a piece), each starting at the first piece or
+ *                   chunk after the one before; the archive's tail is the pieces after the last of them. A chunk
+ *                   named the old way never holds the last piece (the tail, uploaded at the end, always did); a chunk
+ *                   that describes its GOPs may: in copy mode the GOPs after it are in no piece until a chunk or the
+ *                   end stores them, and their records are not committed, so whoever finishes the session has them
+ *                   from Kafka. In copy mode chunk boundaries depend on timing (GOPs that waited too long are stored
+ *                   as one piece, which is one fragment), so an instance that lost the session mid-way may have
+ *                   stored chunks that overlap the new owner's, and GOPs past its last chunk may be held by no piece,
+ *                   only by chunks: of all the chains, the one whose chunks and tail hold the most GOPs is taken, the
+ *                   widest chunk at a tie. {@link #strandedGops()} counts what is held but off the archive even so
  */
 public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> raws,
-                           NavigableMap<Long, List<Chunk>> chunks, List<String> keys) {
+                           NavigableMap<Long, List<Chunk>> chunks, List<Chunk> chunkChain, List<String> keys) {
 
     public static SessionParts fromKeys(List<String> keys) {
         NavigableMap<Long, Piece> pieces = new TreeMap<>();
@@ -38,38 +51,24 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
                 chunks.computeIfAbsent(c.firstSeq(), k -> new ArrayList<>()).add(c);
             }
         }
-        return new SessionParts(pieces, raws, chunks, List.copyOf(keys));
+        chunks.replaceAll((first, list) -> List.copyOf(list));
+        // read-only, so that the chain found here once stays the chain of these parts
+        return new SessionParts(Collections.unmodifiableNavigableMap(pieces),
+                Collections.unmodifiableNavigableSet(raws), Collections.unmodifiableNavigableMap(chunks),
+                List.copyOf(ChainSearch.best(pieces, chunks)), List.copyOf(keys));
     }
 
     /**
-     * The chunks the archive starts with: from the first piece on (a session's first GOP is always stored as a
-     * piece), each starting at the first piece or chunk after the one before; the archive's tail is the pieces after
-     * the last of them. A chunk named the old way never holds the last piece (the tail, uploaded at the end, always
-     * did); a chunk that describes its GOPs may: in copy mode the GOPs after it are in no piece until a chunk or the
-     * end stores them, and their records are not committed, so whoever finishes the session has them from Kafka.
-     *
-     * <p>In copy mode chunk boundaries depend on timing (GOPs that waited too long are stored as one piece, which is
-     * one fragment), so an instance that lost the session mid-way may have stored chunks that overlap the new
-     * owner's, and GOPs past its last chunk may be held by no piece, only by chunks: of all the chains, the one
-     * whose chunks and tail hold the most GOPs is taken ({@link ChainSearch}), the widest chunk at a tie.
-     * {@link #strandedGops()} counts what is held but off the archive even so.
-     */
-    public List<Chunk> chunkChain() {
-        return ChainSearch.best(pieces, chunks);
-    }
-
-    /**
-     * GOPs that a stored chunk or piece holds but the archive made of {@link #chunkChain()} and the pieces after it
+     * GOPs that a stored chunk or piece holds but the archive made of {@code chunkChain} and the pieces after it
      * would not (chunks that overlap so that no chain takes them all): an archive made now would lose them.
      */
     public long strandedGops() {
         if (pieces.isEmpty()) {
             return 0;
         }
-        List<Chunk> chain = chunkChain();
-        long chainEnd = chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
+        long chainEnd = chunkChain.isEmpty() ? -1 : chunkChain.get(chunkChain.size() - 1).lastSeq();
         NavigableMap<Long, Long> archived = new TreeMap<>();
-        chain.forEach(c -> archived.merge(c.firstSeq(), c.lastSeq(), Math::max));
+        chunkChain.forEach(c -> archived.merge(c.firstSeq(), c.lastSeq(), Math::max));
         pieces.tailMap(chainEnd, false).values().forEach(p -> archived.merge(p.firstSeq(), p.lastSeq(), Math::max));
         NavigableMap<Long, Long> held = new TreeMap<>();
         pieces.values().forEach(p -> held.merge(p.firstSeq(), p.lastSeq(), Math::max));
@@ -106,9 +105,8 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
             return -1;
         }
         long last = pieces.lastEntry().getValue().lastSeq();
-        List<Chunk> chain = chunkChain();
-        if (!chain.isEmpty()) {
-            last = Math.max(last, chain.get(chain.size() - 1).lastSeq());
+        if (!chunkChain.isEmpty()) {
+            last = Math.max(last, chunkChain.get(chunkChain.size() - 1).lastSeq());
         }
         return last + 1;
     }
@@ -131,7 +129,7 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
     public long missingRecords() {
         NavigableMap<Long, Long> ranges = new TreeMap<>();
         pieces.values().forEach(p -> ranges.merge(p.firstSeq(), p.lastSeq(), Math::max));
-        chunkChain().forEach(c -> ranges.merge(c.firstSeq(), c.lastSeq(), Math::max));
+        chunkChain.forEach(c -> ranges.merge(c.firstSeq(), c.lastSeq(), Math::max));
         if (ranges.isEmpty()) {
             return 0;
         }
