@@ -73,6 +73,11 @@ public record ArchiveSettings(String topic, String groupId, int workerThreads, i
                 mode, crf, preset, encoderThreads, encodeTimeout, n, sessionTimeout, chunkWait, workDir);
     }
 
+    public ArchiveSettings withMaxInFlight(int n) {
+        return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, n, consumerSessionTimeout, mode, crf,
+                preset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, chunkWait, workDir);
+    }
+
     public ArchiveSettings withEncoder(int newCrf, String newPreset) {
         return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, maxInFlight, consumerSessionTimeout,
                 mode, newCrf, newPreset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, chunkWait,

@@ -222,6 +222,29 @@ class ArchivePipelineIT {
     }
 
     /**
+     * Copy mode keeps GOPs until a 5 MiB chunk holds them (far more than this clip), so at a small in-flight bound the
+     * partition fills with records waiting for that chunk: the loop says so, and they are stored as a piece at once
+     * instead of the partition standing still for chunk-wait (30 s).
+     */
+    @Test
+    void copyModeAtItsInFlightBoundStoresTheWaitingGopsAtOnce() throws Exception {
+        String topic = newTopic();
+        String channel = "it-copy-full-" + shortId();
+        String session = UUID.randomUUID().toString();
+        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        ArchiveSettings settings = settings(topic).withMode(EncodeMode.COPY).withMaxInFlight(2);
+        start(settings);
+
+        GopFeed.publish(bootstrap, topic, channel, records.subList(0, 5));
+        awaitCommitted(settings.groupId(), 5, Duration.ofSeconds(20));
+        GopFeed.publish(bootstrap, topic, channel, records.subList(5, records.size()));
+
+        ArchiveReady event = onlyEvent(session);
+        assertMatchesSource(ArchiveProbe.of(download(event.key())));
+        assertEquals(GopFeed.ingestedBytes(records), event.ingestedBytes(), "every GOP counted once");
+    }
+
+    /**
      * Regression: the finaliser's failure at a session's last record escaped the handler, and the loop handed that
      * record again and again on a worker thread: no other session of the partition was archived meanwhile.
      */
@@ -307,7 +330,11 @@ class ArchivePipelineIT {
     }
 
     private static void awaitCommitted(String group, long records) throws Exception {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        awaitCommitted(group, records, EVENT_TIMEOUT);
+    }
+
+    private static void awaitCommitted(String group, long records, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (committedRecords(group) < records) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not " + records + " records committed in time");

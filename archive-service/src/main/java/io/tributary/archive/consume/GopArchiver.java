@@ -94,6 +94,19 @@ public final class GopArchiver implements AsyncRecordHandler {
     }
 
     /**
+     * The partition has {@code max-in-flight} records whose GOPs are not stored yet: in copy mode they wait for
+     * chunks that the records the loop now holds back would fill, so the GOPs waiting are stored as pieces at once
+     * (see {@link PartitionArchive#storeAllWaiting}) rather than the partition standing still for chunk-wait.
+     */
+    @Override
+    public void onPartitionFull(TopicPartition partition) {
+        PartitionArchive full = partitions.get(partition);
+        if (full != null) {
+            full.storeAllWaiting();
+        }
+    }
+
+    /**
      * The loop is closing: the records waiting for their chunk (copy mode) cannot become durable here any more — no
      * record comes to fill the chunk, and the pipeline stopped the sweeper that would store them after chunk-wait —
      * so every partition is let go now (as on revocation), their stages fail and the loop does not wait for them.

@@ -173,10 +173,34 @@ final class PartitionArchive {
         }
     }
 
+    /**
+     * The loop hands this partition no record until one of those in flight completes. In copy mode most of them wait
+     * for a chunk that only later records of their session would fill, so they could wait for chunk-wait with the
+     * partition stopped: every session's waiting GOPs are stored as a piece now instead, as at chunk-wait.
+     */
+    void storeAllWaiting() {
+        lock.lock();
+        try {
+            if (revoked) {
+                return;
+            }
+            for (SessionArchive s : new ArrayList<>(open.values())) {
+                storeWaitingGops(s, s::storeWaitingGopsNow);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Copy mode's chunk-wait clock; false when the session was abandoned on the way (and dropped). */
     private boolean storeWaitingGops(SessionArchive s, long now) {
+        return storeWaitingGops(s, () -> s.storeWaitingGops(now));
+    }
+
+    /** Stores a session's waiting GOPs; false when the session was abandoned on the way (and dropped). */
+    private boolean storeWaitingGops(SessionArchive s, Runnable store) {
         try {
-            s.storeWaitingGops(now);
+            store.run();
         } catch (SessionAbandonedException e) {
             drop(s, e);
             return false;

@@ -133,6 +133,20 @@ final class LiveSpool {
     }
 
     /**
+     * Stores the GOPs kept here as one piece now, however long they have waited, and completes their records: the
+     * loop hands their partition no record until one in flight completes, so the records that would fill their chunk
+     * cannot come.
+     *
+     * @throws ObjectStorageException    when the piece cannot be stored now: tried again at chunk-wait
+     * @throws SessionAbandonedException when one of them is lost here
+     */
+    void storeWaitingGopsNow() {
+        if (!finishing) {
+            storeKept(true);
+        }
+    }
+
+    /**
      * Stores the GOPs kept here, for a finaliser that cannot use the spool and must work from storage alone.
      *
      * @return false when there were none

@@ -144,6 +144,11 @@ public final class SessionArchive {
         live.storeWaitingGops(nowMillis);
     }
 
+    /** Copy mode, its partition full: see {@link LiveSpool#storeWaitingGopsNow}. */
+    public void storeWaitingGopsNow() {
+        live.storeWaitingGopsNow();
+    }
+
     /** For a finaliser that must work from storage alone: see {@link LiveSpool#storeKeptForTheEnd}. */
     public boolean storeKeptForTheEnd() {
         return live.storeKeptForTheEnd();
