@@ -51,7 +51,8 @@ public interface AsyncRecordHandler {
      * itself after more records (a save every few records, a batch to fill) must not wait for those records now, or
      * the partition waits for a timer at best: it completes what it can (saves, flushes) here. Called each time the
      * bound is reached, right after the {@code handle} call that reached it and on the same thread (no other
-     * {@code handle} call of the partition runs meanwhile); must not block. The handler need not count records to know
+     * {@code handle} call of the partition runs meanwhile), unless the partition was revoked during that call; must
+     * not block. The handler need not count records to know
      * it: the loop's count is the one the bound applies to (stages that completed at once are not in it; records a
      * rewind abandoned are, until their stages complete). By default nothing: the stages complete on their own.
      */

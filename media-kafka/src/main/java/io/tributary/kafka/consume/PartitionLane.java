@@ -238,10 +238,11 @@ final class PartitionLane {
     /**
      * The records in flight are at their bound once this hand-over is counted (and its stage did not complete at
      * once): no record is handed over until one of them completes. Only a hand-over raises the count, so this holds
-     * once each time the bound is reached.
+     * once each time the bound is reached. A lane stopped meanwhile (the partition revoked while the handler had the
+     * record) is not full: nothing is handed over on it any more, and its handler has let the partition go.
      */
     private synchronized boolean atBound() {
-        return pending >= maxInFlight;
+        return !stopped && pending >= maxInFlight;
     }
 
     /** A handler failing here must not end the drain: the bound still lifts when a stage completes. */

@@ -29,6 +29,7 @@ final class ChannelLane {
 
     private final String channel;
     private final Executor pool;
+    private final Runnable afterStep;
     private final Retrier retrier = new Retrier();
     // guarded by this
     private final Deque<Runnable> steps = new ArrayDeque<>();
@@ -38,8 +39,18 @@ final class ChannelLane {
     private boolean closed;
 
     ChannelLane(String channel, Executor pool) {
+        this(channel, pool, () -> { });
+    }
+
+    /**
+     * @param afterStep run once each step's stage has completed (normally or not), on the thread that completed it:
+     *     the owner looks then whether the channel may be dropped, since a step of its own (a state save) may be the
+     *     last one a channel whose session ended has queued
+     */
+    ChannelLane(String channel, Executor pool, Runnable afterStep) {
         this.channel = channel;
         this.pool = pool;
+        this.afterStep = afterStep;
     }
 
     /**
@@ -68,6 +79,7 @@ final class ChannelLane {
         if (isClosed()) {
             fail(result);
         }
+        result.whenComplete((value, error) -> afterStep.run());
         return result;
     }
 

@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  * <p>A worker that took the channel over may find the state object a few records behind the stored playlists
  * ({@link TakeoverReplay}): it replays those records in memory only, storing neither their segments (listed
  * already) nor their manifests (older than the stored ones), and sends the events of the last one listed (its owner may
- * have stopped before sending them: at most a duplicate, never a loss).
+ * have stopped before sending them: at most a duplicate, never a loss). The replay is part of the state in memory: it
+ * moves past a record only once the record's step has stored what it stores, its state included.
  *
  * <p>With the ABR ladder on, the record then goes to the ladder ({@link RungPackaging}); {@link #accept} returns a
  * stage that completes once its rungs are stored and listed (or dropped), and only then may the loop commit the
@@ -179,8 +180,9 @@ final class ChannelPackager {
             retireUnlisted(early);
             return saver.afterSkipped();
         }
-        // listed by the previous owner already (its state object behind its playlists): in memory only
-        TakeoverReplay.Listing listing = replay.next(gop);
+        // listed by the previous owner already (its state object behind its playlists): in memory only; the replay
+        // moves past the record only once its step has done its work (a failed step is retried from the top)
+        TakeoverReplay.Listing listing = replay.listing(gop);
         boolean listed = listing.listed();
         if (listed) {
             LOG.debugf("channel %s session %s seq %d: listed already, not stored again", channel, gop.sessionId(),
@@ -215,6 +217,7 @@ final class ChannelPackager {
         ChannelState next = state.after(gop, pending, after, out.retention().pending(channel));
         if (rungs != null) {
             saver.save(next); // the rungs' bookkeeping (RungProgress) counts on a state saved per record
+            replay.advance(listing);
             out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
             if (!rungsFollow) {
                 return DONE;
@@ -223,6 +226,7 @@ final class ChannelPackager {
             return rungs.submit(gop, content);
         }
         CompletionStage<Void> handled = saver.afterRecord(next, gop.has(GopFlag.LAST));
+        replay.advance(listing);
         out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
         return handled;
     }

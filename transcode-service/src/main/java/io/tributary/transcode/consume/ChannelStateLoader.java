@@ -28,14 +28,16 @@ import org.jboss.logging.Logger;
  * media playlists of the source and audio renditions are read in one round, which overlaps the storing of the
  * channel's first segments ({@link EarlySegments}): a new channel needs all three (three 404s: no rendition is listed
  * without one of those two playlists, the ladder's rungs only where the source lists the same GOP, so there is
- * nothing to recover), and a channel taken over uses the state object and the source's playlist. Only a channel
+ * nothing to recover), and a channel taken over uses the state object and the source's playlist, or the audio's when
+ * there is no source playlist (an audio-only channel). Only a channel
  * without a usable state object but with one of those playlists lists {@code live/{channel}/}, to read every stored
  * media playlist (the rungs' too).
  *
  * <p>The source rendition's media playlist is read with the state object because the state object is saved every few
  * records ({@link StateSaving}), so the previous owner may have listed records after it; the last one it listed
- * ({@link PublishedThrough}) keeps the successor from storing older playlists over newer ones. A playlist that cannot
- * be read leaves the successor storing everything again, as when the state was saved after every record.
+ * ({@link PublishedThrough}) keeps the successor from storing older playlists over newer ones. An audio-only channel
+ * has no source playlist: its audio playlist says the same. A playlist that cannot be read leaves the successor
+ * storing everything again, as when the state was saved after every record.
  */
 final class ChannelStateLoader {
     private static final Logger LOG = Logger.getLogger(ChannelStateLoader.class);
@@ -43,8 +45,9 @@ final class ChannelStateLoader {
     /**
      * What a worker taking a channel over continues from.
      *
-     * @param published the last record the stored source playlist lists; null when there is no state object (a new
-     *     channel, or one recovered from its playlists) or the playlist is missing or unreadable
+     * @param published the last record the stored source playlist lists (the audio playlist when there is no source
+     *     playlist: an audio-only channel); null when there is no state object (a new channel, or one recovered from
+     *     its playlists) or the playlist is missing or unreadable
      */
     record Loaded(ChannelState state, PublishedThrough published) {
     }
@@ -54,9 +57,11 @@ final class ChannelStateLoader {
 
     /**
      * Starts reading the channel's state: the state object and the source and audio playlists, in one round (a new
-     * channel pays two GETs of missing playlists for it, a channel taken over one of a playlist it does not use). The
-     * stage fails as the first read of the state that failed: the source playlist's included when there is a state
-     * object, both playlists' and the listing's when there is none (a 404 or an unreadable playlist is not a failure).
+     * channel pays two GETs of missing playlists for it; a channel with video taken over one of the audio playlist,
+     * which it does not use). The stage fails as the first read of the state that failed: the source playlist's
+     * included when there is a state object, both playlists' and the listing's when there is none (a 404 or an
+     * unreadable playlist is not a failure, nor is a failed read of the audio playlist when there is a state object:
+     * it is read as missing).
      */
     static CompletableFuture<Loaded> start(String channel, ChannelObjects objects, int windowSize) {
         CompletableFuture<Optional<byte[]>> saved = objects.getAsync(OutputKeys.state(channel));
@@ -74,13 +79,20 @@ final class ChannelStateLoader {
                                 : CompletableFuture.completedFuture(ChannelState.empty()))
                         .thenApply(recovered -> new Loaded(recovered, null));
             }
-            // a failed read of the playlist fails the load like the state's own read (retried): read as missing, the
-            // records after the state object would be stored again over newer playlists
-            return source.thenApply(text -> new Loaded(state.get(), publishedThrough(channel, text, windowSize)));
+            // a failed read of the source playlist fails the load like the state's own read (retried): read as
+            // missing, the records after the state object would be stored again over newer playlists. Without a source
+            // playlist (an audio-only channel) the audio playlist says how far the previous owner got; a failed read
+            // of it is read as missing, so that the load fails only on the reads a channel with video needs
+            return source.thenCompose(text -> text.isPresent()
+                    ? CompletableFuture.completedFuture(publishedThrough(channel, Renditions.SOURCE, text, windowSize))
+                    : audio.handle((a, failure) -> publishedThrough(channel, Renditions.AUDIO,
+                            failure == null ? a : Optional.empty(), windowSize)))
+                    .thenApply(published -> new Loaded(state.get(), published));
         });
     }
 
-    private static PublishedThrough publishedThrough(String channel, Optional<byte[]> text, int windowSize) {
+    private static PublishedThrough publishedThrough(String channel, String rendition, Optional<byte[]> text,
+                                                     int windowSize) {
         if (text.isEmpty()) {
             return null; // nothing listed: nothing to set back
         }
@@ -90,14 +102,10 @@ final class ChannelStateLoader {
         } catch (RuntimeException e) {
             // whatever is wrong with it (the reader's IllegalArgumentException, a number too large for an int), it
             // must not fail the load: the channel would never start
-            return unread(channel, e.toString());
+            LOG.warnf("channel %s: %s playlist not read (%s); records after the state object are stored again",
+                    channel, rendition, e.toString());
+            return null;
         }
-    }
-
-    private static PublishedThrough unread(String channel, String why) {
-        LOG.warnf("channel %s: source playlist not read (%s); records after the state object are stored again",
-                channel, why);
-        return null;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  *
  * <p>A record's stage completes when its whole output is stored (its source and, with the ladder off, a state that
  * covers it; its rungs with the ladder on), and a
- * channel whose session ended is dropped from memory once its last record's stage completed. When the partition is
+ * channel whose session ended is dropped from memory once its last record's stage completed and its lane has no step
+ * left (a state save queued behind that record counts). When the partition is
  * revoked, its lanes stop taking steps, their pending stages fail (the records are not acknowledged here), and
  * {@link #awaitStopped} waits a few seconds at most for the storage round in progress, so that nothing of a channel
  * is written once its next owner starts — unless that round outlives the wait (see the service doc's known limit).
@@ -53,10 +55,17 @@ final class PartitionChannels {
         private CompletableFuture<ChannelStateLoader.Loaded> loading;
         /** Written and used by the lane's steps; read elsewhere to decide whether the channel may be dropped. */
         volatile ChannelPackager packager;
+        /**
+         * The last step queued on the lane is a state save: another one would find nothing to save, so a partition
+         * that is full again (or the worker closing) queues none. Cleared when a record is queued behind it: that
+         * record needs a save of its own. Guarded by the partition's lock.
+         */
+        boolean saveIsLast;
 
-        Channel(String name, ChannelLane lane, PackagerOutputs out) {
+        /** @param afterStep told after each step of the channel's lane (a save step may be its last one) */
+        Channel(String name, PackagerOutputs out, Consumer<Channel> afterStep) {
             this.name = name;
-            this.lane = lane;
+            this.lane = new ChannelLane(name, out.lanes(), () -> afterStep.accept(this));
             this.loading = ChannelStateLoader.start(name, out.objects(), out.windowSize());
         }
 
@@ -113,10 +122,11 @@ final class PartitionChannels {
         }
         Channel c = channels.get(channel);
         if (c == null || c.lane.isClosed()) {
-            c = new Channel(channel, new ChannelLane(channel, out.lanes()), out);
+            c = new Channel(channel, out, this::dropIfEnded);
             channels.put(channel, c);
         }
         Channel ch = c;
+        ch.saveIsLast = false;
         String what = "session " + gop.sessionId() + " seq " + gop.sequence();
         CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value))
                 .thenCompose(Function.identity()));
@@ -128,17 +138,22 @@ final class PartitionChannels {
      * Each channel saves the state of the records it handled, as a step behind those queued on its lane, so that
      * their stages complete: when the worker is closing (they are committed within the loop's grace rather than
      * handed to the next owner), and when the partition is full (the loop hands over no more records until one
-     * completes).
+     * completes). A channel whose last queued step is such a save already gets no second one: a partition that fills
+     * again and again does not pile no-op steps onto the lanes of its idle channels. Once the step has run, the lane
+     * tells {@link #dropIfEnded}: the save may have been queued behind the last record of an ended channel.
      *
      * @param why names the step in a log line
      */
-    void saveUnsaved(String why) {
-        List<Channel> all;
-        synchronized (this) {
-            all = closed ? List.of() : new ArrayList<>(channels.values());
+    synchronized void saveUnsaved(String why) {
+        if (closed) {
+            return;
         }
-        for (Channel c : all) {
-            c.lane.submit(why, c::saveUnsaved);
+        // a copy: a lane closed meanwhile fails the step at once, and its channel may be dropped from the map then
+        for (Channel c : new ArrayList<>(channels.values())) {
+            if (!c.saveIsLast) {
+                c.saveIsLast = true;
+                c.lane.submit(why, c::saveUnsaved);
+            }
         }
     }
 
@@ -147,7 +162,10 @@ final class PartitionChannels {
         return channels.size();
     }
 
-    /** Memory goes to channels that are live: an ended one is dropped once its last record's output is stored. */
+    /**
+     * Memory goes to channels that are live: an ended one is dropped once its last record's output is stored and its
+     * lane has nothing left (asked when a record's stage completes and after each step of its lane).
+     */
     private synchronized void dropIfEnded(Channel c) {
         if (channels.get(c.name) == c && c.ended()) {
             channels.remove(c.name);

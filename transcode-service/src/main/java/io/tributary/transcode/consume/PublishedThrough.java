@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The last record whose segment the stored source playlist lists, read when a worker takes a channel over: its state
- * object may be a few records behind ({@link StateSaving}), and the records it replays up to this one were listed by
- * the previous owner already. Storing their manifests again would set the playlists back, so they only advance the
- * state in memory ({@link ChannelPackager}).
+ * The last record whose segment the stored source playlist lists (the audio playlist of an audio-only channel), read
+ * when a worker takes a channel over ({@link ChannelStateLoader}): its state object may be a few records behind
+ * ({@link StateSaving}), and the records it replays up to this one were listed by the previous owner already. Storing
+ * their manifests again would set the playlists back, so they only advance the state in memory
+ * ({@link TakeoverReplay}).
  *
  * <p>Records come in offset order, which is the order the previous owner listed them in: every record replayed before
  * this one is listed already, whatever its session (a publisher may have started one or more sessions after the last
- * save), and the first record past it is new. {@link ChannelPackager} also stops covering after as many records as
+ * save), and the first record past it is new. {@link TakeoverReplay} also stops covering after as many records as
  * could be unsaved, in case this record never comes again.
  *
  * @param sessionId the session of the segment ({@code {sessionId}-{sequence}.m4s}, {@link

@@ -62,25 +62,29 @@ final class TakeoverReplay {
     }
 
     /**
-     * What the next admitted record is, moving the replay past it: call it once per admitted record, in record order
-     * (each call counts against {@code maxListed} and may end the replay).
+     * What the next admitted record is to the replay, without moving it: a step that fails after asking (its state
+     * save, its events) is run again from the top, and must find the replay where it was.
      */
-    Listing next(GopMetadata gop) {
-        if (over) {
-            return Listing.NEW;
-        }
-        if (!through.covers(gop)) {
-            over = true;
+    Listing listing(GopMetadata gop) {
+        if (over || !through.covers(gop)) {
             return Listing.NEW;
         }
         if (through.isLast(gop)) {
-            over = true;
             return Listing.LAST_LISTED;
         }
-        if (--coverLeft <= 0) {
+        return coverLeft <= 1 ? Listing.LISTED_GIVING_UP : Listing.LISTED;
+    }
+
+    /**
+     * Moves the replay past the record {@link #listing} was asked about, once that record's step has done its work:
+     * once per admitted record, in record order (a listed one counts against {@code maxListed}; any other ends the
+     * replay).
+     */
+    void advance(Listing listing) {
+        if (listing == Listing.LISTED) {
+            coverLeft--;
+        } else {
             over = true;
-            return Listing.LISTED_GIVING_UP;
         }
-        return Listing.LISTED;
     }
 }

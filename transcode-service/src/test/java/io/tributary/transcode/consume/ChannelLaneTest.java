@@ -41,6 +41,28 @@ class ChannelLaneTest {
     }
 
     @Test
+    void tellsItsOwnerAfterEachStepIdleOnceNothingElseWaits() throws Exception {
+        List<Boolean> idleAfter = new CopyOnWriteArrayList<>();
+        CountDownLatch told = new CountDownLatch(2);
+        CompletableFuture<ChannelLane> owner = new CompletableFuture<>();
+        ChannelLane lane = new ChannelLane("a", pool, () -> {
+            idleAfter.add(owner.join().idle());
+            told.countDown();
+        });
+        owner.complete(lane);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        lane.submit("record", () -> {
+            firstMayEnd.await();
+            return 1;
+        });
+        lane.submit("state save", () -> 2);
+        firstMayEnd.countDown();
+
+        assertTrue(told.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+        assertEquals(List.of(false, true), idleAfter, "a save step queued behind a record is the lane's last step");
+    }
+
+    @Test
     void runsTheStepsOfAChannelOneAfterAnotherInOrder() throws Exception {
         ChannelLane lane = new ChannelLane("a", pool);
         List<Integer> ran = new CopyOnWriteArrayList<>();

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,8 @@ class ChannelStateLoaderTest {
         final List<String> reads = Collections.synchronizedList(new ArrayList<>());
         /** Every read fails as the MinIO client's do when S3 does not answer. */
         volatile boolean away;
+        /** Reads that fail so, one by one. */
+        final Set<String> failing = ConcurrentHashMap.newKeySet();
         /** Listings still to fail, as S3Proxy's does when it meets an object being written (gaul/s3proxy#963). */
         final AtomicInteger listingsFailing = new AtomicInteger();
         private final List<String> together;
@@ -64,7 +67,7 @@ class ChannelStateLoaderTest {
         @Override
         public Optional<byte[]> get(String key) {
             reads.add("GET " + key);
-            if (away) {
+            if (away || failing.contains("GET " + key)) {
                 throw new ObjectStorageException("S3 away", null);
             }
             meet("GET " + key);
@@ -167,18 +170,34 @@ class ChannelStateLoaderTest {
     }
 
     @Test
-    void anAudioOnlyChannelLoadsItsSavedStateWithoutAListing() throws Exception {
+    void anAudioOnlyChannelLoadsItsSavedStateWithTheLastSegmentItsAudioPlaylistListsWithoutAListing()
+            throws Exception {
         MemoryObjects objects = objects();
         ChannelState saved = savedAfter("S", 4);
         objects.bucket.put(STATE, StateJson.write(saved));
-        objects.put(AUDIO, playlist("S", 0, 5));
+        objects.put(AUDIO, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
 
         assertEquals(saved, loaded.state());
-        assertEquals(null, loaded.published(), "no source playlist: nothing to set back");
-        // the audio playlist's GET, not waited for here, may still be on its way
-        assertFalse(objects.reads.contains("LIST " + LISTING), "no listing: " + objects.reads);
+        assertEquals(new PublishedThrough("S", 6), loaded.published(),
+                "no source playlist: the audio playlist must not be set back either");
+        assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE),
+                objects.reads.stream().sorted().toList(), "no listing");
+    }
+
+    @Test
+    void aFailedReadOfTheAudioPlaylistOfAChannelWithoutSourcePlaylistIsReadAsMissing() throws Exception {
+        MemoryObjects objects = objects();
+        ChannelState saved = savedAfter("S", 4);
+        objects.bucket.put(STATE, StateJson.write(saved));
+        objects.put(AUDIO, playlist("S", 0, 7));
+        objects.failing.add("GET " + AUDIO);
+
+        ChannelStateLoader.Loaded loaded = loaded(objects);
+
+        assertEquals(saved, loaded.state());
+        assertEquals(null, loaded.published(), "the records after the state object are stored again, as before");
     }
 
     @Test

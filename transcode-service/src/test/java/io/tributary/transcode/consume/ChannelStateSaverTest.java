@@ -11,14 +11,12 @@ import io.tributary.media.gop.GopMetadata;
 import io.tributary.storage.StoredObject;
 import io.tributary.transcode.manifest.live.Boundary;
 import io.tributary.transcode.metrics.TranscodeMetrics;
-import io.tributary.transcode.store.ChannelObjects;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.store.StateJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -30,25 +28,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When a channel's state object is written (ladder off, issue 10) and which records' stages complete with it. Over a
- * bucket held in memory; {@code StateSavingIT} runs the real worker against the real one.
+ * bucket held in memory ({@link MemoryObjects}); {@code StateSavingIT} runs the real worker against the real one.
  */
 class ChannelStateSaverTest {
     private static final String CHANNEL = "saver";
     private static final Instant T0 = Instant.parse("2026-11-27T06:00:00Z");
-
-    /** A bucket in memory that keeps every object put, in order. */
-    private static final class MemoryObjects extends ChannelObjects {
-        final List<StoredObject> puts = Collections.synchronizedList(new ArrayList<>());
-
-        MemoryObjects() {
-            super(null, 4);
-        }
-
-        @Override
-        public void putAll(List<StoredObject> objects) {
-            puts.addAll(objects);
-        }
-    }
 
     private final MemoryObjects objects = new MemoryObjects();
     private final ExecutorService pool = Executors.newSingleThreadExecutor();

@@ -35,20 +35,36 @@ import org.junit.jupiter.api.Test;
  */
 class TakeoverIT {
     private static final Path CLIP = TestMedia.h264Aac(Duration.ofSeconds(10), 320, 180, 30, 30);
+    /** Ten GOPs too: without video, the ingest cuts a GOP every 2 s of audio. */
+    private static final Path AUDIO_CLIP = TestMedia.audioOnly(Duration.ofSeconds(20));
     private static final int WINDOW = 12;
     private static final Duration GRACE = Duration.ofSeconds(60);
 
-    private record Stream(String topic, String channel, String group, String session, List<TestGops.TestGop> gops) {
+    private record Stream(String topic, String channel, String group, String session, List<TestGops.TestGop> gops,
+                          boolean video) {
         List<String> expectedUris() {
             return IntStream.range(0, 10).mapToObj(i -> session + "-" + i + ".m4s").toList();
+        }
+
+        /** The renditions the worker makes of it, the one it reads its published-through record from first. */
+        List<String> renditions() {
+            return video ? List.of("source", "audio") : List.of("audio");
+        }
+
+        String playlist(String rendition) {
+            return "live/" + channel + "/" + rendition + "/index.m3u8";
         }
     }
 
     private static Stream stream(String name) throws Exception {
+        return stream(name, CLIP, true);
+    }
+
+    private static Stream stream(String name, Path clip, boolean video) throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String session = "S" + id;
         Stream s = new Stream("gops-" + name + "-" + id, name + "-" + id, name + "-" + id, session,
-                TestGops.split(CLIP, session));
+                TestGops.split(clip, session), video);
         assertEquals(10, s.gops().size());
         GopPublisher.createTopics(s.topic(), 1);
         return s;
@@ -59,18 +75,14 @@ class TakeoverIT {
     }
 
     private static void awaitEnd(Stream s) throws InterruptedException {
-        Eventually.await("the playlist ends", () -> {
-            String text = PublicHttp.text("live/" + s.channel() + "/source/index.m3u8");
-            String audio = PublicHttp.text("live/" + s.channel() + "/audio/index.m3u8");
-            return text != null && text.contains("#EXT-X-ENDLIST") && audio != null && audio.contains("#EXT-X-ENDLIST");
-        });
+        Eventually.await("the playlists end", () -> s.renditions().stream().map(r -> PublicHttp.text(s.playlist(r)))
+                .allMatch(text -> text != null && text.contains("#EXT-X-ENDLIST")));
     }
 
     /** Every GOP once, in order, no discontinuity, one DASH Period; and players agree. */
     private static void assertOneGaplessPresentation(Stream s) throws Exception {
-        for (String rendition : List.of("source", "audio")) {
-            MediaPlaylistView p = MediaPlaylistView.parse(PublicHttp.text("live/" + s.channel() + "/" + rendition
-                    + "/index.m3u8"));
+        for (String rendition : s.renditions()) {
+            MediaPlaylistView p = MediaPlaylistView.parse(PublicHttp.text(s.playlist(rendition)));
             assertEquals(s.expectedUris(), p.uris(), rendition);
             assertEquals(0, p.mediaSequence());
             assertEquals(0, p.discontinuities(), rendition);
@@ -78,6 +90,9 @@ class TakeoverIT {
         }
         String mpd = PublicHttp.text("live/" + s.channel() + "/manifest.mpd");
         assertEquals(1, mpd.split("<Period ", -1).length - 1, mpd);
+        if (!s.video()) {
+            return;
+        }
         assertEquals(300, Probe.frames(PublicHttp.url("live/" + s.channel() + "/master.m3u8"), "v"));
         assertEquals(300, Probe.frames(PublicHttp.url("live/" + s.channel() + "/manifest.mpd"), "v"));
     }
@@ -157,16 +172,30 @@ class TakeoverIT {
      */
     @Test
     void aSuccessorOfAWorkerKilledBetweenStateSavesNeverSetsAPlaylistBack() throws Exception {
-        Stream s = stream("cadence");
+        assertSuccessorNeverSetsAPlaylistBack(stream("cadence"));
+    }
+
+    /**
+     * The same for an audio-only channel (review of af14e97): without a source playlist, the successor reads how far
+     * its predecessor got from the audio playlist, and never sets that one back.
+     */
+    @Test
+    void aSuccessorOfAWorkerKilledBetweenStateSavesNeverSetsTheAudioPlaylistOfAnAudioOnlyChannelBack()
+            throws Exception {
+        assertSuccessorNeverSetsAPlaylistBack(stream("radio", AUDIO_CLIP, false));
+    }
+
+    private static void assertSuccessorNeverSetsAPlaylistBack(Stream s) throws Exception {
         ObjectStore objects = HandWiredTranscoder.objectStore();
         String stateKey = OutputKeys.state(s.channel());
-        String sourceKey = "live/" + s.channel() + "/source/index.m3u8";
+        String rendition = s.renditions().get(0);
+        String playlistKey = s.playlist(rendition);
         StateSaving every5 = new StateSaving(5, Duration.ofMinutes(10)); // the count decides, never the age
         byte[] stateAfter4;
         GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(0, 7));
         try (HandWiredTranscoder first = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE, every5)) {
             handled(s, 5);
-            Eventually.await("records 5 and 6 listed", () -> lastListed(PublicHttp.text(sourceKey)) == 6);
+            Eventually.await("records 5 and 6 listed", () -> lastListed(PublicHttp.text(playlistKey)) == 6);
             assertEquals(5, CommittedOffsets.onPartitionZero(s.group(), s.topic()),
                     "records 5 and 6 wait for a state that covers them");
             stateAfter4 = objects.get(stateKey).orElseThrow();
@@ -185,12 +214,12 @@ class TakeoverIT {
             assertEquals(1, second.metrics().stateSaveCount(), 0.0, "records 5 to 9: one save, with the last");
         }
         assertEquals(1, puts.count(stateKey));
-        assertEquals(List.of(7L, 8L, 9L), puts.texts(sourceKey).stream().map(TakeoverIT::lastListed).toList(),
-                "each version of the source playlist the successor stored ends later than the one before it");
-        List<String> segments = puts.keysEndingWith(".m4s").stream().filter(k -> k.contains("/source/"))
+        assertEquals(List.of(7L, 8L, 9L), puts.texts(playlistKey).stream().map(TakeoverIT::lastListed).toList(),
+                "each version of the " + rendition + " playlist the successor stored ends later than the one before");
+        List<String> segments = puts.keysEndingWith(".m4s").stream().filter(k -> k.contains("/" + rendition + "/"))
                 // record 5's may have been stored while the channel's state loaded (EarlySegments)
                 .filter(k -> !k.endsWith("-5.m4s")).toList();
-        assertEquals(List.of(7, 8, 9).stream().map(i -> OutputKeys.mediaSegment(s.channel(), "source", s.session(), i))
+        assertEquals(List.of(7, 8, 9).stream().map(i -> OutputKeys.mediaSegment(s.channel(), rendition, s.session(), i))
                 .toList(), segments, "record 6's segment, listed already, is not stored again");
         assertOneGaplessPresentation(s);
     }

@@ -55,9 +55,42 @@ class TakeoverReplayTest {
     void listsRecordsUpToThePublishedThroughOneAndNoMoreThanSaveEvery() {
         for (Case c : CASES) {
             TakeoverReplay replay = new TakeoverReplay(c.through(), c.saveEvery());
-            List<Listing> got = c.records().stream().map(replay::next).toList();
+            List<Listing> got = c.records().stream().map(gop -> {
+                Listing listing = replay.listing(gop);
+                replay.advance(listing);
+                return listing;
+            }).toList();
             assertEquals(c.expected(), got, c.name());
         }
+    }
+
+    /**
+     * A step that fails after asking (its state save, its events) is run again from the top: asking again finds the
+     * replay where it was, so a retried listed record neither turns new nor uses up the records the replay may cover.
+     */
+    @Test
+    void onlyAdvancingMovesTheReplayAsAFailedStepAsksAgain() {
+        TakeoverReplay replay = new TakeoverReplay(new PublishedThrough("A", 7), 2);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertEquals(Listing.LISTED, replay.listing(gop("A", 5)), "attempt " + attempt);
+        }
+        replay.advance(Listing.LISTED);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertEquals(Listing.LISTED_GIVING_UP, replay.listing(gop("A", 6)), "attempt " + attempt);
+        }
+        replay.advance(Listing.LISTED_GIVING_UP);
+        assertEquals(Listing.NEW, replay.listing(gop("A", 7)), "the replay ended with the last record it may cover");
+    }
+
+    @Test
+    void theLastListedRecordAskedAgainIsStillTheLastListed() {
+        TakeoverReplay replay = new TakeoverReplay(new PublishedThrough("A", 6), 5);
+
+        assertEquals(Listing.LAST_LISTED, replay.listing(gop("A", 6)));
+        assertEquals(Listing.LAST_LISTED, replay.listing(gop("A", 6)), "not new: its manifests are not stored again");
+        replay.advance(Listing.LAST_LISTED);
+        assertEquals(Listing.NEW, replay.listing(gop("A", 7)));
     }
 
     @Test

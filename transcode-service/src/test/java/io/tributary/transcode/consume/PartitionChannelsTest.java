@@ -1,0 +1,117 @@
+package io.tributary.transcode.consume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tributary.transcode.consume.TakenOverChannel.Record;
+import io.tributary.transcode.store.OutputKeys;
+import io.tributary.transcode.store.SegmentRetention;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When a channel whose session ended leaves memory, and which state saves a full partition queues (review of
+ * af14e97: a save queued behind a channel's last record kept the channel in memory for good). Over a bucket held in
+ * memory ({@link TakenOverChannel}: only state objects are stored), the channels' lanes run by the test, on its thread.
+ */
+class PartitionChannelsTest {
+    private static final String CHANNEL = "ended";
+    private static final String STATE = OutputKeys.state(CHANNEL);
+
+    private final MemoryObjects objects = new MemoryObjects();
+    /** The packaging pool: a lane's drain queued here runs when the test says. */
+    private final Queue<Runnable> lanes = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final SegmentRetention retention = TakenOverChannel.retention();
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        retention.close();
+        objects.close();
+    }
+
+    private PartitionChannels channels(StateSaving saving) {
+        TakenOverChannel.storePreviousOwners(objects, CHANNEL);
+        return new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add, timer, saving));
+    }
+
+    private static CompletionStage<Void> accept(PartitionChannels channels, Record r) {
+        return channels.accept(CHANNEL, r.gop(), r.value());
+    }
+
+    private void runLanes() {
+        for (Runnable drain = lanes.poll(); drain != null; drain = lanes.poll()) {
+            drain.run();
+        }
+    }
+
+    private static boolean done(CompletionStage<Void> stage) {
+        return stage.toCompletableFuture().isDone() && !stage.toCompletableFuture().isCompletedExceptionally();
+    }
+
+    @Test
+    void anEndedChannelIsDroppedOnceAFullPartitionsSaveQueuedBehindItsLastRecordHasRun() {
+        PartitionChannels channels = channels(new StateSaving(3, Duration.ofMinutes(10)));
+        List<Record> records = TakenOverChannel.records(2, true);
+        CompletionStage<Void> first = accept(channels, records.get(0));
+        CompletionStage<Void> last = accept(channels, records.get(1));
+        channels.saveUnsaved("state save, partition full"); // behind the last record, which saves on its own
+
+        runLanes();
+
+        assertTrue(done(first) && done(last));
+        assertEquals(List.of(STATE), TakenOverChannel.keys(objects), "the last record saved; the step had nothing");
+        assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
+    }
+
+    @Test
+    void anEndedChannelIsDroppedOnceTheAgeBoundsSaveQueuedBehindItsLastRecordHasRun() throws Exception {
+        PartitionChannels channels = channels(new StateSaving(3, Duration.ofMillis(1)));
+        CountDownLatch timerMayRun = new CountDownLatch(1);
+        timer.execute(() -> {
+            try {
+                timerMayRun.await(); // the age bound's save step comes once the last record is queued
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<Record> records = TakenOverChannel.records(2, true);
+        CompletionStage<Void> first = accept(channels, records.get(0));
+        runLanes(); // the first record waits for a save, and the age bound's clock starts
+        CompletionStage<Void> last = accept(channels, records.get(1));
+        timerMayRun.countDown();
+        timer.schedule(() -> { }, 100, TimeUnit.MILLISECONDS).get(); // the save step was handed over before this
+
+        runLanes();
+
+        assertTrue(done(first) && done(last));
+        assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
+    }
+
+    @Test
+    void aFullPartitionQueuesAnotherSaveBehindRecordsQueuedAfterAnEarlierSaveStillWaiting() {
+        PartitionChannels channels = channels(new StateSaving(3, Duration.ofMinutes(10)));
+        List<Record> records = TakenOverChannel.records(2, false);
+        CompletionStage<Void> first = accept(channels, records.get(0));
+        channels.saveUnsaved("state save, partition full");
+        channels.saveUnsaved("state save, partition full"); // nothing new behind the first save: no step queued
+        CompletionStage<Void> second = accept(channels, records.get(1));
+        channels.saveUnsaved("state save, partition full"); // the first save, still waiting, does not cover it
+
+        runLanes();
+
+        assertTrue(done(first) && done(second), "each record's stage completed with a save behind it");
+        assertEquals(List.of(STATE, STATE), TakenOverChannel.keys(objects));
+        assertEquals(1, channels.size(), "its session goes on");
+    }
+}
