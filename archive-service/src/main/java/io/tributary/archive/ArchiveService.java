@@ -53,6 +53,9 @@ public class ArchiveService {
         Gauge.builder("tributary.archive.waiting.records", this, ArchiveService::waitingRecords)
                 .description("Records handed over whose GOP is in no stored object yet (copy mode: waiting for its "
                         + "chunk); their offsets are not committed").register(Metrics.globalRegistry);
+        Gauge.builder("tributary.archive.unfinished.sessions", this, ArchiveService::unfinishedSessions)
+                .description("Sessions whose end came and whose archive could not be made yet (storage or Kafka away, "
+                        + "or parts that need a person); the sweeper tries again").register(Metrics.globalRegistry);
         LOG.infof("archiving %s in %s mode (group %s, %d workers)", settings.topic(), settings.mode(),
                 settings.groupId(), settings.workerThreads());
     }
@@ -72,6 +75,11 @@ public class ArchiveService {
     /** Records whose GOP is not stored yet (for metrics): what a crash would hand the next owner again. */
     public int waitingRecords() {
         return pipeline == null ? 0 : pipeline.archiver().waitingRecords();
+    }
+
+    /** Sessions whose archive could not be made at their end yet (for metrics): something to alert on. */
+    public int unfinishedSessions() {
+        return pipeline == null ? 0 : pipeline.archiver().unfinishedSessions();
     }
 
     /** Sessions being recorded by this instance (for tests and metrics). */

@@ -78,6 +78,11 @@ public record ArchiveSettings(String topic, String groupId, int workerThreads, i
                 preset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, chunkWait, workDir);
     }
 
+    public ArchiveSettings withChunkWait(Duration w) {
+        return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, maxInFlight, consumerSessionTimeout,
+                mode, crf, preset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, w, workDir);
+    }
+
     public ArchiveSettings withEncoder(int newCrf, String newPreset) {
         return new ArchiveSettings(topic, groupId, workerThreads, maxBacklog, maxInFlight, consumerSessionTimeout,
                 mode, newCrf, newPreset, encoderThreads, encodeTimeout, ssimSampleEvery, sessionTimeout, chunkWait,

@@ -57,6 +57,7 @@ class ArchiveServiceIT {
                 .body(containsString("tributary_archive_sessions_total{reason=\"last\"}"))
                 .body(containsString("tributary_archive_gops_total{outcome=\"stored\"}"))
                 .body(containsString("tributary_archive_open_sessions"))
-                .body(containsString("tributary_archive_waiting_records"));
+                .body(containsString("tributary_archive_waiting_records"))
+                .body(containsString("tributary_archive_unfinished_sessions"));
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.archive.GopFeed.GopRecord;
@@ -37,16 +36,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Copy mode, through the handler the loop calls (no Kafka), with the sweeper's visits made by hand on a clock of the
- * test's: a session whose archive cannot be made when its last record comes (GOPs held only by a chunk off the chain)
- * is tried again by the sweeper; its last record's stage neither fails nor escapes the handler, so the partition's
- * other sessions go on. Regression: the finaliser's exception escaped the handler, and the loop handed the same record
- * again and again, holding the partition (and a worker thread) for as long as the archive could not be made.
+ * test's: a session whose archive cannot be made when its last record comes is tried again by the sweeper, after a
+ * back-off counted from the failure; the failure never escapes the handler, so the partition's other sessions go on,
+ * and the last record's stage is its GOP's, so an end that cannot succeed holds back no commit once its GOPs are
+ * stored. Regressions: the finaliser's exception escaped the handler, and the loop handed the same record again and
+ * again, holding the partition (and a worker thread); then the last record's stage waited for the archive, and an end
+ * that needs a person held the partition's commits back until the loop paused it.
  */
 class UnfinishedEndIT {
     private static final String TOPIC = "stream-gops";
     private static final int RECORD_BYTES = 8 * 1024 * 1024;
     /** The back-off after a first failure: the sweeper does not try again sooner. */
     private static final long FIRST_RETRY_MILLIS = 1_000;
+    private static final Duration CHUNK_WAIT = Duration.ofMinutes(1);
+    /** How long a failing announcement takes on the test's clock: longer than the first back-off. */
+    private static final long SLOW_FAILURE_MILLIS = 5_000;
 
     @TempDir
     Path work;
@@ -55,6 +59,8 @@ class UnfinishedEndIT {
     private final List<ArchiveReady> announced = new CopyOnWriteArrayList<>();
     /** Only this test's channels are on the partition: the sweeper adopts no other test's sessions. */
     private final String channelPrefix = "it-unfinished-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    /** While set, an announcement takes {@link #SLOW_FAILURE_MILLIS} and is interrupted (the service stopping). */
+    private volatile boolean announcementFails;
     private ArchiveStore store;
     private GopArchiver archiver;
     private Path clip;
@@ -69,8 +75,8 @@ class UnfinishedEndIT {
         PieceCache cache = new PieceCache(work.resolve("instance"));
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, gop -> {
             throw new AssertionError("copy mode encodes nothing");
-        }, null, 0, EncodeMode.COPY, Duration.ofMinutes(1));
-        archiver = new GopArchiver(store, tools, new SessionFinalizer(store, cache, announced::add,
+        }, null, 0, EncodeMode.COPY, CHUNK_WAIT);
+        archiver = new GopArchiver(store, tools, new SessionFinalizer(store, cache, this::announce,
                 Clock.systemUTC()), new IdleRule(Duration.ofMinutes(1)),
                 channel -> channel.startsWith(channelPrefix) ? 0 : 1, now::get);
         archiver.onAssigned(new TopicPartition(TOPIC, 0));
@@ -78,15 +84,16 @@ class UnfinishedEndIT {
     }
 
     @Test
-    void aLastRecordWhoseArchiveCannotBeMadeWaitsForTheSweeperWhileTheOtherSessionsGoOn() throws Exception {
+    void aLastRecordWhoseArchiveCannotBeMadeIsDoneWithItsGopsWhileTheSweeperTriesAgain() throws Exception {
         SessionRef failing = newSession();
         List<GopRecord> records = GopFeed.records(clip, failing.sessionId(), RECORD_BYTES, true);
         String stranded = strandGops(failing);
         List<CompletableFuture<?>> stages = handleAll(failing, records);
-        CompletableFuture<?> last = stages.get(stages.size() - 1);
 
-        assertFalse(last.isDone(), "neither done nor failed: a failed stage has the loop fetch it again at once");
+        assertTrue(doneNormally(stages.get(stages.size() - 1)), "the last record carries no GOP: done, archive or not");
+        assertFalse(stages.get(stages.size() - 2).isDone(), "the GOPs kept for their chunk still wait for it");
         assertFalse(store.exists(failing.archiveKey()), "no archive without the chunk's GOPs");
+        assertEquals(1, archiver.unfinishedSessions());
 
         SessionRef other = newSession();
         List<CompletableFuture<?>> otherStages = handleAll(other, GopFeed.records(clip, other.sessionId(),
@@ -94,27 +101,61 @@ class UnfinishedEndIT {
         assertTrue(otherStages.stream().allMatch(UnfinishedEndIT::doneNormally), "the partition goes on");
         assertTrue(store.exists(other.archiveKey()));
 
-        // handed again (a rewind of the partition) before the back-off passed: the same stage, not tried now
-        GopRecord lastRecord = records.get(records.size() - 1);
-        assertSame(last, archiver.handle(GopFeed.consumerRecord(TOPIC, records.size() - 1, failing.channel(),
-                lastRecord)));
-        now.addAndGet(FIRST_RETRY_MILLIS - 1);
+        // chunk-wait: the GOPs kept are stored as a piece, so every record may be committed; the end fails again
+        now.addAndGet(CHUNK_WAIT.toMillis());
         archiver.sweep();
-        assertFalse(last.isDone(), "not tried again before its back-off");
+        assertTrue(stages.stream().allMatch(UnfinishedEndIT::doneNormally), "every GOP of the session is stored");
+        assertFalse(store.exists(failing.archiveKey()));
 
         store.delete(stranded); // someone looked at the parts
+        // handed again (a rewind of the partition) before the back-off (2 s now) passed: not tried now
+        GopRecord lastRecord = records.get(records.size() - 1);
+        assertTrue(doneNormally(archiver.handle(GopFeed.consumerRecord(TOPIC, records.size() - 1, failing.channel(),
+                lastRecord)).toCompletableFuture()));
+        now.addAndGet(2 * FIRST_RETRY_MILLIS - 1);
+        archiver.sweep();
+        assertFalse(store.exists(failing.archiveKey()), "not tried again before its back-off");
+
         now.addAndGet(1);
         archiver.sweep();
 
-        assertTrue(stages.stream().allMatch(UnfinishedEndIT::doneNormally), "every record done with the archive");
         assertTrue(store.exists(failing.archiveKey()));
         assertEquals(List.of(other.sessionId(), failing.sessionId()),
                 announced.stream().map(ArchiveReady::sessionId).toList(), "each announced once");
         assertEquals(0, archiver.openSessions());
+        assertEquals(0, archiver.unfinishedSessions());
+    }
+
+    /**
+     * A failure after the tail was taken from the live spool: the GOPs only the spool holds wait for the archive. The
+     * back-off counts from the failure, so a slow attempt is not due again at once, and an interrupt is kept.
+     */
+    @Test
+    void anEndThatFailsSlowlyIsTriedAgainABackOffAfterItFailed() throws Exception {
+        SessionRef ref = newSession();
+        announcementFails = true;
+        List<CompletableFuture<?>> stages = handleAll(ref, GopFeed.records(clip, ref.sessionId(), RECORD_BYTES,
+                true));
+        long failedAt = now.get();
+        announcementFails = false;
+
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the loop to see");
+        assertTrue(doneNormally(stages.get(stages.size() - 1)));
+        assertFalse(stages.get(stages.size() - 2).isDone(), "in the tail only: it waits for the archive");
+        now.set(failedAt + FIRST_RETRY_MILLIS - 1);
+        archiver.sweep();
+        assertEquals(List.of(), announced, "not tried again before the back-off after the failure");
+
+        now.set(failedAt + FIRST_RETRY_MILLIS);
+        archiver.sweep();
+
+        assertEquals(List.of(ref.sessionId()), announced.stream().map(ArchiveReady::sessionId).toList());
+        assertTrue(stages.stream().allMatch(UnfinishedEndIT::doneNormally), "every record done with the archive");
+        assertEquals(0, archiver.unfinishedSessions());
     }
 
     @Test
-    void aLastRecordWaitingForItsArchiveIsLeftToTheNextOwnerWhenTheLoopCloses() throws Exception {
+    void theGopsKeptBySessionWhoseEndFailedAreLeftToTheNextOwnerWhenTheLoopCloses() throws Exception {
         SessionRef failing = newSession();
         String stranded = strandGops(failing);
         List<CompletableFuture<?>> stages = handleAll(failing, GopFeed.records(clip, failing.sessionId(),
@@ -122,10 +163,19 @@ class UnfinishedEndIT {
 
         archiver.onClosing();
 
-        // failed, so that the loop does not wait its grace for it; not committed, the next owner gets it again
-        assertTrue(stages.get(stages.size() - 1).isCompletedExceptionally());
+        // failed, so that the loop does not wait its grace for them; not committed, the next owner gets them again
+        assertTrue(stages.get(stages.size() - 2).isCompletedExceptionally());
+        assertEquals(0, archiver.unfinishedSessions());
         store.delete(stranded);
         store.list(failing.partsPrefix()).forEach(store::delete);
+    }
+
+    private void announce(ArchiveReady event) throws InterruptedException {
+        if (announcementFails) {
+            now.addAndGet(SLOW_FAILURE_MILLIS);
+            throw new InterruptedException("stopping");
+        }
+        announced.add(event);
     }
 
     /**

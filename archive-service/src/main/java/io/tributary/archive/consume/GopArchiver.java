@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
  * The archive's handler of stream-gops records: reads the GOP headers and hands each record to its partition's
  * sessions. A record that can never be stored (headers that are not ours, a channel or session name that cannot be an
  * object key) is logged and skipped; anything else that fails is thrown, and the loop hands the record again — except
- * the archive of a session at its last record, which is tried again by the sweeper, not thrown (see
- * {@link PartitionArchive}).
+ * the archive of a session at its last record, which is tried again by the sweeper, not thrown, while the last
+ * record's stage completes as any record's does (see {@link PartitionArchive}).
  *
  * <p>Asynchronous: a record's stage completes when its GOP is durable, which in copy mode is when a chunk holding it
  * is stored (or the GOPs that waited too long are stored as a piece, or the archive is made), records later. The loop
@@ -107,10 +107,12 @@ public final class GopArchiver implements AsyncRecordHandler {
     }
 
     /**
-     * The loop is closing: the records waiting for their chunk (copy mode) cannot become durable here any more — no
-     * record comes to fill the chunk, and the pipeline stopped the sweeper that would store them after chunk-wait —
-     * so every partition is let go now (as on revocation), their stages fail and the loop does not wait for them.
-     * They stay uncommitted: the partition's next owner gets them again. Every other stage is complete already.
+     * The loop is closing: the records whose GOPs only this instance holds (copy mode: waiting for their chunk, or
+     * for the archive of a session whose end failed after it began the tail) cannot become durable here any more — no
+     * record comes to fill the chunk, and the pipeline stopped the sweeper that would store them after chunk-wait or
+     * try the end again — so every partition is let go now (as on revocation), their stages fail and the loop does
+     * not wait for them. They stay uncommitted: the partition's next owner gets them again. Those are the only
+     * stages still pending: every other record's completed when {@code handle} returned or its GOP was stored.
      */
     @Override
     public void onClosing() {
@@ -125,6 +127,11 @@ public final class GopArchiver implements AsyncRecordHandler {
     /** Called by the sweeper thread: finalises silent sessions, finds those left by a previous owner. */
     public void sweep() {
         partitions.values().forEach(PartitionArchive::sweep);
+    }
+
+    /** Sessions whose end came and whose archive could not be made yet: the sweeper tries again (for metrics). */
+    public int unfinishedSessions() {
+        return partitions.values().stream().mapToInt(PartitionArchive::unfinishedSessions).sum();
     }
 
     /** Sessions being recorded by this instance now. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -30,8 +31,11 @@ import org.jboss.logging.Logger;
  *
  * <p>A session whose archive cannot be made when its end comes stays open with an {@link UnfinishedEnd}, tried again
  * by the sweeper; neither the end nor the retries ever throw out of {@link #handle}, which would have the loop hand the
- * same record again and again, holding up the partition (and a worker thread) meanwhile. A session abandoned on the
- * way ({@link SessionAbandonedException}) is dropped, to be rebuilt when its records come again.
+ * same record again and again, holding up the partition (and a worker thread) meanwhile. Its last record's stage is
+ * its GOP's, not the archive's: an end that never succeeds must not hold the partition's commits back (the loop
+ * would pause the partition after 64 × max-in-flight records, and its other sessions would be finalised by timeout).
+ * A session abandoned on the way ({@link SessionAbandonedException}) is dropped, to be rebuilt when its records come
+ * again.
  */
 final class PartitionArchive {
     private static final Logger LOG = Logger.getLogger(PartitionArchive.class);
@@ -75,8 +79,8 @@ final class PartitionArchive {
     /**
      * Takes one record of {@code session}; finalises the session when it was its last.
      *
-     * @return the record's stage: complete when its GOP is durable (see {@link SessionArchive#accept}); for the
-     *         last record, when the archive is announced
+     * @return the record's stage: complete when its GOP is durable (see {@link SessionArchive#accept}), the last
+     *         record's too, whether or not the archive could be made now
      * @throws Exception when the record could not be taken (storage or ffmpeg failed for now): it is handed again
      */
     CompletionStage<?> handle(SessionRef session, GopMetadata meta, byte[] value) throws Exception {
@@ -107,7 +111,7 @@ final class PartitionArchive {
             } catch (SessionAbandonedException e) {
                 // not thrown to be handed again at once: the failed stages of the records waiting rewind the
                 // partition to the first of them, and the session is rebuilt from storage then
-                drop(archive, e);
+                drop(archive);
                 return CompletableFuture.failedFuture(e);
             }
         } finally {
@@ -136,8 +140,7 @@ final class PartitionArchive {
                 boolean over = (end != null && end.lastRecordCame()) || idle.isOver(clockMillis,
                         lastRecordWallMillis, s.lastClosedAtMillis(), s.lastSeenWallMillis(), now);
                 if (over && (end == null || end.isDue(now))) {
-                    finishOrDrop(s, end != null ? end.why() : "no record for " + idle.timeout().toSeconds() + " s",
-                            now);
+                    finishOrDrop(s, end != null ? end.why() : "no record for " + idle.timeout().toSeconds() + " s");
                 }
             }
         } catch (Exception e) {
@@ -154,8 +157,6 @@ final class PartitionArchive {
             revoked = true;
             open.values().forEach(SessionArchive::discard);
             open.clear();
-            IllegalStateException moved = new IllegalStateException(partition + " moved to another instance");
-            unfinished.values().forEach(end -> end.dropped(moved));
             unfinished.clear();
             closed.clear();
         } finally {
@@ -165,12 +166,7 @@ final class PartitionArchive {
 
     /** Records of the partition handed over whose GOP is not stored yet: their offsets wait. */
     int waitingRecords() {
-        lock.lock();
-        try {
-            return open.values().stream().mapToInt(SessionArchive::waitingRecords).sum();
-        } finally {
-            lock.unlock();
-        }
+        return countUnderLock(() -> open.values().stream().mapToInt(SessionArchive::waitingRecords).sum());
     }
 
     /**
@@ -202,7 +198,7 @@ final class PartitionArchive {
         try {
             store.run();
         } catch (SessionAbandonedException e) {
-            drop(s, e);
+            drop(s);
             return false;
         } catch (RuntimeException e) {
             LOG.warnf("%s: the waiting GOPs of %s not stored yet, will try again: %s", partition, s.ref(),
@@ -211,10 +207,20 @@ final class PartitionArchive {
         return true;
     }
 
+    /** Sessions whose end came and whose archive could not be made yet (the sweeper tries again). */
+    int unfinishedSessions() {
+        return countUnderLock(unfinished::size);
+    }
+
     int openSessions() {
+        return countUnderLock(open::size);
+    }
+
+    /** A count for metrics, taken while no record is handled (the maps are the partition's, not thread-safe). */
+    private int countUnderLock(IntSupplier count) {
         lock.lock();
         try {
-            return open.size();
+            return count.getAsInt();
         } finally {
             lock.unlock();
         }
@@ -236,45 +242,48 @@ final class PartitionArchive {
      * The session's last record came: finalises it now, unless an earlier attempt failed and its back-off has not
      * passed (the record handed again after a rewind: the sweeper tries again when it has).
      *
-     * @param recordStage the last record's own stage
-     * @return the last record's stage: complete once the archive is announced
+     * @param recordStage the last record's own stage: complete once its GOP is durable (at once when it carries
+     *                    none), whether or not the archive could be made now
+     * @return {@code recordStage}
      * @throws SessionAbandonedException when it was abandoned on the way
      */
     private CompletionStage<?> end(SessionArchive archive, CompletionStage<?> recordStage, long now) {
         UnfinishedEnd end = unfinished.get(archive.ref());
-        if (end != null && end.lastRecordCame() && !end.isDue(now)) {
-            return end.stage();
+        if (end == null || !end.lastRecordCame() || end.isDue(now)) {
+            finish(archive, SessionFinalizer.LAST_RECORD);
         }
-        return finish(archive, SessionFinalizer.LAST_RECORD, now) ? recordStage
-                : unfinished.get(archive.ref()).stage();
+        return recordStage;
     }
 
     /** The sweeper's end of a session: as {@link #finish}, a session abandoned on the way dropped. */
-    private void finishOrDrop(SessionArchive s, String why, long now) {
+    private void finishOrDrop(SessionArchive s, String why) {
         try {
-            finish(s, why, now);
+            finish(s, why);
         } catch (SessionAbandonedException e) {
-            drop(s, e);
+            drop(s);
         }
     }
 
     /**
      * Finalises the session and remembers it closed (its records ignored from now on). When the finaliser fails, the
-     * session stays open with an {@link UnfinishedEnd}, for the sweeper to try again.
+     * session stays open with an {@link UnfinishedEnd}, for the sweeper to try again after a back-off counted from
+     * the failure.
      *
-     * @return true when the archive is announced (or there was nothing to archive)
      * @throws SessionAbandonedException when it was abandoned on the way: records only it held are lost here, they
      *                                   come again, and the session is rebuilt from them (the caller drops it)
      */
-    private boolean finish(SessionArchive archive, String why, long now) {
+    private void finish(SessionArchive archive, String why) {
         SessionRef ref = archive.ref();
         try {
             finalizer.finalizeSession(ref, why, archive);
         } catch (SessionAbandonedException e) {
             throw e;
         } catch (Exception e) {
-            unfinished.computeIfAbsent(ref, r -> new UnfinishedEnd(partition, r)).failed(why, e, now);
-            return false;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // the loop or the sweeper is stopping: let it see so
+            }
+            unfinished.computeIfAbsent(ref, r -> new UnfinishedEnd(partition, r)).failed(why, e, wallClock.getAsLong());
+            return;
         }
         archive.finished();
         open.remove(ref);
@@ -283,16 +292,12 @@ final class PartitionArchive {
         if (end != null) {
             end.finished();
         }
-        return true;
     }
 
     /** The session lost what only it held: its records come again, and it is rebuilt from storage then. */
-    private void drop(SessionArchive archive, SessionAbandonedException e) {
+    private void drop(SessionArchive archive) {
         open.remove(archive.ref());
-        UnfinishedEnd end = unfinished.remove(archive.ref());
-        if (end != null) {
-            end.dropped(e);
-        }
+        unfinished.remove(archive.ref());
     }
 
     /**

@@ -167,8 +167,9 @@ public final class SessionArchive {
     }
 
     /**
-     * Makes the record part of the archive. A {@link GopFlag#LAST} record's stage completes when the caller has
-     * finalised the session ({@link #finished}).
+     * Makes the record part of the archive. A {@link GopFlag#LAST} record's stage is its GOP's too: kept (copy mode),
+     * it completes when a chunk or a piece stores it or the caller has finalised the session ({@link #finished}),
+     * whichever comes first, so a session whose archive cannot be made does not hold its last record back.
      *
      * @return the record's stage: complete once its GOP is durable (at once in re-encode mode, or for a record
      *         that carries nothing to archive)

@@ -1,5 +1,6 @@
 package io.tributary.archive.consume;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,27 +31,10 @@ class UnfinishedEndTest {
         UnfinishedEnd end = new UnfinishedEnd(PARTITION, REF);
         end.failed(TIMEOUT, new IllegalStateException("storage away"), 0);
         assertFalse(end.lastRecordCame(), "a timeout is decided again by the idle rule");
+        assertEquals(TIMEOUT, end.why());
 
         end.failed(SessionFinalizer.LAST_RECORD, new IllegalStateException("storage away"), 0);
         assertTrue(end.lastRecordCame());
-    }
-
-    @Test
-    void theLastRecordsStageCompletesWithTheArchive() {
-        UnfinishedEnd end = new UnfinishedEnd(PARTITION, REF);
-        end.failed(SessionFinalizer.LAST_RECORD, new IllegalStateException("storage away"), 0);
-        assertFalse(end.stage().isDone(), "neither done nor failed while it waits");
-
-        end.finished();
-        assertTrue(end.stage().isDone() && !end.stage().isCompletedExceptionally());
-    }
-
-    @Test
-    void theLastRecordsStageFailsWhenTheSessionLeavesThisInstance() {
-        UnfinishedEnd end = new UnfinishedEnd(PARTITION, REF);
-        end.failed(SessionFinalizer.LAST_RECORD, new IllegalStateException("storage away"), 0);
-
-        end.dropped(new IllegalStateException("revoked"));
-        assertTrue(end.stage().isCompletedExceptionally(), "its record goes to whoever finishes the session");
+        assertEquals(SessionFinalizer.LAST_RECORD, end.why(), "tried again as the end its last record made");
     }
 }
