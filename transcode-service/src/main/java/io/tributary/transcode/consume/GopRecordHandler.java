@@ -73,15 +73,16 @@ final class GopRecordHandler implements AsyncRecordHandler {
     /**
      * The loop hands the partition no more records until one of those in flight completes, and with the ladder off a
      * record completes only once a saved state covers it: a channel waiting for its next records to save would wait
-     * for the age bound with the partition stopped. So every channel of the partition saves what it has not now (a
-     * step queued behind its records, covering them all). With the ladder on, every record's state is saved as it is
+     * for the age bound with the partition stopped. So the channel with the most records in flight saves now (a step
+     * queued behind its records, covering them all), and the loop hands over as many again; the next fill picks the
+     * next fullest channel. With the ladder on, every record's state is saved as it is
      * handled, and its stage waits for its rungs, which no save hastens.
      */
     @Override
     public void onPartitionFull(TopicPartition partition) {
         PartitionChannels channels = partitions.get(partition);
         if (channels != null && out.ladder() == null) {
-            channels.saveUnsaved("state save, partition full");
+            channels.saveFullest("state save, partition full");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.transcode.consume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.transcode.consume.TakenOverChannel.Record;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class PartitionChannelsTest {
     private static final String CHANNEL = "ended";
     private static final String STATE = OutputKeys.state(CHANNEL);
+    private static final String OTHER = "other";
 
     private final MemoryObjects objects = new MemoryObjects();
     /** The packaging pool: a lane's drain queued here runs when the test says. */
@@ -96,6 +98,29 @@ class PartitionChannelsTest {
 
         assertTrue(done(first) && done(last));
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
+    }
+
+    @Test
+    void aFullPartitionSavesTheChannelWithTheMostRecordsInFlightOnly() {
+        TakenOverChannel.storePreviousOwners(objects, OTHER);
+        PartitionChannels channels = channels(new StateSaving(5, Duration.ofMinutes(10)));
+        List<Record> records = TakenOverChannel.records(2, false);
+        CompletionStage<Void> busyFirst = accept(channels, records.get(0));
+        CompletionStage<Void> busySecond = accept(channels, records.get(1));
+        CompletionStage<Void> quiet = channels.accept(OTHER, records.get(0).gop(), records.get(0).value());
+
+        channels.saveFullest("state save, partition full");
+        runLanes();
+
+        assertTrue(done(busyFirst) && done(busySecond), "the fullest channel's records are covered by its save");
+        assertEquals(List.of(STATE), TakenOverChannel.keys(objects), "one save, the fullest channel's");
+        assertFalse(quiet.toCompletableFuture().isDone(), "the other channel keeps its cadence (save-every 5)");
+
+        channels.saveFullest("state save, partition full"); // the partition full again: the next fullest saves
+        runLanes();
+
+        assertTrue(done(quiet));
+        assertEquals(List.of(STATE, OutputKeys.state(OTHER)), TakenOverChannel.keys(objects));
     }
 
     @Test
