@@ -127,8 +127,8 @@ final class LiveSpool {
      * @throws SessionAbandonedException when one of them is lost here
      */
     void storeWaitingGops(long nowMillis) {
-        if (!finishing && kept.oldestWaited(tools.chunkWait(), nowMillis)) {
-            storeKept(true);
+        if (kept.oldestWaited(tools.chunkWait(), nowMillis)) {
+            storeWaitingGopsNow();
         }
     }
 

@@ -25,6 +25,11 @@ public record HevcDecoderConfigurationRecord(int configurationVersion, int gener
 
     public static final int NAL_TYPE_VPS = 32;
     public static final int NAL_TYPE_SPS = 33;
+    /**
+     * NAL units a record may hold, over all its arrays: encoders write a VPS, an SPS and a PPS (a few more with SEI or
+     * several layers); untrusted bytes claiming two-byte empty units by the million would cost an object each.
+     */
+    public static final int MAX_NAL_UNITS = 256;
     public static final int NAL_TYPE_PPS = 34;
 
     /** One array of the record: NAL units of one type. */
@@ -74,6 +79,7 @@ public record HevcDecoderConfigurationRecord(int configurationVersion, int gener
         int lengthSizeMinusOne = r.u(2);
         int numArrays = r.u8();
         List<NalUnitArray> arrays = new ArrayList<>(numArrays);
+        int units = 0;
         for (int i = 0; i < numArrays; i++) {
             boolean complete = r.flag();
             r.skip(1);
@@ -82,6 +88,11 @@ public record HevcDecoderConfigurationRecord(int configurationVersion, int gener
             if (numNalus * 2L > r.bytesLeft()) { // each NAL unit takes at least its 16-bit length
                 throw new CodecConfigException("HEVCDecoderConfigurationRecord claims " + numNalus
                         + " NAL units in " + r.bytesLeft() + " bytes");
+            }
+            units += numNalus;
+            if (units > MAX_NAL_UNITS) {
+                throw new CodecConfigException("HEVCDecoderConfigurationRecord holds more than " + MAX_NAL_UNITS
+                        + " NAL units");
             }
             List<NalUnit> nalus = new ArrayList<>(numNalus);
             for (int j = 0; j < numNalus; j++) {

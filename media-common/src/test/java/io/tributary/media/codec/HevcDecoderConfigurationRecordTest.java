@@ -129,7 +129,12 @@ class HevcDecoderConfigurationRecordTest {
                         "01 01 60000000 900000000000 3F F000 FC FD F8 F8 0000 0F",
                         "01",                   // one array
                         "21 FFFF",              // SPS array claiming 65535 NAL units
-                        "0001 42"), "claims 65535 NAL units"));
+                        "0001 42"), "claims 65535 NAL units"),
+                Arguments.of("more NAL units than any encoder writes", bytes(
+                        "01 01 60000000 900000000000 3F F000 FC FD F8 F8 0000 0F",
+                        "01",                   // one array
+                        "21 0101",              // SPS array of 257 empty NAL units, all present
+                        "0000".repeat(257)), "more than 256 NAL units"));
     }
 
     @ParameterizedTest(name = "{0}")

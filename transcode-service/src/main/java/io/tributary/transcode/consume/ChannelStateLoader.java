@@ -1,6 +1,7 @@
 package io.tributary.transcode.consume;
 
 import io.tributary.media.storage.ObjectKeys;
+import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
 import io.tributary.transcode.manifest.hls.HlsMediaPlaylistReader;
 import io.tributary.transcode.manifest.live.LivePresentation;
 import io.tributary.transcode.manifest.live.RenditionState;
@@ -93,18 +94,20 @@ final class ChannelStateLoader {
 
     private static PublishedThrough publishedThrough(String channel, String rendition, Optional<byte[]> text,
                                                      int windowSize) {
-        if (text.isEmpty()) {
-            return null; // nothing listed: nothing to set back
-        }
+        // nothing listed, or unreadable (it must not fail the load: the channel would never start): nothing to set
+        // back, the records after the state object are stored again
+        return text.flatMap(t -> readPlaylist(channel, rendition, t, windowSize))
+                .flatMap(PublishedThrough::of).orElse(null);
+    }
+
+    /** A stored playlist read back; empty, and logged, when it is not one this reader can read. */
+    private static Optional<HlsMediaPlaylist> readPlaylist(String channel, String rendition, byte[] text,
+                                                           int windowSize) {
         try {
-            return PublishedThrough.of(HlsMediaPlaylistReader.read(new String(text.get(), StandardCharsets.UTF_8),
-                    windowSize)).orElse(null);
-        } catch (RuntimeException e) {
-            // whatever is wrong with it (the reader's IllegalArgumentException, a number too large for an int), it
-            // must not fail the load: the channel would never start
-            LOG.warnf("channel %s: %s playlist not read (%s); records after the state object are stored again",
-                    channel, rendition, e.toString());
-            return null;
+            return Optional.of(HlsMediaPlaylistReader.read(new String(text, StandardCharsets.UTF_8), windowSize));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("channel %s: playlist of rendition %s unreadable (%s)", channel, rendition, e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -196,13 +199,6 @@ final class ChannelStateLoader {
     }
 
     private static Optional<RenditionState> playlist(String channel, String rendition, byte[] text, int windowSize) {
-        try {
-            return Optional.of(RenditionState.recovered(rendition,
-                    HlsMediaPlaylistReader.read(new String(text, StandardCharsets.UTF_8), windowSize)));
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("channel %s: playlist of rendition %s unreadable (%s); left out", channel, rendition,
-                    e.getMessage());
-            return Optional.empty();
-        }
+        return readPlaylist(channel, rendition, text, windowSize).map(p -> RenditionState.recovered(rendition, p));
     }
 }

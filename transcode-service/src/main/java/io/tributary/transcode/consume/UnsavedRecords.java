@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,8 @@ final class UnsavedRecords {
     private final List<CompletableFuture<Void>> stages = new ArrayList<>();
     /** Saves so far: a save the timer asks for is not needed once another one came first. */
     private long saves;
+    /** The age bound's save of the current batch; cancelled when a save comes first. */
+    private ScheduledFuture<?> ageSave;
 
     UnsavedRecords(String channel, ChannelLane lane, Duration maxAge, ScheduledExecutorService timer, Save save) {
         this.channel = channel;
@@ -68,6 +71,10 @@ final class UnsavedRecords {
     /** A state covering every record handled is stored: their stages complete (their offsets may be committed). */
     void saved() {
         saves++;
+        if (ageSave != null) {
+            ageSave.cancel(false); // not an empty lane step per batch the count saved in time
+            ageSave = null;
+        }
         List<CompletableFuture<Void>> covered = List.copyOf(stages);
         stages.clear();
         covered.forEach(stage -> stage.complete(null));
@@ -76,7 +83,7 @@ final class UnsavedRecords {
     private void saveAfterMaxAge() {
         long batch = saves;
         try {
-            timer.schedule(() -> lane.submit("state save of records waiting " + maxAge, () -> {
+            ageSave = timer.schedule(() -> lane.submit("state save of records waiting " + maxAge, () -> {
                 if (saves == batch && !stages.isEmpty()) {
                     save.run();
                 }

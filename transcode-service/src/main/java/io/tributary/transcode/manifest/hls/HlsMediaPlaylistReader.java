@@ -39,7 +39,7 @@ public final class HlsMediaPlaylistReader {
         List<HlsSegment> segments = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.startsWith("#EXT-X-TARGETDURATION:")) {
-                targetDuration = Math.toIntExact(number(line));
+                targetDuration = intNumber(line);
             } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
                 mediaSequence = number(line);
             } else if (line.startsWith("#EXT-X-DISCONTINUITY-SEQUENCE:")) {
@@ -72,6 +72,15 @@ public final class HlsMediaPlaylistReader {
 
     private static String value(String line) {
         return line.substring(line.indexOf(':') + 1);
+    }
+
+    /** A number that must fit an int: anything else is a malformed playlist too, not an arithmetic failure. */
+    private static int intNumber(String line) {
+        long n = number(line);
+        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("number out of range in " + line);
+        }
+        return (int) n;
     }
 
     private static long number(String line) {

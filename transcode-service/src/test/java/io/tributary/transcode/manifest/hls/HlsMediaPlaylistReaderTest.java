@@ -32,6 +32,10 @@ class HlsMediaPlaylistReaderTest {
         assertThrows(IllegalArgumentException.class, () -> HlsMediaPlaylistReader.read("#EXTM3U\nseg.m4s\n", 6));
         assertThrows(IllegalArgumentException.class, () -> HlsMediaPlaylistReader.read(
                 "#EXTM3U\n#EXT-X-TARGETDURATION:x\n", 6));
+        // too large for an int: a malformed playlist like any other, not an ArithmeticException that the state load
+        // would not expect (a channel whose stored playlist says so would never start)
+        assertThrows(IllegalArgumentException.class, () -> HlsMediaPlaylistReader.read(
+                "#EXTM3U\n#EXT-X-TARGETDURATION:99999999999\n", 6));
         assertThrows(IllegalArgumentException.class, () -> HlsMediaPlaylistReader.read(
                 "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MAP:URI=\"i.mp4\"\n#EXT-X-PROGRAM-DATE-TIME:yesterday\n", 6));
     }
