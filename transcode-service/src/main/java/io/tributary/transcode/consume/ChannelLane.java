@@ -38,10 +38,6 @@ final class ChannelLane {
     private boolean running;
     private boolean closed;
 
-    ChannelLane(String channel, Executor pool) {
-        this(channel, pool, () -> { });
-    }
-
     /**
      * @param afterStep run once each step's stage has completed (normally or not), on the thread that completed it:
      *     the owner looks then whether the channel may be dropped, since a step of its own (a state save) may be the

@@ -93,7 +93,9 @@ final class ChannelPackager {
         // with the ladder on, a predecessor saved after every record (see the service doc's known limit)
         PublishedThrough ahead = loaded.published() == null || out.ladder() != null ? null
                 : loaded.published().aheadOf(state).orElse(null);
-        return new ChannelPackager(channel, out, state, new TakeoverReplay(ahead, out.saving().saveEvery()), lane);
+        // the previous owner's cadence bounds how far its playlists may be ahead of its state, not this worker's
+        return new ChannelPackager(channel, out, state,
+                new TakeoverReplay(ahead, state.maxListedPast(out.saving().saveEvery())), lane);
     }
 
     ChannelState state() {
@@ -194,7 +196,7 @@ final class ChannelPackager {
         if (listing == TakeoverReplay.Listing.LISTED_GIVING_UP) {
             LOG.warnf("channel %s: the last record the stored playlists list (session %s seq %d) did not come "
                     + "again within %d records; storing from the next one", channel, replay.through().sessionId(),
-                    replay.through().sequence(), out.saving().saveEvery());
+                    replay.through().sequence(), replay.maxListed());
         }
         if (!outputs.isEmpty() && !listed) {
             List<StoredObject> segments = early.toStore(segmentObjects(before, outputs));
@@ -215,20 +217,15 @@ final class ChannelPackager {
         }
         retire(before, after);
         ChannelState next = state.after(gop, pending, after, out.retention().pending(channel));
-        if (rungs != null) {
-            saver.save(next); // the rungs' bookkeeping (RungProgress) counts on a state saved per record
-            replay.advance(listing);
-            out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
-            if (!rungsFollow) {
-                return DONE;
-            }
-            checkOpen(); // a channel that left this worker must not start an encoder here again
-            return rungs.submit(gop, content);
-        }
-        CompletionStage<Void> handled = saver.afterRecord(next, gop.has(GopFlag.LAST));
+        CompletionStage<Void> saved = saver.afterRecord(next, gop.has(GopFlag.LAST));
         replay.advance(listing);
         out.metrics().recordHandled(Duration.ofNanos(System.nanoTime() - started));
-        return handled;
+        if (!rungsFollow) {
+            return saved;
+        }
+        // with the ladder on, the state is saved after every record (PackagerOutputs): the record's stage is its rungs'
+        checkOpen(); // a channel that left this worker must not start an encoder here again
+        return rungs.submit(gop, content);
     }
 
     /**

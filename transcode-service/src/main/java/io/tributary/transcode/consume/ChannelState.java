@@ -32,11 +32,14 @@ import java.util.List;
  * @param retiring segments out of every manifest, waiting for deletion
  * @param rungs how far the ladder's rungs are stored ({@link RungProgress#NONE} in a state written before the ladder
  *     was wired, or with the ladder off)
+ * @param saveEvery the {@code save-every} of the worker that saved it ({@link StateSaving#saveEvery}): how many records
+ *     its playlists may list past it, which bounds a successor's {@link TakeoverReplay}; null in a state never saved,
+ *     or written by a version that did not store it
  */
 public record ChannelState(int schemaVersion, String sessionId, long lastSequence, long lastMediaEndMillis,
                            long sessionFirstClosedAtMillis, boolean sessionEnded, List<String> recentSessions,
                            Boundary pendingBoundary, LivePresentation presentation, List<RetiringObject> retiring,
-                           RungProgress rungs) {
+                           RungProgress rungs, Integer saveEvery) {
     public static final int SCHEMA_VERSION = 1;
     /** Enough to recognize a replay from any point of the stream-gops retention (a day) for a normal channel. */
     static final int RECENT_SESSIONS = 32;
@@ -48,18 +51,21 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
         if (pendingBoundary == null || presentation == null) {
             throw new IllegalArgumentException("a channel state needs a pending boundary and a presentation");
         }
+        if (saveEvery != null && saveEvery < 1) {
+            throw new IllegalArgumentException("a state is saved every 1 or more records: " + saveEvery);
+        }
     }
 
     /** A channel never seen. */
     public static ChannelState empty() {
         return new ChannelState(SCHEMA_VERSION, null, -1, 0, 0, false, List.of(), Boundary.NONE,
-                LivePresentation.empty(), List.of(), RungProgress.NONE);
+                LivePresentation.empty(), List.of(), RungProgress.NONE, null);
     }
 
     /** A channel whose state object is lost but whose playlists were read back: the next record starts afresh. */
     public static ChannelState recovered(LivePresentation presentation) {
         return new ChannelState(SCHEMA_VERSION, null, -1, 0, 0, true, List.of(), Boundary.NONE, presentation,
-                List.of(), RungProgress.NONE);
+                List.of(), RungProgress.NONE, null);
     }
 
     /** The state after {@code gop} was handled. */
@@ -74,12 +80,26 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
         return new ChannelState(SCHEMA_VERSION, gop.sessionId(), gop.sequence(),
                 gop.mediaStartMillis() + gop.mediaDurationMillis(),
                 sameSession ? sessionFirstClosedAtMillis : gop.closedAtEpochMillis(), gop.has(GopFlag.LAST), recent,
-                pending, presentation, retiring, rungs);
+                pending, presentation, retiring, rungs, saveEvery);
     }
 
     /** The state after the ladder's rungs of a record were stored (or dropped). */
     ChannelState withRungs(LivePresentation presentation, RungProgress progress, List<RetiringObject> retiring) {
         return new ChannelState(schemaVersion, sessionId, lastSequence, lastMediaEndMillis, sessionFirstClosedAtMillis,
-                sessionEnded, recentSessions, pendingBoundary, presentation, retiring, progress);
+                sessionEnded, recentSessions, pendingBoundary, presentation, retiring, progress, saveEvery);
+    }
+
+    /** This state as a worker saving every {@code records} records stores it. */
+    ChannelState savedEvery(int records) {
+        return new ChannelState(schemaVersion, sessionId, lastSequence, lastMediaEndMillis, sessionFirstClosedAtMillis,
+                sessionEnded, recentSessions, pendingBoundary, presentation, retiring, rungs, records);
+    }
+
+    /**
+     * How many records the stored playlists may list past this state, as loaded: the {@code save-every} of the worker
+     * that saved it, or {@code ours} when it does not say (written by an older version).
+     */
+    int maxListedPast(int ours) {
+        return saveEvery == null ? ours : saveEvery;
     }
 }

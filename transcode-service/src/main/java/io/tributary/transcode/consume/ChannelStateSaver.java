@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
  * A channel's state as its packager advances it, and its saves to the channel's state object
  * ({@code state/transcode/{channel}.json}), made by the packager last, after everything the state names is stored.
  *
- * <p>With the ladder on, the packager saves the state after every record. With it off, a record's state is saved when
- * the cadence says so ({@link StateSaving}), else kept in memory with a stage that completes once a later save covers
+ * <p>A record's state is saved when the cadence says so ({@link StateSaving}; after every record with the ladder on),
+ * else kept in memory with a stage that completes once a later save covers
  * it ({@link UnsavedRecords}); a save step of its own ({@link #saveUnsaved}) covers the records still waiting when the
  * oldest has waited too long, when the partition is full, or when the worker closes.
  *
@@ -47,10 +47,12 @@ final class ChannelStateSaver {
      * of the records it covers complete (their offsets may be committed).
      */
     void save(ChannelState next) throws InterruptedException {
+        // with the cadence it was saved at: a successor's replay is bounded by it, not by its own
+        ChannelState saved = next.savedEvery(out.saving().saveEvery());
         lane.checkOpen();
-        out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(next))));
+        out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(saved))));
         out.metrics().stateSaved();
-        state = next;
+        state = saved;
         unsaved.saved();
     }
 
@@ -60,7 +62,7 @@ final class ChannelStateSaver {
     }
 
     /**
-     * The state after a record (ladder off): saved now if the cadence says so (the stages of the records it covers
+     * The state after a record: saved now if the cadence says so (the stages of the records it covers
      * complete), or kept in memory with a stage that completes when a later save covers the record. The first record
      * not saved starts the clock of {@link StateSaving#maxUnsavedAge}.
      *

@@ -75,13 +75,13 @@ final class GopRecordHandler implements AsyncRecordHandler {
      * record completes only once a saved state covers it: a channel waiting for its next records to save would wait
      * for the age bound with the partition stopped. So the channel with the most records in flight saves now (a step
      * queued behind its records, covering them all), and the loop hands over as many again; the next fill picks the
-     * next fullest channel. With the ladder on, every record's state is saved as it is
-     * handled, and its stage waits for its rungs, which no save hastens.
+     * next fullest channel. When every record's state is saved as it is handled (the ladder on), no record waits
+     * for a save: a record's stage waits for its rungs, which no save hastens.
      */
     @Override
     public void onPartitionFull(TopicPartition partition) {
         PartitionChannels channels = partitions.get(partition);
-        if (channels != null && out.ladder() == null) {
+        if (channels != null && !out.saving().everyRecord()) {
             channels.saveFullest("state save, partition full");
         }
     }

@@ -4,6 +4,7 @@ import io.tributary.media.gop.GopMetadata;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
 import io.tributary.transcode.manifest.hls.HlsSegment;
+import io.tributary.transcode.manifest.live.SegmentNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,36 +20,20 @@ import java.util.Optional;
  * save), and the first record past it is new. {@link TakeoverReplay} also stops covering after as many records as
  * could be unsaved, in case this record never comes again.
  *
- * @param sessionId the session of the segment ({@code {sessionId}-{sequence}.m4s}, {@link
- *     io.tributary.transcode.manifest.live.SegmentNames#media})
+ * @param sessionId the session of the segment ({@code {sessionId}-{sequence}.m4s}, {@link SegmentNames#media})
  * @param sequence its record's sequence number
  */
 record PublishedThrough(String sessionId, long sequence) {
-    private static final String SUFFIX = ".m4s";
-
-    /** From the last segment a media playlist lists; empty for an empty playlist or a name not ours. */
+    /**
+     * From the last segment a media playlist lists; empty for an empty playlist, or a name not ours or of a session id
+     * no session has.
+     */
     static Optional<PublishedThrough> of(HlsMediaPlaylist playlist) {
         List<HlsSegment> segments = playlist.segments();
-        return segments.isEmpty() ? Optional.empty() : ofSegmentName(segments.get(segments.size() - 1).uri());
-    }
-
-    /** {@code {sessionId}-{sequence}.m4s}; the session id may contain dashes, the sequence does not. */
-    static Optional<PublishedThrough> ofSegmentName(String name) {
-        int dash = name.lastIndexOf('-');
-        if (!name.endsWith(SUFFIX) || dash < 1) {
-            return Optional.empty();
-        }
-        String sessionId = name.substring(0, dash);
-        String digits = name.substring(dash + 1, name.length() - SUFFIX.length());
-        if (!ObjectKeys.isValidSessionId(sessionId) || digits.isEmpty()
-                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new PublishedThrough(sessionId, Long.parseLong(digits)));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // more digits than a long holds
-        }
+        return segments.isEmpty() ? Optional.empty()
+                : SegmentNames.readMedia(segments.get(segments.size() - 1).uri())
+                        .filter(name -> ObjectKeys.isValidSessionId(name.sessionId()))
+                        .map(name -> new PublishedThrough(name.sessionId(), name.sequence()));
     }
 
     /**

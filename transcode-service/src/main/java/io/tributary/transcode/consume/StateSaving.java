@@ -3,7 +3,8 @@ package io.tributary.transcode.consume;
 import java.time.Duration;
 
 /**
- * How often a channel's state object is saved with the ladder off ({@code tributary.transcode.state.*}): not after
+ * How often a channel's state object is saved ({@code tributary.transcode.state.*}; after every record with the ladder
+ * on, {@link #EVERY_RECORD}, chosen where the worker is built): not after
  * every record, because a PUT per GOP and channel is a request charge on AWS S3 and work for any object store, and a
  * state a few records behind costs a successor only a replay that stores nothing ({@link PublishedThrough}). (On the
  * local stack's S3 server it made no measurable CPU difference: its cost is the large segments, bench/load
@@ -24,7 +25,7 @@ public record StateSaving(int saveEvery, Duration maxUnsavedAge) {
      * decide every save.
      */
     public static final StateSaving DEFAULT = new StateSaving(5, Duration.ofSeconds(15));
-    /** After every record, as before the cadence existed. */
+    /** After every record, as before the cadence existed; the ladder's (its rung progress counts on it). */
     public static final StateSaving EVERY_RECORD = new StateSaving(1, DEFAULT.maxUnsavedAge());
 
     public StateSaving {
@@ -34,6 +35,11 @@ public record StateSaving(int saveEvery, Duration maxUnsavedAge) {
         if (maxUnsavedAge.isNegative() || maxUnsavedAge.isZero()) {
             throw new IllegalArgumentException("the unsaved age bound must be positive: " + maxUnsavedAge);
         }
+    }
+
+    /** Every record's state is saved as it is handled: no record ever waits for a save (none to hasten). */
+    boolean everyRecord() {
+        return saveEvery == 1;
     }
 
     /**

@@ -9,7 +9,8 @@ import io.tributary.media.gop.GopMetadata;
  *
  * <p>Records come in the order the previous owner listed them, so every record admitted before the published-through
  * one is listed, whatever its session, and the first one past it is new. The previous owner saved its state at least
- * every {@code save-every} records, so no more than that many can be listed past the state: after as many, the replay
+ * every {@code save-every} records (its own, stored in the state object: {@link ChannelState#saveEvery}), so no more
+ * than that many can be listed past the state: after as many, the replay
  * ends even if the published-through record has not come again, so that a record that never comes cannot keep the
  * channel from storing anything.
  *
@@ -41,6 +42,7 @@ final class TakeoverReplay {
     }
 
     private final PublishedThrough through;
+    private final int maxListed;
     /** Listed records still allowed before the published-through one. */
     private int coverLeft;
     private boolean over;
@@ -52,6 +54,7 @@ final class TakeoverReplay {
      */
     TakeoverReplay(PublishedThrough through, int maxListed) {
         this.through = through;
+        this.maxListed = maxListed;
         this.coverLeft = maxListed;
         this.over = through == null;
     }
@@ -59,6 +62,11 @@ final class TakeoverReplay {
     /** The last record the stored playlists listed when the channel was taken over; null if none. */
     PublishedThrough through() {
         return through;
+    }
+
+    /** Records that may be listed past the state: the previous owner's {@code save-every}. */
+    int maxListed() {
+        return maxListed;
     }
 
     /**

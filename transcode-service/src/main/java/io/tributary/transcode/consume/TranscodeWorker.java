@@ -74,9 +74,10 @@ public final class TranscodeWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // the rungs' bookkeeping (RungProgress) counts on a state saved after every record
+        StateSaving saving = this.ladder != null ? StateSaving.EVERY_RECORD : settings.stateSaving();
         this.handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
-                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging,
-                settings.stateSaving(), saveTimer));
+                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging, saving, saveTimer));
         this.loop = RecordLoop.deferred("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
                 settings.groupId(), settings.workerThreads(), settings.maxBacklog(), settings.maxInFlight()),
                 // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults

@@ -115,10 +115,6 @@ public final class TranscodeMetrics {
         stateSaves.increment();
     }
 
-    public double stateSaveCount() {
-        return stateSaves.count();
-    }
-
     public void segmentDeleted() {
         deleted.increment();
     }
@@ -127,33 +123,13 @@ public final class TranscodeMetrics {
         skippedCounter(reason).increment();
     }
 
-    public Timer gopToPlaylist() {
-        return gopToPlaylist;
-    }
-
-    public Timer gopToRungPlaylist() {
-        return gopToRungPlaylist;
-    }
-
+    /** Read by the benchmark (bench/transcode), beside the registry it does not hold. */
     public Timer gopToPickup() {
         return gopToPickup;
     }
 
     public Timer recordTime() {
         return record;
-    }
-
-    public double segmentCount() {
-        return segments.count();
-    }
-
-    public double deletedCount() {
-        return deleted.count();
-    }
-
-    public double skippedCount(String reason) {
-        Counter c = skipped.get(reason);
-        return c == null ? 0 : c.count();
     }
 
     private Counter skippedCounter(String reason) {

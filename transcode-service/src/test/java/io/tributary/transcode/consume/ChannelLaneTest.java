@@ -30,6 +30,11 @@ class ChannelLaneTest {
         pool.shutdownNow();
     }
 
+    /** A lane whose owner does nothing after a step. */
+    private ChannelLane lane(String channel) {
+        return new ChannelLane(channel, pool, () -> { });
+    }
+
     private static <T> T result(CompletableFuture<T> stage) throws Exception {
         return stage.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     }
@@ -64,7 +69,7 @@ class ChannelLaneTest {
 
     @Test
     void runsTheStepsOfAChannelOneAfterAnotherInOrder() throws Exception {
-        ChannelLane lane = new ChannelLane("a", pool);
+        ChannelLane lane = lane("a");
         List<Integer> ran = new CopyOnWriteArrayList<>();
         CountDownLatch firstMayEnd = new CountDownLatch(1);
         CompletableFuture<Integer> first = lane.submit("1", () -> {
@@ -85,8 +90,8 @@ class ChannelLaneTest {
 
     @Test
     void aChannelBlockedOnStorageDoesNotHoldUpAnotherChannel() throws Exception {
-        ChannelLane slow = new ChannelLane("slow", pool);
-        ChannelLane fast = new ChannelLane("fast", pool);
+        ChannelLane slow = lane("slow");
+        ChannelLane fast = lane("fast");
         CountDownLatch storageBack = new CountDownLatch(1);
         CompletableFuture<String> blocked = slow.submit("slow 0", () -> {
             storageBack.await();
@@ -101,7 +106,7 @@ class ChannelLaneTest {
 
     @Test
     void aFailingStepIsRetriedBeforeTheNextStepRuns() throws Exception {
-        ChannelLane lane = new ChannelLane("a", pool);
+        ChannelLane lane = lane("a");
         AtomicInteger attempts = new AtomicInteger();
         List<String> ran = new CopyOnWriteArrayList<>();
         CompletableFuture<String> flaky = lane.submit("flaky", () -> {
@@ -123,7 +128,7 @@ class ChannelLaneTest {
 
     @Test
     void closingFailsEveryPendingStageAndEndsARetryBackOff() throws Exception {
-        ChannelLane lane = new ChannelLane("a", pool);
+        ChannelLane lane = lane("a");
         AtomicInteger attempts = new AtomicInteger();
         CompletableFuture<Void> failing = lane.submit("failing", () -> {
             attempts.incrementAndGet();
@@ -149,7 +154,7 @@ class ChannelLaneTest {
 
     @Test
     void closingWhileAStepIsBlockedReturnsAtOnceAndTheStepNeverCompletesItsStage() throws Exception {
-        ChannelLane lane = new ChannelLane("a", pool);
+        ChannelLane lane = lane("a");
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch storageBack = new CountDownLatch(1);
         CompletableFuture<String> inHand = lane.submit("in hand", () -> {
@@ -168,7 +173,7 @@ class ChannelLaneTest {
 
     @Test
     void aStepFailingWithAnErrorFailsItsStageAndClosesTheLane() throws Exception {
-        ChannelLane lane = new ChannelLane("a", pool);
+        ChannelLane lane = lane("a");
         CompletableFuture<Void> broken = lane.submit("broken", () -> {
             throw new AssertionError("a bug");
         });

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.storage.StoredObject;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.kafka.CommittedOffsets;
-import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.store.ChannelObjects;
 import io.tributary.transcode.store.OutputKeys;
@@ -71,8 +70,8 @@ class ChannelLanesIT {
     }
 
     private static TranscodeWorker worker(Setup s, ChannelObjects objects) {
-        WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), s.topic(), s.group(), 2, 4,
-                10, Duration.ofSeconds(60), Duration.ofMillis(200), 8, Duration.ofSeconds(60));
+        WorkerSettings settings = HandWiredTranscoder.settings(s.topic(), s.group(), 10, Duration.ofSeconds(60),
+                StateSaving.DEFAULT);
         return new TranscodeWorker(settings, objects, new SimpleMeterRegistry(), Clock.systemUTC(), null);
     }
 

@@ -46,7 +46,7 @@ class ChannelPackagerTest {
         // save-every 3: the previous owner may have listed 3 records past its state object
         PackagerOutputs out = TakenOverChannel.outputs(objects, retention, pool, timer,
                 new StateSaving(3, Duration.ofMinutes(10)));
-        ChannelLane lane = new ChannelLane(CHANNEL, pool);
+        ChannelLane lane = new ChannelLane(CHANNEL, pool, () -> { });
         ChannelPackager packager = ChannelPackager.of(CHANNEL, out, lane,
                 ChannelStateLoader.await(ChannelStateLoader.start(CHANNEL, objects, 6)));
         List<Record> records = TakenOverChannel.records(2, true); // the second ends the session: saved at once
@@ -61,5 +61,30 @@ class ChannelPackagerTest {
         assertEquals(List.of(STATE), TakenOverChannel.keys(objects),
                 "listed on every attempt: neither segments nor manifests stored over the newer ones");
         assertEquals(1, StateJson.read(objects.puts.get(0).bytes(), ChannelState.class).lastSequence());
+    }
+
+    /**
+     * The previous owner saved every 5 records, so its playlists may list up to 5 past its state object: a successor
+     * saving after every record still replays them all in memory (bounded by its own 1, it stored the second over the
+     * newer playlists), and its own state objects say its cadence.
+     */
+    @Test
+    void aSuccessorReplaysAsManyRecordsAsThePreviousOwnersCadenceAllowsNotItsOwn() throws Exception {
+        TakenOverChannel.storePreviousOwners(objects, CHANNEL, ChannelState.empty().savedEvery(5));
+        PackagerOutputs out = TakenOverChannel.outputs(objects, retention, pool, timer, StateSaving.EVERY_RECORD);
+        ChannelLane lane = new ChannelLane(CHANNEL, pool, () -> { });
+        ChannelPackager packager = ChannelPackager.of(CHANNEL, out, lane,
+                ChannelStateLoader.await(ChannelStateLoader.start(CHANNEL, objects, 6)));
+
+        for (Record r : TakenOverChannel.records(3, false)) {
+            lane.submit("record " + r.gop().sequence(), () -> packager.accept(r.gop(), r.value()))
+                    .thenCompose(Function.identity()).get(30, TimeUnit.SECONDS);
+        }
+
+        assertEquals(List.of(STATE, STATE, STATE), TakenOverChannel.keys(objects),
+                "all three listed by the previous owner: neither segments nor manifests stored again");
+        ChannelState last = StateJson.read(objects.puts.get(2).bytes(), ChannelState.class);
+        assertEquals(2, last.lastSequence());
+        assertEquals(1, last.saveEvery(), "saved with this worker's cadence");
     }
 }

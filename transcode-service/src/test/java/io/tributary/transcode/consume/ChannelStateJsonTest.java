@@ -69,6 +69,24 @@ class ChannelStateJsonTest {
     }
 
     @Test
+    void readsBackTheCadenceItWasSavedAt() {
+        ChannelState saved = state().savedEvery(5);
+        ChannelState read = StateJson.read(StateJson.write(saved), ChannelState.class);
+        assertEquals(saved, read);
+        assertEquals(5, read.maxListedPast(1), "the previous owner's cadence bounds the replay, not ours");
+    }
+
+    @Test
+    void aStateWrittenBeforeTheCadenceWasStoredBoundsTheReplayByOurs() {
+        String json = new String(StateJson.write(state().savedEvery(5)), StandardCharsets.UTF_8);
+        String older = json.replaceFirst(",\\s*\"saveEvery\"\\s*:\\s*5", "");
+        assertFalse(older.contains("\"saveEvery\""), older);
+        ChannelState read = StateJson.read(older.getBytes(StandardCharsets.UTF_8), ChannelState.class);
+        assertEquals(state(), read);
+        assertEquals(3, read.maxListedPast(3));
+    }
+
+    @Test
     void writesTheRecordsComponentsOnly() {
         String json = new String(StateJson.write(state()), StandardCharsets.UTF_8);
         assertFalse(json.contains("\"video\""), "no derived property (isVideo) in the state: " + json);

@@ -37,7 +37,7 @@ class ChannelStateSaverTest {
     private final MemoryObjects objects = new MemoryObjects();
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final ChannelLane lane = new ChannelLane(CHANNEL, pool);
+    private final ChannelLane lane = new ChannelLane(CHANNEL, pool, () -> { });
     /** Every 3 records, and an age bound no test reaches. */
     private final ChannelStateSaver saver = new ChannelStateSaver(CHANNEL, new PackagerOutputs(objects, null, null,
             new TranscodeMetrics(new SimpleMeterRegistry()), 6, Duration.ofSeconds(30), Clock.systemUTC(), null, pool,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.storage.ObjectStorageException;
@@ -11,7 +12,6 @@ import io.tributary.storage.ObjectStore;
 import io.tributary.storage.StoredObject;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.kafka.CommittedOffsets;
-import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.ChannelObjects;
@@ -19,6 +19,7 @@ import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.Meters;
 import io.tributary.transcode.testing.MediaPlaylistView;
 import io.tributary.transcode.testing.Probe;
 import io.tributary.transcode.testing.PublicHttp;
@@ -105,10 +106,11 @@ class EarlySegmentsIT {
         }
     }
 
-    private static TranscodeWorker worker(String topic, String group, int window, ChannelObjects objects) {
-        WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4, window,
-                GRACE, Duration.ofMillis(200), 8, Duration.ofSeconds(60));
-        return new TranscodeWorker(settings, objects, new SimpleMeterRegistry(), WORKER_CLOCK, null);
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+
+    private TranscodeWorker worker(String topic, String group, int window, ChannelObjects objects) {
+        WorkerSettings settings = HandWiredTranscoder.settings(topic, group, window, GRACE, StateSaving.DEFAULT);
+        return new TranscodeWorker(settings, objects, registry, WORKER_CLOCK, null);
     }
 
     private static boolean ended(String channel) {
@@ -150,9 +152,9 @@ class EarlySegmentsIT {
         StateHeldForSegments objects = new StateHeldForSegments(channel, 0);
         try (TranscodeWorker second = worker(topic, channel, 2, objects)) {
             Eventually.await("the 5 records skipped as replays",
-                    () -> second.metrics().skippedCount(TranscodeMetrics.REPLAYED) == 5);
+                    () -> Meters.skipped(registry, TranscodeMetrics.REPLAYED) == 5);
             assertEquals(List.of(), objects.early, "nothing stored before the state was read");
-            assertEquals(0, second.metrics().segmentCount(), 0.0);
+            assertEquals(0, Meters.segments(registry), 0.0);
         }
         segment0.forEach(key -> assertFalse(bucket.exists(key), key + " stays deleted"));
         assertEquals(playlist, PublicHttp.text("live/" + channel + "/source/index.m3u8"));
@@ -171,7 +173,7 @@ class EarlySegmentsIT {
         StateHeldForSegments objects = new StateHeldForSegments(channel, 1);
         try (TranscodeWorker worker = worker(topic, channel, 10, objects)) {
             Eventually.await("the playlist ends", () -> ended(channel));
-            assertEquals(10, worker.metrics().segmentCount(), 0.0, "5 records of source and audio, counted once");
+            assertEquals(10, Meters.segments(registry), 0.0, "5 records of source and audio, counted once");
         }
         List<String> segment0 = List.of(OutputKeys.mediaSegment(channel, "source", session, 0),
                 OutputKeys.mediaSegment(channel, "audio", session, 0));

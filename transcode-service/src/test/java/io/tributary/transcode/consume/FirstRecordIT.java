@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.StoredObject;
@@ -15,6 +16,7 @@ import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.Meters;
 import io.tributary.transcode.testing.MediaPlaylistView;
 import io.tributary.transcode.testing.Probe;
 import io.tributary.transcode.testing.PublicHttp;
@@ -128,13 +130,13 @@ class FirstRecordIT {
         WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, "first-" + id, 2, 4,
                 WorkerSettings.DEFAULT_MAX_IN_FLIGHT, 10, Duration.ofSeconds(60), Duration.ofMillis(200), 8,
                 Duration.ofSeconds(60), StateSaving.EVERY_RECORD);
-        try (TranscodeWorker worker = new TranscodeWorker(settings, objects, new SimpleMeterRegistry(),
-                WORKER_CLOCK, null)) {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (TranscodeWorker worker = new TranscodeWorker(settings, objects, registry, WORKER_CLOCK, null)) {
             Eventually.await("the playlist ends", () -> {
                 String text = PublicHttp.text("live/" + channel + "/source/index.m3u8");
                 return text != null && text.contains("#EXT-X-ENDLIST");
             });
-            assertEquals(6, worker.metrics().segmentCount(), 0.0, "3 records of source and audio, counted once");
+            assertEquals(6, Meters.segments(registry), 0.0, "3 records of source and audio, counted once");
         }
 
         // the source and audio playlists are read with the state object (the source's in case the state is behind

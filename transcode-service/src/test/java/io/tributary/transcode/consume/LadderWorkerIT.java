@@ -24,6 +24,7 @@ import io.tributary.transcode.testing.ChannelSnapshot;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.Meters;
 import io.tributary.transcode.testing.MediaPlaylistView;
 import io.tributary.transcode.testing.Probe;
 import io.tributary.transcode.testing.PublicHttp;
@@ -132,8 +133,8 @@ class LadderWorkerIT {
         try (HandWiredTranscoder worker = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE, LADDER)) {
             awaitEnd(s, ALL);
             committed(s, 6);
-            assertEquals(6, worker.metrics().gopToPlaylist().count(), "the source's latency, once per GOP");
-            assertEquals(6, worker.metrics().gopToRungPlaylist().count(), "the rungs' latency, once per GOP");
+            assertEquals(6, Meters.sourcesListed(worker.registry()), "the source's latency, once per GOP");
+            assertEquals(6, Meters.rungsListed(worker.registry()), "the rungs' latency, once per GOP");
             // the session ended: the channel leaves memory once its last record's rungs are stored, not only when
             // its partition is revoked
             Eventually.await("the ended channel dropped from memory",
@@ -205,7 +206,7 @@ class LadderWorkerIT {
         try (HandWiredTranscoder second = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE, LADDER)) {
             awaitEnd(s, ALL);
             committed(s, 10);
-            assertEquals(3, second.metrics().skippedCount(TranscodeMetrics.REPLAYED), 0.0,
+            assertEquals(3, Meters.skipped(second.registry(), TranscodeMetrics.REPLAYED), 0.0,
                     "the source skips what it stored; the ladder catches up on it");
         }
         assertAlignedAndGapless(s, 10);

@@ -21,29 +21,6 @@ import org.junit.jupiter.api.Test;
 class PublishedThroughTest {
     private static final Instant T0 = Instant.parse("2026-11-27T06:00:00Z");
 
-    /** (segment name as listed, what it says). */
-    private record Case(String name, Optional<PublishedThrough> expected) {
-    }
-
-    private static final List<Case> NAMES = List.of(
-            new Case("S1-0.m4s", Optional.of(new PublishedThrough("S1", 0))),
-            new Case("S1-42.m4s", Optional.of(new PublishedThrough("S1", 42))),
-            // session ids may hold dashes (UUIDs): the sequence is after the last one
-            new Case("3f2a-77c1-9-1234.m4s", Optional.of(new PublishedThrough("3f2a-77c1-9", 1234))),
-            new Case("S1-.m4s", Optional.empty()),
-            new Case("-7.m4s", Optional.empty()),
-            new Case("S1-7.mp4", Optional.empty()),
-            new Case("S1-x7.m4s", Optional.empty()),
-            new Case("S1-99999999999999999999.m4s", Optional.empty()),
-            new Case("init-abc.mp4", Optional.empty()));
-
-    @Test
-    void readsSessionAndSequenceFromASegmentName() {
-        for (Case c : NAMES) {
-            assertEquals(c.expected(), PublishedThrough.ofSegmentName(c.name()), c.name());
-        }
-    }
-
     @Test
     void isTheLastSegmentOfAStoredPlaylist() {
         HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 2);
@@ -54,6 +31,15 @@ class PublishedThroughTest {
         assertEquals(Optional.of(new PublishedThrough("S", 8)),
                 PublishedThrough.of(HlsMediaPlaylistReader.read(p.render(), 6)));
         assertEquals(Optional.empty(), PublishedThrough.of(HlsMediaPlaylist.live(6, 2)));
+    }
+
+    @Test
+    void isNothingForALastSegmentNotOfAMediaNameOrOfASessionIdNoSessionHas() {
+        for (String name : List.of("init-a.mp4", "S_1-7.m4s", "S.1-7.m4s")) {
+            HlsMediaPlaylist p = HlsMediaPlaylist.live(6, 2).append(HlsSegment.of(name, Duration.ofSeconds(2), T0,
+                    "init-a.mp4"));
+            assertEquals(Optional.empty(), PublishedThrough.of(p), name);
+        }
     }
 
     @Test

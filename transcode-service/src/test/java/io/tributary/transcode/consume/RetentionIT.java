@@ -8,6 +8,7 @@ import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.Meters;
 import io.tributary.transcode.testing.MediaPlaylistView;
 import io.tributary.transcode.testing.PublicHttp;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class RetentionIT {
                 }
             }
             double expectedDeletions = 20 - listed;
-            Eventually.await("every deletion counted", () -> worker.metrics().deletedCount() == expectedDeletions);
+            Eventually.await("every deletion counted", () -> Meters.deletedSegments(worker.registry()) == expectedDeletions);
         }
     }
 }

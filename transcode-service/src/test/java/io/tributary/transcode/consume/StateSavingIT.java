@@ -3,6 +3,7 @@ package io.tributary.transcode.consume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.kafka.CommittedOffsets;
@@ -13,6 +14,7 @@ import io.tributary.transcode.store.StateJson;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.Meters;
 import io.tributary.transcode.testing.PublicHttp;
 import io.tributary.transcode.testing.PutLog;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +48,11 @@ class StateSavingIT {
         return s;
     }
 
-    private static TranscodeWorker worker(Setup s, StateSaving saving, PutLog puts) {
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+
+    private TranscodeWorker worker(Setup s, StateSaving saving, PutLog puts) {
         return new TranscodeWorker(HandWiredTranscoder.settings(s.topic(), s.group(), WINDOW, GRACE, saving), puts,
-                new SimpleMeterRegistry(), Clock.systemUTC(), null);
+                registry, Clock.systemUTC(), null);
     }
 
     @Test
@@ -59,7 +63,7 @@ class StateSavingIT {
         try (TranscodeWorker worker = worker(s, new StateSaving(5, Duration.ofMinutes(10)), puts)) {
             Eventually.await("10 records committed",
                     () -> CommittedOffsets.onPartitionZero(s.group(), s.topic()) == 10);
-            assertEquals(2, worker.metrics().stateSaveCount(), 0.0);
+            assertEquals(2, Meters.stateSaves(registry), 0.0);
         }
         assertEquals(2, puts.count(OutputKeys.state(s.channel())), "after records 4 and 9, not after each of 10");
         assertEquals(10, puts.count("live/" + s.channel() + "/source/index.m3u8"), "the playlist still per record");
@@ -87,7 +91,7 @@ class StateSavingIT {
             Duration waited = Duration.ofNanos(System.nanoTime() - listed);
             // the age runs from record 0; commits go out every second
             assertTrue(waited.compareTo(age.plusSeconds(5)) < 0, "committed " + waited + " after record 2 listed");
-            assertEquals(1, worker.metrics().stateSaveCount(), 0.0, "one save for the three records");
+            assertEquals(1, Meters.stateSaves(registry), 0.0, "one save for the three records");
         }
         assertEquals(1, puts.count(OutputKeys.state(s.channel())));
         ChannelState saved = StateJson.read(puts.texts(OutputKeys.state(s.channel())).get(0).getBytes(
@@ -109,13 +113,12 @@ class StateSavingIT {
                 new StateSaving(5, Duration.ofMinutes(10)));
         PutLog puts = new PutLog();
         long started = System.nanoTime();
-        try (TranscodeWorker worker = new TranscodeWorker(settings, puts, new SimpleMeterRegistry(),
-                Clock.systemUTC(), null)) {
+        try (TranscodeWorker worker = new TranscodeWorker(settings, puts, registry, Clock.systemUTC(), null)) {
             Eventually.await("10 records committed",
                     () -> CommittedOffsets.onPartitionZero(s.group(), s.topic()) == 10);
             assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMinutes(2)) < 0);
-            assertTrue(worker.metrics().stateSaveCount() >= 5, "a save at least every 2 records: "
-                    + worker.metrics().stateSaveCount());
+            assertTrue(Meters.stateSaves(registry) >= 5, "a save at least every 2 records: "
+                    + Meters.stateSaves(registry));
         }
     }
 }

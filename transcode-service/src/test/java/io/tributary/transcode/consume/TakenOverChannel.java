@@ -42,9 +42,17 @@ final class TakenOverChannel {
     private TakenOverChannel() {
     }
 
-    /** Stores the previous owner's state object and source playlist of {@code channel}. */
+    /**
+     * Stores the previous owner's state object and source playlist of {@code channel}; the state object as an older
+     * version wrote it, without the cadence it was saved at.
+     */
     static void storePreviousOwners(MemoryObjects objects, String channel) {
-        objects.bucket.put(OutputKeys.state(channel), StateJson.write(ChannelState.empty()));
+        storePreviousOwners(objects, channel, ChannelState.empty());
+    }
+
+    /** Stores {@code state} as the previous owner's state object, and its source playlist, of {@code channel}. */
+    static void storePreviousOwners(MemoryObjects objects, String channel, ChannelState state) {
+        objects.bucket.put(OutputKeys.state(channel), StateJson.write(state));
         objects.put(OutputKeys.mediaPlaylist(channel, Renditions.SOURCE), HlsMediaPlaylist.live(6, 2)
                 .append(HlsSegment.of(SESSION + "-99.m4s", Duration.ofSeconds(2), CLOSED, "init-a.mp4")).render());
     }

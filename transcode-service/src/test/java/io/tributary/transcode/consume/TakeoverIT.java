@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
@@ -15,6 +16,7 @@ import io.tributary.transcode.store.OutputObjects;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
 import io.tributary.transcode.testing.HandWiredTranscoder;
+import io.tributary.transcode.testing.Meters;
 import io.tributary.transcode.testing.MediaPlaylistView;
 import io.tributary.transcode.testing.Probe;
 import io.tributary.transcode.testing.PublicHttp;
@@ -107,7 +109,7 @@ class TakeoverIT {
         GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(5, 10));
         try (HandWiredTranscoder second = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE)) {
             awaitEnd(s);
-            assertEquals(0, second.metrics().skippedCount(TranscodeMetrics.REPLAYED), 0.0);
+            assertEquals(0, Meters.skipped(second.registry(), TranscodeMetrics.REPLAYED), 0.0);
         }
         assertOneGaplessPresentation(s);
     }
@@ -124,7 +126,7 @@ class TakeoverIT {
         GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(5, 10));
         try (HandWiredTranscoder second = new HandWiredTranscoder(s.topic(), s.group(), WINDOW, GRACE)) {
             awaitEnd(s);
-            assertEquals(3, second.metrics().skippedCount(TranscodeMetrics.REPLAYED), 0.0);
+            assertEquals(3, Meters.skipped(second.registry(), TranscodeMetrics.REPLAYED), 0.0);
         }
         assertOneGaplessPresentation(s);
     }
@@ -199,7 +201,7 @@ class TakeoverIT {
             assertEquals(5, CommittedOffsets.onPartitionZero(s.group(), s.topic()),
                     "records 5 and 6 wait for a state that covers them");
             stateAfter4 = objects.get(stateKey).orElseThrow();
-            assertEquals(1, first.metrics().stateSaveCount(), 0.0, "one save for records 0 to 4");
+            assertEquals(1, Meters.stateSaves(first.registry()), 0.0, "one save for records 0 to 4");
         }
         handled(s, 7); // a graceful stop saves the state of records 5 and 6, and commits them
         // killed instead: its last state and commit were those of record 4
@@ -207,11 +209,12 @@ class TakeoverIT {
         GopPublisher.rewind(s.group(), s.topic(), 5);
         GopPublisher.publish(s.topic(), s.channel(), s.gops().subList(7, 10));
         PutLog puts = new PutLog();
+        MeterRegistry registry = new SimpleMeterRegistry();
         try (TranscodeWorker second = new TranscodeWorker(HandWiredTranscoder.settings(s.topic(), s.group(), WINDOW,
-                GRACE, every5), puts, new SimpleMeterRegistry(), Clock.systemUTC(), null)) {
+                GRACE, every5), puts, registry, Clock.systemUTC(), null)) {
             awaitEnd(s);
             handled(s, 10);
-            assertEquals(1, second.metrics().stateSaveCount(), 0.0, "records 5 to 9: one save, with the last");
+            assertEquals(1, Meters.stateSaves(registry), 0.0, "records 5 to 9: one save, with the last");
         }
         assertEquals(1, puts.count(stateKey));
         assertEquals(List.of(7L, 8L, 9L), puts.texts(playlistKey).stream().map(TakeoverIT::lastListed).toList(),

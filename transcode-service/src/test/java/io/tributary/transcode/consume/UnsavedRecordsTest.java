@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class UnsavedRecordsTest {
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final UnsavedRecords unsaved = new UnsavedRecords("ch", new ChannelLane("ch", pool),
+    private final UnsavedRecords unsaved = new UnsavedRecords("ch", new ChannelLane("ch", pool, () -> { }),
             Duration.ofMinutes(10), timer, () -> { });
 
     @AfterEach

@@ -11,7 +11,6 @@ import io.tributary.transcode.consume.StateSaving;
 import io.tributary.transcode.consume.TranscodeWorker;
 import io.tributary.transcode.consume.WorkerSettings;
 import io.tributary.transcode.ladder.LadderSettings;
-import io.tributary.transcode.metrics.TranscodeMetrics;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -64,10 +63,6 @@ public final class HandWiredTranscoder implements AutoCloseable {
         EmbeddedS3 s3 = SharedS3.instance();
         return new ObjectStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(), SharedS3.BUCKET,
                 EmbeddedS3.REGION));
-    }
-
-    public TranscodeMetrics metrics() {
-        return worker.metrics();
     }
 
     @Override
