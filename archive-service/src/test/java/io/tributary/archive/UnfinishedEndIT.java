@@ -1,5 +1,6 @@
 package io.tributary.archive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the last record's stage is its GOP's, so an end that cannot succeed holds back no commit once its GOPs are
  * stored. Regressions: the finaliser's exception escaped the handler, and the loop handed the same record again and
  * again, holding the partition (and a worker thread); then the last record's stage waited for the archive, and an end
- * that needs a person held the partition's commits back until the loop paused it.
+ * that needs a person held the partition's commits back until the loop paused it; then an end that failed after the
+ * tail was taken from the live spool kept the spool finishing, and the GOPs only it held could not be stored as pieces
+ * when the partition filled.
  */
 class UnfinishedEndIT {
     private static final String TOPIC = "stream-gops";
@@ -61,6 +64,8 @@ class UnfinishedEndIT {
     private final String channelPrefix = "it-unfinished-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     /** While set, an announcement takes {@link #SLOW_FAILURE_MILLIS} and is interrupted (the service stopping). */
     private volatile boolean announcementFails;
+    /** While set, an announcement fails at once (the broker away). */
+    private volatile boolean brokerAway;
     private ArchiveStore store;
     private GopArchiver archiver;
     private Path clip;
@@ -127,8 +132,9 @@ class UnfinishedEndIT {
     }
 
     /**
-     * A failure after the tail was taken from the live spool: the GOPs only the spool holds wait for the archive. The
-     * back-off counts from the failure, so a slow attempt is not due again at once, and an interrupt is kept.
+     * A failure after the tail was taken from the live spool: the GOPs only the spool held wait for the next attempt
+     * (the partition is not full), which stores them as pieces and works from storage. The back-off counts from the
+     * failure, so a slow attempt is not due again at once, and an interrupt is kept.
      */
     @Test
     void anEndThatFailsSlowlyIsTriedAgainABackOffAfterItFailed() throws Exception {
@@ -141,7 +147,7 @@ class UnfinishedEndIT {
 
         assertTrue(Thread.interrupted(), "the interrupt is kept for the loop to see");
         assertTrue(doneNormally(stages.get(stages.size() - 1)));
-        assertFalse(stages.get(stages.size() - 2).isDone(), "in the tail only: it waits for the archive");
+        assertFalse(stages.get(stages.size() - 2).isDone(), "in the tail only: it waits for the next attempt");
         now.set(failedAt + FIRST_RETRY_MILLIS - 1);
         archiver.sweep();
         assertEquals(List.of(), announced, "not tried again before the back-off after the failure");
@@ -151,6 +157,41 @@ class UnfinishedEndIT {
 
         assertEquals(List.of(ref.sessionId()), announced.stream().map(ArchiveReady::sessionId).toList());
         assertTrue(stages.stream().allMatch(UnfinishedEndIT::doneNormally), "every record done with the archive");
+        assertEquals(0, archiver.unfinishedSessions());
+    }
+
+    /**
+     * Regression: once the live spool had given the tail, a failed end left it finishing, so the GOPs only it held
+     * were not stored when the partition reached its max-in-flight bound, and their records (uncommitted) stalled the
+     * partition until an attempt succeeded. The spool is given up instead: the GOPs are stored as pieces, one each as
+     * the spool fragmented them, and the attempt made from storage writes the bytes the failed one uploaded.
+     */
+    @Test
+    void anEndThatFailsAfterTheTailLetsAFullPartitionStoreItsGopsAndIsRetriedWithTheSameBytes() throws Exception {
+        SessionRef uninterrupted = newSession();
+        handleAll(uninterrupted, GopFeed.records(clip, uninterrupted.sessionId(), RECORD_BYTES, true));
+        byte[] expected = store.get(uninterrupted.archiveKey()).orElseThrow();
+        SessionRef ref = newSession();
+        brokerAway = true;
+        List<CompletableFuture<?>> stages = handleAll(ref, GopFeed.records(clip, ref.sessionId(), RECORD_BYTES,
+                true));
+        brokerAway = false;
+        byte[] uploaded = store.get(ref.archiveKey()).orElseThrow(() -> new AssertionError("uploaded, not announced"));
+        assertFalse(stages.get(stages.size() - 2).isDone(), "in the tail only");
+        assertEquals(1, archiver.unfinishedSessions());
+
+        archiver.onPartitionFull(new TopicPartition(TOPIC, 0));
+
+        assertTrue(stages.stream().allMatch(UnfinishedEndIT::doneNormally), "every GOP stored: all may be committed");
+        assertEquals(1, archiver.unfinishedSessions(), "the end is still to be tried again");
+        now.addAndGet(FIRST_RETRY_MILLIS);
+        archiver.sweep();
+        assertEquals(List.of(uninterrupted.sessionId(), ref.sessionId()),
+                announced.stream().map(ArchiveReady::sessionId).toList());
+        byte[] retried = store.get(ref.archiveKey()).orElseThrow();
+        assertArrayEquals(uploaded, retried, "the archive the failed attempt uploaded, byte for byte");
+        assertArrayEquals(expected, retried, "the archive of the same media ended without a failure");
+        assertEquals(List.of(), store.list(ref.partsPrefix()), "parts removed");
         assertEquals(0, archiver.unfinishedSessions());
     }
 
@@ -171,6 +212,9 @@ class UnfinishedEndIT {
     }
 
     private void announce(ArchiveReady event) throws InterruptedException {
+        if (brokerAway) {
+            throw new IllegalStateException("the broker is away");
+        }
         if (announcementFails) {
             now.addAndGet(SLOW_FAILURE_MILLIS);
             throw new InterruptedException("stopping");

@@ -109,6 +109,11 @@ final class KeptGops {
         return records;
     }
 
+    /** The GOPs kept, in order (as {@link #records}): each is one record's piece. */
+    List<Piece> pieces() {
+        return kept.values().stream().map(Kept::piece).toList();
+    }
+
     /** The one piece that stores every GOP kept (records first..last, their bytes as they came). */
     Piece spanning() {
         long ingested = kept.values().stream().mapToLong(k -> k.piece().ingestedBytes()).sum();

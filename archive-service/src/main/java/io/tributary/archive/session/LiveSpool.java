@@ -30,7 +30,13 @@ import org.jboss.logging.Logger;
  * abandonment is told, so that the caller stores and finishes nothing past them.
  *
  * <p>Without a spool (none could be opened, or it was given up) nothing is kept, and the archive is made from storage
- * at the session's end. Not thread-safe: used under its session's partition lock.
+ * at the session's end. The spool is also given up when the end fails once it took the tail from it
+ * ({@link #endFailed}): while the spool is finishing nothing it kept may be stored as a piece, so an end that keeps
+ * failing would hold the kept records, and with them its partition's commits, until an attempt succeeded. The GOPs
+ * still kept then are stored each as a piece of its own, the pieces the spool fragmented them as, so that the archive
+ * made from storage is byte for byte the one the spool gave (which may be uploaded, or even announced, already).
+ *
+ * <p>Not thread-safe: used under its session's partition lock.
  */
 final class LiveSpool {
     private static final Logger LOG = Logger.getLogger(LiveSpool.class);
@@ -42,7 +48,11 @@ final class LiveSpool {
     /** The GOPs kept only here (in the spool and the local cache) until a chunk or a piece stores them. */
     private final KeptGops kept;
     private FragmentSpool spool;
-    /** The finaliser has taken the tail from the spool: nothing is kept or stored as a piece any more. */
+    /**
+     * The finaliser is taking the tail from the spool: nothing is kept or stored as a piece until the end succeeded
+     * ({@link #finished}) or failed ({@link #endFailed}); the finaliser runs under the partition lock, so records
+     * and the sweeper do not see it set.
+     */
     private boolean finishing;
 
     /** Picks the spool up after the session's last stored chunk, or starts it; without one when it cannot. */
@@ -102,10 +112,9 @@ final class LiveSpool {
     }
 
     /**
-     * The archive's body: the chunks and the fragments of every GOP after them. Nothing is kept from now on. Called
-     * again after a later step of the end failed, it gives the same body (everything is spooled already). When it
-     * fails, the spool is given up, so that the next attempt works from storage (the GOPs kept stored first) rather
-     * than append to a file that may end in half a fragment.
+     * The archive's body: the chunks and the fragments of every GOP after them. Nothing is kept from now on. When it
+     * fails, the spool is given up, so that the next attempt works from storage rather than append to a file that may
+     * end in half a fragment.
      */
     ArchiveBody finish() throws IOException {
         finishing = true;
@@ -114,9 +123,35 @@ final class LiveSpool {
         } catch (IOException | RuntimeException e) {
             LOG.infof("session %s: spool given up at the end (%s); its archive is made from storage", ref,
                     e.toString());
-            close();
+            giveUp();
             throw e;
         }
+    }
+
+    /**
+     * The session's end failed. After {@link #finish} (the upload, the announcement or the marker failed), the spool
+     * is given up and nothing is finishing any more: the GOPs kept here are in no object and their records are not
+     * committed, so kept on while the end is tried again they would hold the partition's commits for as long as it
+     * fails, and stall the partition at its max-in-flight bound ({@link #storeWaitingGopsNow} does nothing while
+     * finishing). Without the spool they are stored as pieces at that bound, at chunk-wait, or by the next attempt of
+     * the end, which finds no spool and works from storage ({@link #storeKept}: the same archive). An end that failed
+     * before it took the tail (a listing, stranded GOPs) leaves the spool as it is: it kept nothing more, and still
+     * agrees with storage for the next attempt.
+     */
+    void endFailed() {
+        if (finishing) {
+            giveUp();
+        }
+    }
+
+    /** Gives the spool up at the end, so that the GOPs it kept can be stored as pieces ({@link #endFailed}). */
+    private void giveUp() {
+        if (spool != null) {
+            // finishing may have stored a chunk (the tail kept under one): the GOPs it holds are done
+            kept.storedThrough(spool.chainThroughSeq());
+        }
+        close();
+        finishing = false;
     }
 
     /**
@@ -163,7 +198,8 @@ final class LiveSpool {
     /**
      * Stores the GOPs kept here as one piece spanning them, from their local copies (before a GOP that is stored as a
      * piece of its own, so that pieces stay in order). With {@code respool}, the spool fragments that piece instead of
-     * them (as anyone finishing from storage will).
+     * them (as anyone finishing from storage will). Once the spool is given up at the end, each is stored as a piece of
+     * its own instead ({@link #storeEachKept}).
      *
      * @throws SessionAbandonedException when a local copy is gone (the disk failed): the session is abandoned (the
      *                                   kept records' stages fail, Kafka hands them again) and nothing may be stored
@@ -179,6 +215,10 @@ final class LiveSpool {
         List<byte[]> records = kept.records();
         if (records == null) {
             throw abandon("a local copy of a GOP kept for its chunk is gone");
+        }
+        if (spool == null) {
+            storeEachKept(records);
+            return;
         }
         GopContent joined = SessionArchive.joinGop(records);
         Piece wide = kept.spanning();
@@ -199,6 +239,26 @@ final class LiveSpool {
         kept.storedThrough(wide.lastSeq());
         LOG.debugf("session %s: records %d..%d stored as one piece after waiting for a chunk", ref, wide.firstSeq(),
                 wide.lastSeq());
+    }
+
+    /**
+     * Stores each GOP kept as the piece of its own that the spool fragmented it as, rather than one piece spanning
+     * them (which is one fragment): the spool that held them was given up at the end, maybe after it gave a tail that
+     * is uploaded, or announced, already, and the archive made from storage must be that one, byte for byte. At most
+     * a chunk's worth of GOPs, a PUT each, as a session without a spool stores every GOP.
+     *
+     * @param records the GOPs' records, in order
+     * @throws ObjectStorageException when a piece cannot be stored now: it and the GOPs after it stay kept
+     */
+    private void storeEachKept(List<byte[]> records) {
+        List<Piece> each = kept.pieces();
+        for (int i = 0; i < each.size(); i++) {
+            Piece piece = each.get(i);
+            tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), piece), records.get(i), ArchiveStore.FLV);
+            kept.storedThrough(piece.lastSeq());
+        }
+        LOG.debugf("session %s: records %d..%d stored as pieces after the end failed", ref, each.get(0).firstSeq(),
+                each.get(each.size() - 1).lastSeq());
     }
 
     /**

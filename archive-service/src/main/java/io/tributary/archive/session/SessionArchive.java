@@ -46,9 +46,10 @@ import org.jboss.logging.Logger;
  * is repaired by replaying the record.
  *
  * <p>Copy mode stores no piece per GOP while the live spool holds it: the GOP is kept on this instance until a chunk
- * holding it is stored (or, after {@link Tools#chunkWait}, a piece spanning the GOPs waiting), and the record's stage
- * completes then ({@link LiveSpool}). Only the session's first GOP is stored as a piece at once (it fixes the
- * archive's tracks and timeline for any instance that takes the session over). After a crash or a rebalance the
+ * holding it is stored (or, after {@link Tools#chunkWait}, a piece spanning the GOPs waiting; or, once an end that
+ * took the tail from the spool failed, a piece of its own), and the record's stage completes then
+ * ({@link LiveSpool}). Only the session's first GOP is stored as a piece at once (it fixes the archive's tracks and
+ * timeline for any instance that takes the session over). After a crash or a rebalance the
  * records of GOPs that were only here are handed again by Kafka to whoever owns the partition next; those whose GOPs
  * the listing shows stored (in a chunk or a piece) are skipped. Without a live spool copy mode stores each record as
  * its own piece, as re-encode mode does.
@@ -129,6 +130,14 @@ public final class SessionArchive {
     /** The archive's body from the live spool: the chunks and the fragments of every GOP after them. */
     public ArchiveBody finishSpool() throws IOException {
         return live.finish();
+    }
+
+    /**
+     * The finaliser failed: if it had taken the tail from the live spool, the spool is given up, so that the GOPs only
+     * it holds can be stored as pieces before the end is tried again ({@link LiveSpool#endFailed}).
+     */
+    public void endFailed() {
+        live.endFailed();
     }
 
     /** The pieces of the session as this instance knows them (those it holds only in memory included). */

@@ -27,6 +27,12 @@ import org.jboss.logging.Logger;
  * only finishes the deletion (building again from whatever pieces were left would write a shorter archive over the
  * complete one). A crash between the announcement and the marker announces the same archive twice: archive-ready is
  * at-least-once, keyed by channel and identified by sessionId.
+ *
+ * <p>A failure after the live spool gave the tail (the upload, the announcement, the marker, the deletion) gives it up
+ * rather than keep it finishing until an attempt succeeds: the GOPs only it held, whose records are not committed, are
+ * then stored as pieces when the partition reaches its bound on records in flight, at chunk-wait, or by the next
+ * attempt, which works from storage. They are stored as the pieces the spool fragmented them as, so that attempt
+ * writes the same bytes as the failed one ({@link LiveSpool#endFailed}).
  */
 public final class SessionFinalizer {
     /** The reason given when the session's last record came (anything else is a timeout). */
@@ -53,7 +59,8 @@ public final class SessionFinalizer {
      *
      * @param live the session as this instance recorded it, or null; its spool gives the tail if it agrees with what
      *             storage lists, otherwise the GOPs only it holds are stored first and the archive is made from
-     *             storage. The caller closes it ({@link SessionArchive#finished}) once this returned
+     *             storage. The caller closes it ({@link SessionArchive#finished}) once this returned; when this
+     *             throws after the spool gave the tail, the spool is given up ({@link SessionArchive#endFailed})
      * @throws SessionAbandonedException when a GOP only {@code live} held is lost: {@code live} is abandoned, the
      *                                   stages of its waiting records failed; the session is finished once it has
      *                                   been rebuilt from those records, handed again
@@ -63,6 +70,19 @@ public final class SessionFinalizer {
      *                   logs nothing of it, so that a retried end is not a log line per attempt)
      */
     public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, SessionArchive live) throws Exception {
+        try {
+            return attempt(session, why, live);
+        } catch (Exception e) {
+            if (live != null) {
+                // the GOPs only the live spool holds would otherwise wait, finishing, for an attempt that succeeds
+                live.endFailed();
+            }
+            throw e;
+        }
+    }
+
+    /** One attempt at the session's end: see {@link #finalizeSession}. */
+    private Optional<ArchiveReady> attempt(SessionRef session, String why, SessionArchive live) throws Exception {
         long started = System.nanoTime();
         List<String> keys = store.list(session.partsPrefix());
         if (keys.contains(finishedMarker(session))) {
