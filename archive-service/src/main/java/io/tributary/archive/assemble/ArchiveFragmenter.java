@@ -92,7 +92,17 @@ public final class ArchiveFragmenter {
      * @return empty bytes when the piece has no sample of the archive's tracks
      */
     public Fragment fragment(long sequenceNumber, PieceSamples piece, PieceSamples next) {
-        List<TrackRun> runs = runs(piece, next);
+        return fragment(sequenceNumber, open(piece), PieceStart.of(next));
+    }
+
+    /**
+     * The fragment of one piece opened before ({@link #open}), now that the next piece is known: the same fragment
+     * {@link #fragment(long, PieceSamples, PieceSamples)} gives of the piece's samples.
+     *
+     * @param next where the piece after it starts, or null for the session's last
+     */
+    public Fragment fragment(long sequenceNumber, OpenFragment piece, PieceStart next) {
+        List<TrackRun> runs = close(piece, next);
         long endMillis = 0;
         for (TrackRun run : runs) {
             endMillis = Math.max(endMillis, run.trackId() == ArchiveTracks.VIDEO_TRACK_ID
@@ -102,75 +112,91 @@ public final class ArchiveFragmenter {
         return new Fragment(sequenceNumber, runs, runs.isEmpty() ? 0 : endMillis);
     }
 
-    /** The piece's track runs: video first, then audio; none for a track without samples in it. */
-    List<TrackRun> runs(PieceSamples piece, PieceSamples next) {
-        List<TrackRun> runs = new ArrayList<>(2);
-        TrackRun video = tracks.video() == null ? null : videoRun(piece, next);
+    /**
+     * A piece's fragment but for the durations of its tracks' last samples, which the next piece sets: what it takes
+     * to write the fragment without the piece's samples, once their bytes are set aside.
+     */
+    public OpenFragment open(PieceSamples piece) {
+        List<OpenFragment.Run> runs = new ArrayList<>(2);
+        OpenFragment.Run video = tracks.video() == null ? null : videoRun(piece);
         if (video != null) {
             runs.add(video);
         }
-        TrackRun audio = tracks.audio() == null ? null : audioRun(piece, next);
+        OpenFragment.Run audio = tracks.audio() == null ? null : audioRun(piece);
         if (audio != null) {
             runs.add(audio);
+        }
+        return new OpenFragment(runs, PieceStart.of(piece));
+    }
+
+    /** The piece's track runs: video first, then audio; none for a track without samples in it. */
+    List<TrackRun> runs(PieceSamples piece, PieceSamples next) {
+        return close(open(piece), PieceStart.of(next));
+    }
+
+    /** The runs with each track's last sample lasting until the next piece starts on that track (if it has it). */
+    private List<TrackRun> close(OpenFragment piece, PieceStart next) {
+        List<TrackRun> runs = new ArrayList<>(piece.runs().size());
+        for (OpenFragment.Run open : piece.runs()) {
+            boolean video = open.run().trackId() == ArchiveTracks.VIDEO_TRACK_ID;
+            Long nextDts = next == null ? null : video ? next.videoDts() : next.audioDts();
+            if (nextDts == null) {
+                runs.add(open.run());
+            } else {
+                runs.add(open.lastingUntil(video ? timeline.videoDecodeTicks(nextDts)
+                        : timeline.audioDecodeTicks(nextDts, tracks.audio().timescale())));
+            }
         }
         return runs;
     }
 
-    private TrackRun videoRun(PieceSamples piece, PieceSamples next) {
+    /** The video run, its last frame lasting as the one before it (a lone frame: 1/30 s). */
+    private OpenFragment.Run videoRun(PieceSamples piece) {
         List<VideoPacket> frames = piece.video();
         if (frames.isEmpty()) {
             return null;
         }
-        Long nextDts = next == null ? null : next.firstVideoDts();
         List<Mp4Sample> samples = new ArrayList<>(frames.size());
         long base = timeline.videoDecodeTicks(frames.get(0).dts());
         if (base < 0) {
             return null; // before the session's start: cannot be placed on its timeline
         }
         long previousDuration = LONE_FRAME_TICKS;
+        long at = base;
         for (int i = 0; i < frames.size(); i++) {
             VideoPacket f = frames.get(i);
-            long at = timeline.videoDecodeTicks(f.dts());
-            long duration;
-            if (i + 1 < frames.size()) {
-                duration = timeline.videoDecodeTicks(frames.get(i + 1).dts()) - at;
-            } else if (nextDts != null) {
-                duration = timeline.videoDecodeTicks(nextDts) - at;
-            } else {
-                duration = previousDuration;
-            }
+            at = timeline.videoDecodeTicks(f.dts());
+            long duration = i + 1 < frames.size()
+                    ? timeline.videoDecodeTicks(frames.get(i + 1).dts()) - at
+                    : previousDuration;
             // two frames on one millisecond (a variable-rate source) still need a positive duration
             duration = Math.max(1, duration);
             previousDuration = duration;
             samples.add(new Mp4Sample(duration, f.payload(), f.keyframe(),
                     ArchiveTimeline.videoCompositionTicks(f.compositionTimeOffset())));
         }
-        return new TrackRun(ArchiveTracks.VIDEO_TRACK_ID, base, samples);
+        return new OpenFragment.Run(new TrackRun(ArchiveTracks.VIDEO_TRACK_ID, base, samples), at);
     }
 
-    private TrackRun audioRun(PieceSamples piece, PieceSamples next) {
+    /** The audio run, its last frame lasting one AAC frame. */
+    private OpenFragment.Run audioRun(PieceSamples piece) {
         int timescale = tracks.audio().timescale();
         List<AudioPacket> frames = piece.audio().stream()
                 .filter(a -> timeline.audioDecodeTicks(a.dts(), timescale) >= 0).toList();
         if (frames.isEmpty()) {
             return null;
         }
-        Long nextDts = next == null ? null : next.firstAudioDts();
         List<Mp4Sample> samples = new ArrayList<>(frames.size());
+        long at = 0;
         for (int i = 0; i < frames.size(); i++) {
-            long at = timeline.audioDecodeTicks(frames.get(i).dts(), timescale);
-            long duration;
-            if (i + 1 < frames.size()) {
-                duration = timeline.audioDecodeTicks(frames.get(i + 1).dts(), timescale) - at;
-            } else if (nextDts != null) {
-                duration = timeline.audioDecodeTicks(nextDts, timescale) - at;
-            } else {
-                duration = AAC_FRAME_SAMPLES;
-            }
+            at = timeline.audioDecodeTicks(frames.get(i).dts(), timescale);
+            long duration = i + 1 < frames.size()
+                    ? timeline.audioDecodeTicks(frames.get(i + 1).dts(), timescale) - at
+                    : AAC_FRAME_SAMPLES;
             samples.add(new Mp4Sample(Math.max(1, duration), frames.get(i).payload(), true, 0));
         }
-        return new TrackRun(ArchiveTracks.AUDIO_TRACK_ID, timeline.audioDecodeTicks(frames.get(0).dts(), timescale),
-                samples);
+        return new OpenFragment.Run(new TrackRun(ArchiveTracks.AUDIO_TRACK_ID,
+                timeline.audioDecodeTicks(frames.get(0).dts(), timescale), samples), at);
     }
 
     /**
@@ -192,6 +218,11 @@ public final class ArchiveFragmenter {
         /** Writes the fragment without building it in memory first; returns the bytes written. */
         public long writeTo(OutputStream out) throws IOException {
             return runs.isEmpty() ? 0 : FragmentWriter.writeTo(sequenceNumber, runs, out);
+        }
+
+        /** What comes before the samples' bytes: the {@code moof} and the {@code mdat} header; none without runs. */
+        public byte[] header() {
+            return runs.isEmpty() ? new byte[0] : FragmentWriter.header(sequenceNumber, runs);
         }
     }
 }

@@ -58,18 +58,24 @@ public final class FragmentWriter {
      * @return the bytes written
      */
     public static long writeTo(long sequenceNumber, List<TrackRun> runs, OutputStream out) throws IOException {
+        byte[] header = header(sequenceNumber, runs);
+        out.write(header);
+        writeSamples(runs, out);
+        return header.length + payloadBytes(runs);
+    }
+
+    /**
+     * The fragment's {@code moof} and {@code mdat} header: what comes before its samples, made of their sizes, times
+     * and flags only (the samples may be without their bytes, set aside until the fragment is written).
+     */
+    public static byte[] header(long sequenceNumber, List<TrackRun> runs) {
         if (sequenceNumber <= 0 || sequenceNumber > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("fragment sequence number out of range: " + sequenceNumber);
         }
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a fragment needs at least one track run");
         }
-        long payload = 0;
-        for (TrackRun run : runs) {
-            for (Mp4Sample s : run.samples()) {
-                payload += s.data().length;
-            }
-        }
+        long payload = payloadBytes(runs);
         if (payload > Integer.MAX_VALUE - 1024L * 1024) {
             throw new IllegalArgumentException("a fragment of " + payload + " bytes is too large");
         }
@@ -91,7 +97,7 @@ public final class FragmentWriter {
             dataOffsetAt[i] = w.length();
             w.u32(0); // data_offset, patched below
             for (Mp4Sample s : run.samples()) {
-                w.u32(s.duration()).u32(s.data().length);
+                w.u32(s.duration()).u32(s.size());
                 if (video) {
                     w.u32(s.sync() ? SYNC_SAMPLE : NON_SYNC_SAMPLE).u32(s.compositionOffset());
                 }
@@ -104,17 +110,34 @@ public final class FragmentWriter {
         for (int i = 0; i < runs.size(); i++) {
             w.patchU32(dataOffsetAt[i], offset);
             for (Mp4Sample s : runs.get(i).samples()) {
-                offset += s.data().length;
+                offset += s.size();
             }
         }
         // mdat (§8.1.1): its size is known, so its header is written before the samples it holds
         w.u32(MDAT_HEADER + payload).fourCc("mdat");
-        out.write(w.toByteArray());
+        return w.toByteArray();
+    }
+
+    /** The samples' bytes as the fragment's {@code mdat} holds them: the runs' one after the other, in order. */
+    public static void writeSamples(List<TrackRun> runs, OutputStream out) throws IOException {
         for (TrackRun run : runs) {
             for (Mp4Sample s : run.samples()) {
+                if (s.data() == null) {
+                    throw new IllegalStateException("the samples' bytes were set aside: write them from there");
+                }
                 out.write(s.data());
             }
         }
-        return w.length() + payload;
+    }
+
+    /** The bytes of the samples, what the {@code mdat} holds after its header. */
+    public static long payloadBytes(List<TrackRun> runs) {
+        long payload = 0;
+        for (TrackRun run : runs) {
+            for (Mp4Sample s : run.samples()) {
+                payload += s.size();
+            }
+        }
+        return payload;
     }
 }

@@ -4,14 +4,33 @@ package io.tributary.archive.assemble;
  * One sample of a track run (ISO/IEC 14496-12 §8.8.8), timed in its track's timescale.
  *
  * @param duration          ticks until the next sample's decode time; positive
- * @param data              the sample as stored in {@code mdat}: length-prefixed NAL units, or one raw AAC frame
+ * @param size              the sample's bytes in {@code mdat}
+ * @param data              the sample as stored in {@code mdat}: length-prefixed NAL units, or one raw AAC frame; null
+ *                          once its bytes were set aside ({@link #withoutData}), the {@code moof} needing its size only
  * @param sync              a decoder can start here (every audio sample is)
  * @param compositionOffset presentation time minus decode time, in ticks; negative allowed (trun version 1)
  */
-public record Mp4Sample(long duration, byte[] data, boolean sync, int compositionOffset) {
+public record Mp4Sample(long duration, int size, byte[] data, boolean sync, int compositionOffset) {
     public Mp4Sample {
         if (duration <= 0 || duration > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("sample duration out of range: " + duration);
         }
+        if (data != null && data.length != size) {
+            throw new IllegalArgumentException("a sample of " + data.length + " bytes said to weigh " + size);
+        }
+    }
+
+    public Mp4Sample(long duration, byte[] data, boolean sync, int compositionOffset) {
+        this(duration, data.length, data, sync, compositionOffset);
+    }
+
+    /** The same sample lasting {@code ticks}. */
+    Mp4Sample lasting(long ticks) {
+        return new Mp4Sample(ticks, size, data, sync, compositionOffset);
+    }
+
+    /** The same sample without its bytes: what a {@code moof} says of it. */
+    Mp4Sample withoutData() {
+        return new Mp4Sample(duration, size, null, sync, compositionOffset);
     }
 }

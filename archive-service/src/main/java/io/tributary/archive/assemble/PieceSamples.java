@@ -95,14 +95,4 @@ public record PieceSamples(VideoPacket videoConfig, AudioPacket audioConfig, Lis
             return null;
         }
     }
-
-    /** Decode time of the first video frame, or null. */
-    Long firstVideoDts() {
-        return video.isEmpty() ? null : video.get(0).dts();
-    }
-
-    /** Time of the first audio frame, or null. */
-    Long firstAudioDts() {
-        return audio.isEmpty() ? null : audio.get(0).dts();
-    }
 }

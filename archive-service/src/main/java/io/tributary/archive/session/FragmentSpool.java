@@ -3,6 +3,7 @@ package io.tributary.archive.session;
 import io.tributary.archive.assemble.ArchiveFragmenter;
 import io.tributary.archive.assemble.ArchiveFragmenter.Fragment;
 import io.tributary.archive.assemble.PieceSamples;
+import io.tributary.archive.assemble.PieceStart;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Chunk;
@@ -44,7 +45,13 @@ import org.jboss.logging.Logger;
  */
 public final class FragmentSpool implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FragmentSpool.class);
-    private static final int WRITE_BUFFER = 1 << 20;
+    /**
+     * Each fragment is written through a buffer of its own, dropped once it is written, so that a session holds none
+     * between its GOPs (one held for the session, 1 MiB as it was, made 32 MiB at 32 streams). It gathers the
+     * {@code moof}, the AAC frames and the small video frames into writes of 64 KiB: a handful a second for a 3 Mb/s
+     * stream. A sample of that size or more bypasses it anyway.
+     */
+    private static final int WRITE_BUFFER = 64 << 10;
 
     private final SessionRef ref;
     private final ArchiveStore store;
@@ -55,11 +62,14 @@ public final class FragmentSpool implements AutoCloseable {
     /** Where each of {@link #spooled}'s fragments starts in the spool file: a flush rewinds the file to one. */
     private final List<Long> offsets = new ArrayList<>();
     /**
-     * Samples of pieces not spooled yet, handed over by the session as it stored them ({@link #hold}): normally the
-     * GOP waiting for its successor and that successor, so a piece is read once, from memory, rather than written to
-     * the local cache and read back twice (as itself, then as the next piece that times its last samples).
+     * Pieces not spooled yet, handed over by the session as it stored them ({@link #hold}): normally the GOP waiting
+     * for its successor and that successor, so a piece is read once, from memory, rather than written to the local
+     * cache and read back twice (as itself, then as the next piece that times its last samples). Once the archive's
+     * tracks are known (the first piece is spooled), a held piece's fragment is opened as it comes and its samples'
+     * bytes are set aside in a file beside the spool ({@link SpilledFragment}): what stays on the heap is what the
+     * fragment's {@code moof} says of each sample, a few KB a GOP, rather than the GOP's media.
      */
-    private final NavigableMap<Long, Held> held = new TreeMap<>();
+    private final NavigableMap<Long, HeldPiece> held = new TreeMap<>();
     private final long minChunkBytes;
     private ArchiveFragmenter fragmenter;
     private OutputStream out;
@@ -85,17 +95,20 @@ public final class FragmentSpool implements AutoCloseable {
     public static FragmentSpool resume(SessionRef ref, SessionParts parts, ArchiveStore store, PartReader reader,
                                        Path file) throws IOException {
         FragmentSpool spool = new FragmentSpool(ref, store, reader, file, parts.chunkChain(), ObjectStore.MIN_PART_SIZE);
-        spool.out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
+        spool.out = Files.newOutputStream(file);
         return spool;
     }
 
     /**
      * Keeps a just-stored piece's samples for when it is spooled (replacing those of a narrower piece with the same
-     * first record). A piece whose samples were not held is read from the local cache or storage instead.
+     * first record): their bytes set aside in a local file once the archive's tracks are known, only what the
+     * fragment says of them in memory. A piece whose samples were not held is read from the local cache or storage
+     * instead.
      */
     public void hold(Piece piece, PieceSamples samples) {
         if (piece.lastSeq() > throughSeq()) {
-            held.put(piece.firstSeq(), new Held(piece, samples));
+            discard(held.put(piece.firstSeq(), HeldPiece.inMemory(piece, samples)));
+            spillHeld();
         }
     }
 
@@ -120,12 +133,12 @@ public final class FragmentSpool implements AutoCloseable {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(cut);
             }
-            out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), WRITE_BUFFER);
+            out = Files.newOutputStream(file, StandardOpenOption.APPEND);
             spoolBytes = cut;
             spooled.subList(from, spooled.size()).clear();
             offsets.subList(from, offsets.size()).clear();
         }
-        held.tailMap(wide.firstSeq(), true).clear();
+        discardAll(held.tailMap(wide.firstSeq(), true));
         hold(wide, samples);
     }
 
@@ -167,6 +180,7 @@ public final class FragmentSpool implements AutoCloseable {
      */
     public void catchUp(NavigableMap<Long, Piece> pieces, long beforeSeq) throws IOException {
         spool(pieces, beforeSeq, false);
+        spillHeld(); // the pieces held before the first was spooled, which set the tracks
         if (spoolBytes >= minChunkBytes) {
             storeChunk();
         }
@@ -193,10 +207,10 @@ public final class FragmentSpool implements AutoCloseable {
         return new ArchiveBody(List.copyOf(chain), tail, chunkBytes + tail.length, end, ingested);
     }
 
-    /** Closes and deletes the local file. */
+    /** Closes and deletes the local files: the spool, and the samples set aside of the pieces it holds. */
     @Override
     public void close() {
-        held.clear();
+        discardAll(held);
         try {
             out.close();
         } catch (IOException e) {
@@ -215,15 +229,15 @@ public final class FragmentSpool implements AutoCloseable {
      */
     private void spool(NavigableMap<Long, Piece> pieces, long beforeSeq, boolean toTheEnd) throws IOException {
         Piece first = pieces.firstEntry().getValue();
-        PieceSamples nextSamples = null;
+        HeldPiece nextSamples = null;
         for (Piece piece : pieces.tailMap(throughSeq(), false).values()) {
             Map.Entry<Long, Piece> next = pieces.higherEntry(piece.firstSeq());
             if (!toTheEnd && (piece.lastSeq() >= beforeSeq || next == null)) {
                 break;
             }
-            PieceSamples samples = nextSamples != null ? nextSamples : samples(first, piece);
+            HeldPiece samples = nextSamples != null ? nextSamples : samples(first, piece);
             nextSamples = next == null ? null : samples(first, next.getValue());
-            append(piece, samples, nextSamples);
+            append(piece, samples, nextSamples == null ? null : nextSamples.start());
             if (toTheEnd && next != null && spoolBytes >= minChunkBytes) {
                 // finishing from storage (the live spool was lost): keep the tail under one chunk, so that the
                 // archive of a long session is never one array in memory; the last piece stays in the tail
@@ -232,27 +246,34 @@ public final class FragmentSpool implements AutoCloseable {
         }
     }
 
-    private void append(Piece piece, PieceSamples samples, PieceSamples next) throws IOException {
+    /**
+     * Appends the piece's fragment, its last samples lasting until {@code next} starts (or as the session's last).
+     *
+     * @param samples the piece's, or null when it is not FLV: it is left out
+     */
+    private void append(Piece piece, HeldPiece samples, PieceStart next) throws IOException {
         if (samples != null) {
             ArchiveFragmenter f = fragmenter(null);
+            OutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER);
             if (spoolBytes == 0 && chain.isEmpty()) {
-                write(f.initSegment());
+                byte[] init = f.initSegment();
+                buffered.write(init);
+                spoolBytes += init.length;
             }
             // mfhd numbers rise with the records: the piece's first sequence number, plus one (they start at 1)
-            Fragment fragment = f.fragment(piece.firstSeq() + 1, samples, next);
+            long sequenceNumber = piece.firstSeq() + 1;
+            SpilledFragment spilled = samples.spilled();
+            Fragment fragment = f.fragment(sequenceNumber, spilled != null ? spilled.open() : f.open(samples.samples()),
+                    next);
             offsets.add(spoolBytes);
-            spoolBytes += fragment.writeTo(out);
+            spoolBytes += spilled != null ? spilled.writeTo(fragment, buffered) : fragment.writeTo(buffered);
+            buffered.flush();
             endMillis = Math.max(endMillis, fragment.endMillis());
         } else {
             offsets.add(spoolBytes);
         }
         spooled.add(piece);
-        held.headMap(piece.lastSeq(), true).clear();
-    }
-
-    private void write(byte[] bytes) throws IOException {
-        out.write(bytes);
-        spoolBytes += bytes.length;
+        discardAll(held.headMap(piece.lastSeq(), true));
     }
 
     private void storeChunk() throws IOException {
@@ -271,7 +292,7 @@ public final class FragmentSpool implements AutoCloseable {
         offsets.clear();
         spoolBytes = 0;
         out.close();
-        out = new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER);
+        out = Files.newOutputStream(file);
     }
 
     /** The session's fragmenter, set by its first piece (read once, however often it is asked). */
@@ -291,17 +312,20 @@ public final class FragmentSpool implements AutoCloseable {
         return fragmenter;
     }
 
-    /** A piece's samples, or null for one that is not FLV (only damage in storage does that; it is left out). */
-    private PieceSamples samples(Piece first, Piece piece) throws IOException {
+    /**
+     * A piece's samples, held or read, or null for one that is not FLV (only damage in storage does that; it is left
+     * out).
+     */
+    private HeldPiece samples(Piece first, Piece piece) throws IOException {
         fragmenter(first);
-        PieceSamples known = heldSamples(piece);
-        if (known != null) {
-            return known;
+        HeldPiece h = held.get(piece.firstSeq());
+        if (h != null && h.piece().lastSeq() == piece.lastSeq()) {
+            return h;
         }
         byte[] bytes = reader.read(ref, piece).orElseThrow(() -> new ObjectStorageException("piece " + piece.fileName()
                 + " of " + ref + " vanished", null));
         try {
-            return PieceSamples.read(bytes);
+            return HeldPiece.inMemory(piece, PieceSamples.read(bytes));
         } catch (FlvFormatException e) {
             LOG.errorf("session %s: piece %s is not FLV (%s); archiving without it", ref, piece.fileName(),
                     e.getMessage());
@@ -309,13 +333,47 @@ public final class FragmentSpool implements AutoCloseable {
         }
     }
 
-    /** The held samples of exactly this piece (the same records), or null. */
+    /** The held samples of exactly this piece (the same records) if they are in memory, or null. */
     private PieceSamples heldSamples(Piece piece) {
-        Held h = held.get(piece.firstSeq());
+        HeldPiece h = held.get(piece.firstSeq());
         return h != null && h.piece().lastSeq() == piece.lastSeq() ? h.samples() : null;
     }
 
-    private record Held(Piece piece, PieceSamples samples) {
+    /**
+     * Sets the bytes of the held pieces still in memory aside, once the archive's tracks are known (they say which
+     * samples a fragment holds). A piece whose bytes cannot be set aside stays in memory: spooling it tells what is
+     * wrong, as it did before, where a failure is handled.
+     */
+    private void spillHeld() {
+        if (fragmenter == null) {
+            return;
+        }
+        for (Map.Entry<Long, HeldPiece> e : held.entrySet()) {
+            Piece p = e.getValue().piece();
+            try {
+                e.setValue(e.getValue().spill(fragmenter, file.resolveSibling(file.getFileName() + "-" + p.firstSeq()
+                        + "-" + p.lastSeq() + ".mdat")));
+            } catch (IOException | RuntimeException ex) {
+                LOG.debugf("session %s: samples of %s kept in memory (%s)", ref, p.fileName(), ex.toString());
+            }
+        }
+    }
+
+    /** Drops held pieces: their files of samples set aside with them. */
+    private void discardAll(Map<Long, HeldPiece> dropped) {
+        dropped.values().forEach(this::discard);
+        dropped.clear();
+    }
+
+    private void discard(HeldPiece h) {
+        if (h != null) {
+            try {
+                h.discard();
+            } catch (IOException e) {
+                LOG.debugf("session %s: cannot remove the samples set aside of %s: %s", ref, h.piece().fileName(),
+                        e.toString());
+            }
+        }
     }
 
     /**

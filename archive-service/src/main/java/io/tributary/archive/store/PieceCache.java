@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Local copies of the parts this instance wrote (the raw records of re-encode mode, and the pieces of a session that
- * has no live spool: a live spool holds its pieces' samples in memory), so that continuing a GOP or finalising a
+ * has no live spool: a live spool holds its pieces' samples itself), so that continuing a GOP or finalising a
  * session reads them from disk instead of downloading them again. In copy mode it also keeps the records of the GOPs
  * waiting for their chunk, which have no piece in storage: they are stored from here as one piece when they waited
  * too long (see {@code SessionArchive}), and removed once a chunk holds them. Only a cache: object storage is the

@@ -12,12 +12,14 @@ import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Piece;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.storage.S3Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,50 @@ class FragmentSpoolTest {
     }
 
     @Test
+    void setsTheBytesOfHeldPiecesAsideOnceTheTracksAreKnownAndFragmentsThemAsFromTheirCopies() throws Exception {
+        // issue 10: a held GOP's media waits in a file, not on the heap; only what its moof says of it stays there
+        Piece copy3 = new Piece(3, 3, 100, EncodeMode.COPY, null);
+        byte[] fromCopies;
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> all = pieces(COPY_0, COPY_1, COPY_2, copy3);
+            spool.catchUp(all, 3);
+            fromCopies = spool.finish(all).tail();
+        }
+        cache = new PieceCache(work.resolve("empty"));
+        NavigableMap<Long, Piece> pieces = new TreeMap<>();
+        try (FragmentSpool spool = spool()) {
+            for (Piece p : List.of(COPY_0, COPY_1, COPY_2, copy3)) {
+                pieces.put(p.firstSeq(), p);
+                PieceSamples samples = PieceSamples.read(piece(p.firstSeq() * 80));
+                spool.hold(p, samples);
+                spool.catchUp(pieces, p.firstSeq());
+                if (p.firstSeq() >= 1) {
+                    // the tracks are known once GOP 0 is spooled: GOP 1 is set aside then, the others as they come
+                    assertEquals(List.of(aside(p)), asideFiles(), "the bytes of the GOP waiting, alone");
+                    assertEquals(5 + 5 + 1 + 1, Files.size(aside(p)), "its two frames and two AAC frames");
+                    forget(samples);
+                }
+            }
+            byte[] fromAside = spool.finish(pieces).tail();
+
+            assertArrayEquals(fromCopies, fromAside, "the same bytes, none from the held samples' arrays");
+            assertEquals(List.of(), asideFiles(), "every piece spooled: nothing left aside");
+        }
+    }
+
+    @Test
+    void removesTheBytesSetAsideWhenClosed() throws Exception {
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> pieces = pieces(COPY_0, COPY_1);
+            spool.catchUp(pieces, 1);
+            spool.hold(COPY_1, PieceSamples.read(piece(80)));
+
+            assertEquals(1, asideFiles().size());
+        }
+        assertEquals(List.of(), asideFiles());
+    }
+
+    @Test
     void gopsReplacedByOnePieceSpanningThemAreFragmentedAsStorageWouldFragmentThatPiece() throws Exception {
         Piece wide = new Piece(1, 2, 200, EncodeMode.COPY, null);
         byte[] fromStorage;
@@ -118,6 +164,30 @@ class FragmentSpoolTest {
             assertEquals(0, spool.throughSeq(), "GOP 1's fragment is cut from the spool");
             assertArrayEquals(fromStorage, spool.finish(live).tail());
         }
+    }
+
+    /** The file a held piece's bytes are set aside in: beside the spool, named after it and the piece. */
+    private Path aside(Piece p) throws Exception {
+        try (Stream<Path> files = Files.list(spoolDir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-" + p.firstSeq() + "-" + p.lastSeq()
+                    + ".mdat")).findFirst().orElseThrow();
+        }
+    }
+
+    private List<Path> asideFiles() throws Exception {
+        try (Stream<Path> files = Files.list(spoolDir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".mdat")).toList();
+        }
+    }
+
+    private Path spoolDir() {
+        return cache.root().resolve("spool").resolve(REF.channel());
+    }
+
+    /** Zeroes the samples' bytes: a spool that still read them would write zeros. */
+    private static void forget(PieceSamples samples) {
+        samples.video().forEach(v -> Arrays.fill(v.payload(), (byte) 0));
+        samples.audio().forEach(a -> Arrays.fill(a.payload(), (byte) 0));
     }
 
     private FragmentSpool spool() throws Exception {
