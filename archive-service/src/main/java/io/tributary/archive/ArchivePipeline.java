@@ -12,9 +12,11 @@ import io.tributary.archive.session.SessionFinalizer;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.ffmpeg.FfmpegRunner;
+import io.tributary.kafka.KafkaClientDefaults;
 import io.tributary.kafka.consume.RecordLoop;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -64,9 +66,11 @@ public final class ArchivePipeline implements AutoCloseable {
 
     private static Map<String, Object> consumerProperties(ArchiveSettings settings) {
         long session = settings.consumerSessionTimeout().toMillis();
+        Map<String, Object> props = new HashMap<>(KafkaClientDefaults.backgroundConsumer());
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(session));
         // Kafka asks for heartbeats at most a third of the session timeout apart
-        return Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(session),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(100, session / 3)));
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(100, session / 3)));
+        return props;
     }
 
     /** The handler alone, for driving it without Kafka. */

@@ -35,6 +35,26 @@ public final class KafkaClientDefaults {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
     }
 
+    /**
+     * Bytes a background consumer's fetch waits for ({@link #backgroundConsumer()}): about five 720p GOP records, or
+     * a few seconds of records when few streams are live.
+     */
+    static final int BACKGROUND_FETCH_MIN_BYTES = 4 * 1024 * 1024;
+    /** The longest a background consumer's fetch waits for {@link #BACKGROUND_FETCH_MIN_BYTES} (Kafka's default). */
+    static final int BACKGROUND_FETCH_MAX_WAIT_MS = 500;
+
+    /**
+     * On top of {@link #consumer()}, for consumers of {@code stream-gops} that nobody watches live (archive,
+     * thumbnails): a fetch waits until it can carry several records, or half a second. With Kafka's
+     * {@code fetch.min.bytes} of 1 such a consumer made a fetch request per GOP record, each with the broker's
+     * per-request cost (request metrics, fetch session); a GOP's records reach them up to half a second later, which
+     * neither the archive nor a picture per minute notices. transcode, whose latency viewers see, keeps the default.
+     */
+    public static Map<String, Object> backgroundConsumer() {
+        return Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(BACKGROUND_FETCH_MIN_BYTES),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(BACKGROUND_FETCH_MAX_WAIT_MS));
+    }
+
     /** For consumers of GOP records and of events. */
     public static Map<String, Object> consumer() {
         return Map.of(

@@ -48,4 +48,19 @@ class KafkaClientDefaultsTest {
                 }).toList());
         assertTrue(parsed.getInt(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG) > TopicCatalog.GOP_MAX_MESSAGE_BYTES);
     }
+
+    @Test
+    void backgroundConsumersWaitForSeveralGopRecordsPerFetchButNotLongerThanHalfASecond() {
+        Map<String, Object> config = new HashMap<>(KafkaClientDefaults.consumer());
+        config.putAll(KafkaClientDefaults.backgroundConsumer());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        ConsumerConfig parsed = new ConsumerConfig(config);
+        assertEquals(4 * 1024 * 1024, parsed.getInt(ConsumerConfig.FETCH_MIN_BYTES_CONFIG));
+        assertEquals(500, parsed.getInt(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG));
+        // a fetch may always carry what it waits for
+        assertTrue(parsed.getInt(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)
+                < parsed.getInt(ConsumerConfig.FETCH_MAX_BYTES_CONFIG));
+    }
 }
