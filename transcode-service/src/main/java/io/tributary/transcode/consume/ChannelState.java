@@ -97,9 +97,13 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
 
     /**
      * How many records the stored playlists may list past this state, as loaded: the {@code save-every} of the worker
-     * that saved it, or {@code ours} when it does not say (written by an older version).
+     * that saved it, or {@code ours} when it does not say (written by an older version), whichever is larger. Not the
+     * stored value alone: the playlists past a state object may have been written by a later owner that took the
+     * channel over and stopped before its own first save (a chain of takeovers in a rolling restart), at its own
+     * cadence; within a fleet of one configuration that cadence is ours. A fleet whose cadences differ can still
+     * be a record or two short of a worker with a longer one (the replay then stores those records' manifests again).
      */
     int maxListedPast(int ours) {
-        return saveEvery == null ? ours : saveEvery;
+        return saveEvery == null ? ours : Math.max(saveEvery, ours);
     }
 }
