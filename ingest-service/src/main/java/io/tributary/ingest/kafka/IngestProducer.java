@@ -47,11 +47,13 @@ public class IngestProducer {
      */
     static final int POOLED_BATCH_BYTES = 2 * 1024 * 1024;
     /**
-     * What the producer may hold in batches (its default is 32 MiB): with 2 MiB batches, room for as many records in
-     * flight as the default gave 750 kB GOP records. Pooled buffers stay allocated once used, so this is also the most
-     * the pool keeps; what actually waits is bounded by each publisher's in-flight budget.
+     * What the producer may hold in batches (its default is 32 MiB). Every batch now takes a whole 2 MiB buffer, an
+     * event's too: 128 MiB leaves room for 64 batches in flight, more than the ~42 750 kB GOP records the default
+     * allowed, so a slow broker does not make {@code send} wait for buffer space sooner than before. Pooled buffers
+     * stay allocated once used, so this is also the most the pool can keep (it keeps what the busiest moment needed:
+     * a few buffers when the broker keeps up); what waits is bounded by each publisher's in-flight budget too.
      */
-    static final long BUFFER_MEMORY_BYTES = 64L * 1024 * 1024;
+    static final long BUFFER_MEMORY_BYTES = 128L * 1024 * 1024;
 
     private final IngestConfig config;
     private final String bootstrapServers;
