@@ -35,7 +35,7 @@ public final class ArchiveFragmenter {
     /**
      * The tracks and timeline a session's first piece sets.
      *
-     * @throws IllegalArgumentException when the piece has no sequence header of a codec an MP4 archive carries
+     * @throws NoArchivableTrackException when the piece has no sequence header of a codec an MP4 archive carries
      */
     public static ArchiveFragmenter forFirstPiece(PieceSamples first) {
         ArchiveTracks.Video video = null;
@@ -56,6 +56,9 @@ public final class ArchiveFragmenter {
             } catch (CodecConfigException e) {
                 audio = null;
             }
+        }
+        if (video == null && audio == null) {
+            throw new NoArchivableTrackException("the first piece has no AVC or HEVC video and no AAC audio");
         }
         ArchiveTracks tracks = new ArchiveTracks(video, audio);
         long origin = Long.MAX_VALUE;

@@ -67,7 +67,8 @@ public final class FragmentSpool implements AutoCloseable {
      * cache and read back twice (as itself, then as the next piece that times its last samples). Once the archive's
      * tracks are known (the first piece is spooled), a held piece's fragment is opened as it comes and its samples'
      * bytes are set aside in a file beside the spool ({@link SpilledFragment}): what stays on the heap is what the
-     * fragment's {@code moof} says of each sample, a few KB a GOP, rather than the GOP's media.
+     * fragment's {@code moof} says of each sample, a few KB a GOP, rather than the GOP's media. A file that is lost by
+     * the time the piece is spooled costs a read of the piece again, not the spool ({@link #append}).
      */
     private final NavigableMap<Long, HeldPiece> held = new TreeMap<>();
     private final long minChunkBytes;
@@ -75,6 +76,15 @@ public final class FragmentSpool implements AutoCloseable {
     private OutputStream out;
     private long spoolBytes;
     private long endMillis;
+    /**
+     * Set while a call that writes the spool file runs, cleared when it returns (and set for good by {@link #finish}):
+     * one that threw may have left part of a fragment in the file, or counted bytes it never wrote, so the spool
+     * refuses any further use ({@link #requireIntact}). Every caller gives a spool that failed up; this keeps one that
+     * would go on from writing a broken archive.
+     */
+    private boolean broken;
+    /** A piece's samples could not be set aside once already: the next failures are logged at debug level. */
+    private boolean spillFailed;
 
     private FragmentSpool(SessionRef ref, ArchiveStore store, PartReader reader, Path file, List<Chunk> chain,
                           long minChunkBytes) {
@@ -106,13 +116,14 @@ public final class FragmentSpool implements AutoCloseable {
      * instead.
      */
     public void hold(Piece piece, PieceSamples samples) {
-        if (piece.lastSeq() > throughSeq()) {
+        requireIntact();
+        if (piece.lastSeq() > spooledThroughSeq()) {
             discard(held.put(piece.firstSeq(), HeldPiece.inMemory(piece, samples)));
             spillHeld();
         }
     }
 
-    /** The last sequence number in a stored chunk, or -1. */
+    /** The last sequence number in a stored chunk, or -1; true of a broken spool too (its chunks are stored). */
     public long chainThroughSeq() {
         return chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
     }
@@ -123,6 +134,8 @@ public final class FragmentSpool implements AutoCloseable {
      * when its successor comes, exactly as an instance finishing from storage fragments the stored piece.
      */
     public void replace(Piece wide, PieceSamples samples) throws IOException {
+        requireIntact();
+        broken = true; // until the file is cut and reopened
         int from = 0;
         while (from < spooled.size() && spooled.get(from).firstSeq() < wide.firstSeq()) {
             from++;
@@ -139,15 +152,21 @@ public final class FragmentSpool implements AutoCloseable {
             offsets.subList(from, offsets.size()).clear();
         }
         discardAll(held.tailMap(wide.firstSeq(), true));
+        broken = false;
         hold(wide, samples);
     }
 
     /** The last sequence number in a chunk or the spool, or -1. */
     public long throughSeq() {
+        requireIntact();
+        return spooledThroughSeq();
+    }
+
+    private long spooledThroughSeq() {
         if (!spooled.isEmpty()) {
             return spooled.get(spooled.size() - 1).lastSeq();
         }
-        return chain.isEmpty() ? -1 : chain.get(chain.size() - 1).lastSeq();
+        return chainThroughSeq();
     }
 
     /**
@@ -156,6 +175,7 @@ public final class FragmentSpool implements AutoCloseable {
      * the archive.
      */
     public boolean agreesWith(SessionParts parts, Set<Long> unstored) {
+        requireIntact();
         if (!parts.chunkChain().equals(chain)) {
             return false;
         }
@@ -179,11 +199,14 @@ public final class FragmentSpool implements AutoCloseable {
      * @param pieces the session's pieces; each spooled one has a successor in it
      */
     public void catchUp(NavigableMap<Long, Piece> pieces, long beforeSeq) throws IOException {
+        requireIntact();
+        broken = true; // until it returns
         spool(pieces, beforeSeq, false);
         spillHeld(); // the pieces held before the first was spooled, which set the tracks
         if (spoolBytes >= minChunkBytes) {
             storeChunk();
         }
+        broken = false;
     }
 
     /**
@@ -192,6 +215,8 @@ public final class FragmentSpool implements AutoCloseable {
      * @return the chunks the archive starts with and the bytes after them
      */
     public ArchiveBody finish(NavigableMap<Long, Piece> pieces) throws IOException {
+        requireIntact();
+        broken = true; // for good: it is closed
         spool(pieces, Long.MAX_VALUE, true);
         out.close();
         byte[] tail = Files.readAllBytes(file);
@@ -230,7 +255,7 @@ public final class FragmentSpool implements AutoCloseable {
     private void spool(NavigableMap<Long, Piece> pieces, long beforeSeq, boolean toTheEnd) throws IOException {
         Piece first = pieces.firstEntry().getValue();
         HeldPiece nextSamples = null;
-        for (Piece piece : pieces.tailMap(throughSeq(), false).values()) {
+        for (Piece piece : pieces.tailMap(spooledThroughSeq(), false).values()) {
             Map.Entry<Long, Piece> next = pieces.higherEntry(piece.firstSeq());
             if (!toTheEnd && (piece.lastSeq() >= beforeSeq || next == null)) {
                 break;
@@ -247,31 +272,40 @@ public final class FragmentSpool implements AutoCloseable {
     }
 
     /**
-     * Appends the piece's fragment, its last samples lasting until {@code next} starts (or as the session's last).
+     * Appends the piece's fragment, its last samples lasting until {@code next} starts (or as the session's last). What
+     * the spool counts changes only once the fragment is in the file; a failure before leaves the spool broken.
      *
      * @param samples the piece's, or null when it is not FLV: it is left out
      */
     private void append(Piece piece, HeldPiece samples, PieceStart next) throws IOException {
+        long at = spoolBytes;
         if (samples != null) {
             ArchiveFragmenter f = fragmenter(null);
             OutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER);
-            if (spoolBytes == 0 && chain.isEmpty()) {
+            if (at == 0 && chain.isEmpty()) {
                 byte[] init = f.initSegment();
                 buffered.write(init);
-                spoolBytes += init.length;
+                at = init.length;
             }
             // mfhd numbers rise with the records: the piece's first sequence number, plus one (they start at 1)
             long sequenceNumber = piece.firstSeq() + 1;
             SpilledFragment spilled = samples.spilled();
             Fragment fragment = f.fragment(sequenceNumber, spilled != null ? spilled.open() : f.open(samples.samples()),
                     next);
-            offsets.add(spoolBytes);
-            spoolBytes += spilled != null ? spilled.writeTo(fragment, buffered) : fragment.writeTo(buffered);
+            long bytes;
+            try {
+                bytes = spilled != null ? spilled.writeTo(fragment, buffered) : fragment.writeTo(buffered);
+            } catch (SpilledFragment.MediaLostException e) {
+                // nothing written yet: the same samples, read again (a kept GOP's record from the local cache)
+                LOG.warnf("session %s: %s; piece %s read again", ref, e.getMessage(), piece.fileName());
+                fragment = f.fragment(sequenceNumber, f.open(read(piece)), next);
+                bytes = fragment.writeTo(buffered);
+            }
             buffered.flush();
+            spoolBytes = at + bytes;
             endMillis = Math.max(endMillis, fragment.endMillis());
-        } else {
-            offsets.add(spoolBytes);
         }
+        offsets.add(at);
         spooled.add(piece);
         discardAll(held.headMap(piece.lastSeq(), true));
     }
@@ -322,15 +356,24 @@ public final class FragmentSpool implements AutoCloseable {
         if (h != null && h.piece().lastSeq() == piece.lastSeq()) {
             return h;
         }
-        byte[] bytes = reader.read(ref, piece).orElseThrow(() -> new ObjectStorageException("piece " + piece.fileName()
-                + " of " + ref + " vanished", null));
         try {
-            return HeldPiece.inMemory(piece, PieceSamples.read(bytes));
+            return HeldPiece.inMemory(piece, read(piece));
         } catch (FlvFormatException e) {
             LOG.errorf("session %s: piece %s is not FLV (%s); archiving without it", ref, piece.fileName(),
                     e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * A piece's samples from its local copy or storage.
+     *
+     * @throws FlvFormatException when it is not FLV
+     */
+    private PieceSamples read(Piece piece) {
+        byte[] bytes = reader.read(ref, piece).orElseThrow(() -> new ObjectStorageException("piece " + piece.fileName()
+                + " of " + ref + " vanished", null));
+        return PieceSamples.read(bytes);
     }
 
     /** The held samples of exactly this piece (the same records) if they are in memory, or null. */
@@ -354,8 +397,18 @@ public final class FragmentSpool implements AutoCloseable {
                 e.setValue(e.getValue().spill(fragmenter, file.resolveSibling(file.getFileName() + "-" + p.firstSeq()
                         + "-" + p.lastSeq() + ".mdat")));
             } catch (IOException | RuntimeException ex) {
-                LOG.debugf("session %s: samples of %s kept in memory (%s)", ref, p.fileName(), ex.toString());
+                // a disk that is full fails every GOP's: told once, as the memory it costs grows
+                Logger.Level level = spillFailed ? Logger.Level.DEBUG : Logger.Level.WARN;
+                LOG.logf(level, "session %s: samples of %s kept in memory (%s)%s", ref, p.fileName(), ex.toString(),
+                        spillFailed ? "" : "; further failures of this session's spool at debug level");
+                spillFailed = true;
             }
+        }
+    }
+
+    private void requireIntact() {
+        if (broken) {
+            throw new IllegalStateException("the spool of session " + ref + " failed or finished: it cannot be used");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.archive.session;
 
 import io.tributary.archive.ArchiveMeters;
+import io.tributary.archive.assemble.NoArchivableTrackException;
 import io.tributary.archive.session.FragmentSpool.ArchiveBody;
 import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
@@ -21,18 +22,19 @@ import org.jboss.logging.Logger;
  * next owner again.
  *
  * <p>The order is what makes a crash harmless. The parts are deleted only after the announcement, so a crash
- * anywhere before leaves them for the next attempt, which writes the same key again with the same bytes (never a
- * second archive; the multipart upload makes the object appear whole or not at all). After the announcement a
- * {@link #finishedMarker} is stored, and deleted last: a run that finds it was stopped while deleting the parts, and
- * only finishes the deletion (building again from whatever pieces were left would write a shorter archive over the
- * complete one). A crash between the announcement and the marker announces the same archive twice: archive-ready is
- * at-least-once, keyed by channel and identified by sessionId.
+ * anywhere before leaves them for the next attempt, which writes the same key again (with the same bytes, but for the
+ * case below; never a second archive: the multipart upload makes the object appear whole or not at all). After the
+ * announcement a {@link #finishedMarker} is stored, and deleted last: a run that finds it was stopped while deleting
+ * the parts, and only finishes the deletion (building again from whatever pieces were left would write a shorter
+ * archive over the complete one). A crash between the announcement and the marker announces the same archive twice:
+ * archive-ready is at-least-once, keyed by channel and identified by sessionId.
  *
  * <p>A failure after the live spool gave the tail (the upload, the announcement, the marker, the deletion) gives it up
  * rather than keep it finishing until an attempt succeeds: the GOPs only it held, whose records are not committed, are
  * then stored as pieces when the partition reaches its bound on records in flight, at chunk-wait, or by the next
- * attempt, which works from storage. They are stored as the pieces the spool fragmented them as, so that attempt
- * writes the same bytes as the failed one ({@link LiveSpool#endFailed}).
+ * attempt, which works from storage. They are stored as the pieces the spool fragmented them as, so that attempt, on
+ * this instance, writes the same bytes as the failed one ({@link LiveSpool#endFailed}); not if the instance dies
+ * before they are stored (the next owner may store them as one piece).
  */
 public final class SessionFinalizer {
     /** The reason given when the session's last record came (anything else is a timeout). */
@@ -55,7 +57,8 @@ public final class SessionFinalizer {
     }
 
     /**
-     * Finalises the session; empty when it had no piece to make an archive of (its parts are removed all the same).
+     * Finalises the session; empty when it had no piece to make an archive of, or no track an MP4 archive carries
+     * ({@link NoArchivableTrackException}): its parts are removed all the same.
      *
      * @param live the session as this instance recorded it, or null; its spool gives the tail if it agrees with what
      *             storage lists, otherwise the GOPs only it holds are stored first and the archive is made from
@@ -66,7 +69,8 @@ public final class SessionFinalizer {
      *                                   been rebuilt from those records, handed again
      * @throws IllegalStateException when GOPs are held only by chunks off the archive's chain: no archive is made
      *                               without them; the parts are left as they are (for someone to look at)
-     * @throws Exception when storage or Kafka failed: nothing was lost, call again. The caller logs the failure (this
+     * @throws Exception when storage or Kafka failed, or the GOPs could not be fragmented (a bug, or media no sample
+     *                   of an MP4 can time): nothing was lost, call again. The caller logs the failure (this
      *                   logs nothing of it, so that a retried end is not a log line per attempt)
      */
     public Optional<ArchiveReady> finalizeSession(SessionRef session, String why, SessionArchive live) throws Exception {
@@ -120,8 +124,10 @@ public final class SessionFinalizer {
         try (FragmentSpool fromStorage = resumed ? null : FragmentSpool.resume(session, parts, store,
                 new PartReader(store, cache), cache.spoolFile(session.channel(), session.sessionId()))) {
             body = resumed ? live.finishSpool() : fromStorage.finish(parts.pieces());
-        } catch (IllegalArgumentException e) {
-            // no track an MP4 archive can carry (an MP3-only or AV1 stream): nothing will ever make one
+        } catch (NoArchivableTrackException e) {
+            // an MP3-only or AV1 stream: nothing will ever make an archive of it. Only this: any other failure while
+            // fragmenting (a bug, a timestamp that no sample duration holds) is thrown and the end tried again,
+            // rather than the parts deleted and the GOPs only the live spool kept committed without an archive
             LOG.errorf("session %s ended (%s) without media an MP4 archive carries: %s", session, why, e.getMessage());
             deleteParts(session);
             return Optional.empty();

@@ -4,8 +4,9 @@ import io.tributary.archive.assemble.ArchiveFragmenter.Fragment;
 import io.tributary.archive.assemble.OpenFragment;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +28,11 @@ record SpilledFragment(OpenFragment open, Path media) {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(media), WRITE_BUFFER)) {
             open.writeMediaTo(out);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(media);
+            try {
+                Files.deleteIfExists(media);
+            } catch (IOException notDeleted) {
+                e.addSuppressed(notDeleted); // the write's failure is the one to tell
+            }
             throw e;
         }
         return new SpilledFragment(open.withoutData(), media);
@@ -38,26 +43,45 @@ record SpilledFragment(OpenFragment open, Path media) {
      * header, then the samples' bytes from the file.
      *
      * @return the bytes written
-     * @throws IOException when the file does not hold the samples' bytes (nothing is written then)
+     * @throws MediaLostException when the file is gone, unreadable or not the samples' size: nothing is written, and
+     *                            the piece can be read again instead
+     * @throws IOException        when writing failed, or the file changed while it was read: part of the fragment
+     *                            may be written
      */
     long writeTo(Fragment fragment, OutputStream out) throws IOException {
         long mediaBytes = open.mediaBytes();
-        if (Files.size(media) != mediaBytes) {
-            throw new IOException("the samples set aside in " + media.getFileName() + " weigh " + Files.size(media)
-                    + " bytes, not " + mediaBytes);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(media);
+        } catch (IOException e) {
+            throw new MediaLostException("the samples set aside in " + media.getFileName() + " cannot be read: " + e);
         }
-        byte[] header = fragment.header();
-        out.write(header);
-        try (InputStream in = Files.newInputStream(media)) {
-            if (in.transferTo(out) != mediaBytes) {
+        try (channel) {
+            long size = channel.size(); // of the file opened: what is read, whatever happens to the name meanwhile
+            if (size != mediaBytes) {
+                throw new MediaLostException("the samples set aside in " + media.getFileName() + " weigh " + size
+                        + " bytes, not " + mediaBytes);
+            }
+            byte[] header = fragment.header();
+            out.write(header);
+            if (Channels.newInputStream(channel).transferTo(out) != mediaBytes) {
                 throw new IOException("the samples set aside in " + media.getFileName() + " changed while read");
             }
+            return header.length + mediaBytes;
         }
-        return header.length + mediaBytes;
     }
 
     /** Deletes the file; a file that stays is removed with the spool directory when the service next starts. */
     void delete() throws IOException {
         Files.deleteIfExists(media);
+    }
+
+    /** The file set aside does not hold the samples' bytes (gone, unreadable, cut short): nothing was written. */
+    static final class MediaLostException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MediaLostException(String message) {
+            super(message);
+        }
     }
 }

@@ -76,7 +76,7 @@ class ArchiveFragmenterTest {
     @Test
     void refusesASessionWithoutATrackAnMp4Carries() {
         PieceSamples nothing = new PieceSamples(null, null, List.of(), List.of(aac(0)));
-        assertThrows(IllegalArgumentException.class, () -> ArchiveFragmenter.forFirstPiece(nothing));
+        assertThrows(NoArchivableTrackException.class, () -> ArchiveFragmenter.forFirstPiece(nothing));
     }
 
     private static List<Long> durations(TrackRun run) {

@@ -3,6 +3,7 @@ package io.tributary.archive.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.archive.assemble.PieceSamples;
@@ -163,6 +164,52 @@ class FragmentSpoolTest {
 
             assertEquals(0, spool.throughSeq(), "GOP 1's fragment is cut from the spool");
             assertArrayEquals(fromStorage, spool.finish(live).tail());
+        }
+    }
+
+    @Test
+    void fragmentsAPieceWhoseBytesSetAsideWereCutShortFromItsCopyInstead() throws Exception {
+        // review of 4ef47da: a side file that is short (or gone) made the spool fail, abandoning the session
+        Piece copy3 = new Piece(3, 3, 100, EncodeMode.COPY, null);
+        NavigableMap<Long, Piece> all = pieces(COPY_0, COPY_1, COPY_2, copy3);
+        byte[] uninterrupted;
+        try (FragmentSpool spool = spool()) {
+            spool.catchUp(all, 3);
+            uninterrupted = spool.finish(all).tail();
+        }
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> pieces = new TreeMap<>();
+            for (Piece p : List.of(COPY_0, COPY_1, COPY_2, copy3)) {
+                pieces.put(p.firstSeq(), p);
+                spool.hold(p, PieceSamples.read(piece(p.firstSeq() * 80)));
+                if (p == COPY_2) {
+                    // GOP 1 waits aside for GOP 2 to time its last samples: its file loses its last byte
+                    Path aside = aside(COPY_1);
+                    Files.write(aside, Arrays.copyOf(Files.readAllBytes(aside), (int) Files.size(aside) - 1));
+                }
+                spool.catchUp(pieces, p.firstSeq());
+            }
+
+            assertArrayEquals(uninterrupted, spool.finish(pieces).tail(), "GOP 1 read again from its local copy");
+        }
+    }
+
+    @Test
+    void refusesFurtherUseOnceACallFailedPartWayThroughAPiece() throws Exception {
+        // review of 4ef47da: the init segment was counted before the fragment after it failed; a timestamp jump of
+        // 13.9 h makes the last frame of GOP 0 last longer than a trun sample duration can say (2^32 ticks at 90 kHz)
+        Piece afterJump = new Piece(1, 1, 100, EncodeMode.COPY, null);
+        cache.put(REF.channel(), REF.sessionId(), afterJump.fileName(), piece(50_000_000));
+        NavigableMap<Long, Piece> pieces = pieces(COPY_0);
+        pieces.put(afterJump.firstSeq(), afterJump);
+        try (FragmentSpool spool = spool()) {
+            assertThrows(IllegalArgumentException.class, () -> spool.catchUp(pieces, 1));
+
+            assertThrows(IllegalStateException.class, () -> spool.catchUp(pieces, 1));
+            assertThrows(IllegalStateException.class, spool::throughSeq);
+            assertThrows(IllegalStateException.class, () -> spool.hold(COPY_2, PieceSamples.read(piece(160))));
+            assertThrows(IllegalStateException.class, () -> spool.finish(pieces));
+            assertEquals(-1, spool.chainThroughSeq(), "what it stored is still known: no chunk");
         }
     }
 

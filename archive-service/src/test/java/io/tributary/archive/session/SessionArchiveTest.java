@@ -1,5 +1,6 @@
 package io.tributary.archive.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +42,28 @@ class SessionArchiveTest {
     @BeforeEach
     void setUp() {
         cache = new PieceCache(work.resolve("cache"));
-        // the session's first GOP is stored as a piece (here: its local copy, read when the spool starts)
-        cache.put(REF.channel(), REF.sessionId(), FIRST.fileName(), FlvGops.of(0));
-        ArchiveStore unreachable = new ArchiveStore(new S3Settings("http://127.0.0.1:1", "k", "s", "b", "us-east-1"));
-        SessionArchive.Tools tools = new SessionArchive.Tools(unreachable, cache, null, null, 0, EncodeMode.COPY,
-                Duration.ofMinutes(1));
-        SessionParts stored = SessionParts.fromKeys(List.of(PartKeys.key(REF.channel(), REF.sessionId(), FIRST)));
-        archive = new SessionArchive(REF, stored, tools, 0, 0);
+        archive = session(cache);
+    }
+
+    @Test
+    void aKeptGopWhoseBytesSetAsideAreGoneIsFragmentedFromItsLocalCopyWithoutAbandoningTheSession()
+            throws Exception {
+        // review of 4ef47da: a side file lost (deleted, cut short, unreadable) abandoned the session, though the
+        // kept GOP's record is in the local cache
+        SessionArchive uninterrupted = session(new PieceCache(work.resolve("uninterrupted")));
+        for (long seq = 1; seq <= 3; seq++) {
+            assertFalse(accept(uninterrupted, seq).isDone(), "kept until a chunk stores it");
+        }
+        byte[] expected = uninterrupted.finishSpool().tail();
+
+        CompletableFuture<Void> first = accept(1); // set aside once GOP 0 set the tracks, spooled when GOP 2 comes
+        Files.delete(asideFile(1));
+        accept(2);
+        accept(3);
+
+        assertFalse(first.isCompletedExceptionally(), "not abandoned: its record is not handed again");
+        assertEquals(3, archive.waitingRecords(), "every GOP still kept for its chunk");
+        assertArrayEquals(expected, archive.finishSpool().tail());
     }
 
     @Test
@@ -86,9 +103,31 @@ class SessionArchiveTest {
         assertEquals(0, archive.waitingRecords(), "nothing kept without a copy");
     }
 
+    /** A copy-mode session whose first GOP is stored as a piece (here: its local copy, read when the spool starts). */
+    private static SessionArchive session(PieceCache cache) {
+        cache.put(REF.channel(), REF.sessionId(), FIRST.fileName(), FlvGops.of(0));
+        ArchiveStore unreachable = new ArchiveStore(new S3Settings("http://127.0.0.1:1", "k", "s", "b", "us-east-1"));
+        SessionArchive.Tools tools = new SessionArchive.Tools(unreachable, cache, null, null, 0, EncodeMode.COPY,
+                Duration.ofMinutes(1));
+        SessionParts stored = SessionParts.fromKeys(List.of(PartKeys.key(REF.channel(), REF.sessionId(), FIRST)));
+        return new SessionArchive(REF, stored, tools, 0, 0);
+    }
+
     private CompletableFuture<Void> accept(long seq) {
+        return accept(archive, seq);
+    }
+
+    private static CompletableFuture<Void> accept(SessionArchive session, long seq) {
         GopMetadata meta = GopMetadata.of(REF.sessionId(), seq, seq * 80, 80, 1_000 + seq, Set.of());
-        return archive.accept(meta, FlvGops.of(seq * 80), 1_000);
+        return session.accept(meta, FlvGops.of(seq * 80), 1_000);
+    }
+
+    /** The file GOP {@code seq}'s samples are set aside in, beside the spool. */
+    private Path asideFile(long seq) throws Exception {
+        try (Stream<Path> files = Files.list(cache.root().resolve("spool").resolve(REF.channel()))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-" + seq + "-" + seq + ".mdat"))
+                    .findFirst().orElseThrow();
+        }
     }
 
     private void loseLocalCopyOf(long seq) {
