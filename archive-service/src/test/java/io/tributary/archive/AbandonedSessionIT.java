@@ -15,7 +15,6 @@ import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
-import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.testsupport.s3.EmbeddedS3;
 import io.tributary.testsupport.s3.SharedS3;
@@ -44,9 +43,7 @@ class AbandonedSessionIT {
     @Test
     void aSessionThatLostItsWaitingGopsAtTheEndIsNotClosedAndItsRecordsComeAgain() throws Exception {
         EmbeddedS3 s3 = SharedS3.instance();
-        ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
-                SharedS3.BUCKET, EmbeddedS3.REGION));
-        store.ensureBucket();
+        ArchiveStore store = SharedArchiveStore.open();
         PieceCache cache = new PieceCache(work.resolve("instance"));
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, gop -> {
             throw new AssertionError("copy mode encodes nothing");

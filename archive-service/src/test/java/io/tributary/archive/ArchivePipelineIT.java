@@ -19,7 +19,6 @@ import io.tributary.media.event.ArchiveReady;
 import io.tributary.media.event.Topics;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.ObjectStorageException;
-import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.testsupport.s3.EmbeddedS3;
@@ -71,8 +70,7 @@ class ArchivePipelineIT {
     static void setUp() {
         bootstrap = SharedKafka.bootstrapServers();
         EmbeddedS3 s3 = SharedS3.instance();
-        store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(), SharedS3.BUCKET,
-                EmbeddedS3.REGION));
+        store = SharedArchiveStore.open();
         TopicProvisioner.ensure(bootstrap, TopicCatalog.specs(List.of(Topics.ARCHIVE_READY), 2, (short) 1),
                 Duration.ofSeconds(60));
         publisher = new ArchiveReadyPublisher(bootstrap);

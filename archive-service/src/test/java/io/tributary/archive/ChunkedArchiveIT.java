@@ -17,7 +17,6 @@ import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.media.event.ArchiveReady;
-import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.testsupport.s3.EmbeddedS3;
 import io.tributary.testsupport.s3.SharedS3;
@@ -59,9 +58,7 @@ class ChunkedArchiveIT {
     @BeforeAll
     static void setUp() {
         EmbeddedS3 s3 = SharedS3.instance();
-        store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(), SharedS3.BUCKET,
-                EmbeddedS3.REGION));
-        store.ensureBucket();
+        store = SharedArchiveStore.open();
         clip = TestMedia.h264Aac(Duration.ofSeconds(4), 1280, 720, 30, 30);
         pushed = ArchiveProbe.ofSourceRemuxed(LongSession.asFlv(clip, COPIES, work), work);
     }

@@ -12,7 +12,6 @@ import io.tributary.media.event.ArchiveReady;
 import io.tributary.media.event.Topics;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.ObjectStorageException;
-import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.testsupport.s3.EmbeddedS3;
@@ -148,8 +147,7 @@ class KillNineIT {
         Assumptions.assumeTrue(Files.exists(JAR), "the service is packaged before integration tests");
         String bootstrap = SharedKafka.bootstrapServers();
         EmbeddedS3 s3 = SharedS3.instance();
-        ArchiveStore store = new ArchiveStore(new S3Settings(s3.endpoint(), s3.accessKey(), s3.secretKey(),
-                SharedS3.BUCKET, EmbeddedS3.REGION));
+        ArchiveStore store = SharedArchiveStore.open();
         String id = UUID.randomUUID().toString().substring(0, 8);
         String topic = "stream-gops-" + name + id;
         String session = UUID.randomUUID().toString();

@@ -34,7 +34,9 @@ import org.jboss.logging.Logger;
  * ({@link #endFailed}): while the spool is finishing nothing it kept may be stored as a piece, so an end that keeps
  * failing would hold the kept records, and with them its partition's commits, until an attempt succeeded. The GOPs
  * still kept then are stored each as a piece of its own, the pieces the spool fragmented them as, so that the archive
- * made from storage is byte for byte the one the spool gave (which may be uploaded, or even announced, already).
+ * this instance makes from storage is byte for byte the one the spool gave (which may be uploaded, or even announced,
+ * already). An instance that dies before they are stored leaves their records to the next owner, which may store
+ * them as one piece and so write other bytes at the same key (the service's documentation, "An end that fails").
  *
  * <p>Not thread-safe: used under its session's partition lock.
  */
@@ -264,10 +266,12 @@ final class LiveSpool {
     /**
      * Spools the pieces before {@code seq}: a GOP is finished once the next one has started. Done last, after
      * everything durable, so that a record handed again never spools a piece twice. Storage failures of a chunk are
-     * retried by the spool itself; anything else gives the spool up (the finaliser then works from storage), and
-     * abandons the session when GOPs were kept in it. The GOPs a stored chunk now holds are done.
+     * retried by the spool itself; anything else gives the spool up (the finaliser then works from storage) and
+     * stores the GOPs kept in it as pieces, from their local copies. The GOPs a stored chunk now holds are done.
      *
-     * @throws SessionAbandonedException when the spool failed while it held GOPs kept here
+     * @throws SessionAbandonedException when the spool failed while it held GOPs kept here whose local copy is gone
+     * @throws io.tributary.storage.ObjectStorageException when those GOPs cannot be stored now: they stay kept
+     *                                   (stored at the chunk wait, a full partition or the end)
      */
     void spoolFinishedBefore(long seq) {
         if (spool == null) {
@@ -277,12 +281,14 @@ final class LiveSpool {
         try {
             spool.catchUp(pieces, seq);
         } catch (IOException | RuntimeException e) {
-            if (!kept.isEmpty()) {
-                throw abandon("spool failed: " + e);
-            }
             LOG.infof("session %s: spool given up (%s); its archive is made from storage at its end", ref,
                     e.toString());
             close();
+            // the GOPs kept for the spool's chunks have local copies: stored now, one piece each (as the spool would
+            // have fragmented them), so that nothing is lost and nothing is handed again. Abandoning here instead
+            // made media the spool can never take (an MP3-only or AV1-only stream: no track an MP4 carries) fail
+            // the same way on every replay, rewinding the partition for good. Abandoned only if a copy is gone too.
+            storeKept(false);
             return;
         }
         for (Piece p : pieces.subMap(through, false, spool.throughSeq(), true).values()) {
