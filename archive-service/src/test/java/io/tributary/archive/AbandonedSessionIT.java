@@ -16,8 +16,6 @@ import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.testsupport.media.TestMedia;
-import io.tributary.testsupport.s3.EmbeddedS3;
-import io.tributary.testsupport.s3.SharedS3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +40,6 @@ class AbandonedSessionIT {
 
     @Test
     void aSessionThatLostItsWaitingGopsAtTheEndIsNotClosedAndItsRecordsComeAgain() throws Exception {
-        EmbeddedS3 s3 = SharedS3.instance();
         ArchiveStore store = SharedArchiveStore.open();
         PieceCache cache = new PieceCache(work.resolve("instance"));
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, gop -> {

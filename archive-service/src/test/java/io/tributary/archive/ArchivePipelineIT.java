@@ -21,8 +21,6 @@ import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.ObjectStorageException;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
-import io.tributary.testsupport.s3.EmbeddedS3;
-import io.tributary.testsupport.s3.SharedS3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +67,6 @@ class ArchivePipelineIT {
     @BeforeAll
     static void setUp() {
         bootstrap = SharedKafka.bootstrapServers();
-        EmbeddedS3 s3 = SharedS3.instance();
         store = SharedArchiveStore.open();
         TopicProvisioner.ensure(bootstrap, TopicCatalog.specs(List.of(Topics.ARCHIVE_READY), 2, (short) 1),
                 Duration.ofSeconds(60));

@@ -18,8 +18,6 @@ import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.media.event.ArchiveReady;
 import io.tributary.testsupport.media.TestMedia;
-import io.tributary.testsupport.s3.EmbeddedS3;
-import io.tributary.testsupport.s3.SharedS3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +55,6 @@ class ChunkedArchiveIT {
 
     @BeforeAll
     static void setUp() {
-        EmbeddedS3 s3 = SharedS3.instance();
         store = SharedArchiveStore.open();
         clip = TestMedia.h264Aac(Duration.ofSeconds(4), 1280, 720, 30, 30);
         pushed = ArchiveProbe.ofSourceRemuxed(LongSession.asFlv(clip, COPIES, work), work);

@@ -18,8 +18,6 @@ import io.tributary.archive.store.PartName.Chunk;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.media.event.ArchiveReady;
 import io.tributary.testsupport.media.TestMedia;
-import io.tributary.testsupport.s3.EmbeddedS3;
-import io.tributary.testsupport.s3.SharedS3;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +70,6 @@ class UnfinishedEndIT {
 
     @BeforeEach
     void setUp() {
-        EmbeddedS3 s3 = SharedS3.instance();
         store = SharedArchiveStore.open();
         PieceCache cache = new PieceCache(work.resolve("instance"));
         SessionArchive.Tools tools = new SessionArchive.Tools(store, cache, gop -> {

@@ -17,8 +17,6 @@ import io.tributary.media.flv.FlvHeader;
 import io.tributary.media.flv.FlvWriter;
 import io.tributary.media.flv.LegacyAudioTagHeader;
 import io.tributary.media.gop.GopMetadata;
-import io.tributary.testsupport.s3.EmbeddedS3;
-import io.tributary.testsupport.s3.SharedS3;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +50,6 @@ class SessionFinalizerIT {
 
     @BeforeEach
     void setUp() {
-        EmbeddedS3 s3 = SharedS3.instance();
         store = SharedArchiveStore.open();
         finalizer = new SessionFinalizer(store, new PieceCache(work.resolve("cache")), announced::add,
                 Clock.systemUTC());
