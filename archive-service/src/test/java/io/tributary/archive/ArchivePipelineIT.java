@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * application of the other ITs consumes stream-gops) sees its records.
  */
 class ArchivePipelineIT {
+    /** The ingest's record limit: every GOP of the clip fits one record. */
+    private static final int WHOLE_GOPS = 8 * 1024 * 1024;
     /** Generous: 2 cores shared by several builds encode 360p at a few times real time at best. */
     private static final Duration EVENT_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration SETTLE = Duration.ofSeconds(5);
@@ -92,7 +94,7 @@ class ArchivePipelineIT {
         String topic = newTopic();
         String channel = "it-reencode-" + shortId();
         String session = UUID.randomUUID().toString();
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        List<GopRecord> records = records(session);
         start(settings(topic));
 
         GopFeed.publish(bootstrap, topic, channel, records);
@@ -135,7 +137,7 @@ class ArchivePipelineIT {
         String topic = newTopic();
         String channel = "it-copy-" + shortId();
         String session = UUID.randomUUID().toString();
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, false);
+        List<GopRecord> records = GopFeed.records(clip, session, WHOLE_GOPS, false);
         start(settings(topic).withMode(EncodeMode.COPY));
 
         GopFeed.publish(bootstrap, topic, channel, records);
@@ -154,7 +156,7 @@ class ArchivePipelineIT {
         String topic = newTopic();
         String channel = "it-timeout-" + shortId();
         String session = UUID.randomUUID().toString();
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        List<GopRecord> records = records(session);
         records.remove(records.size() - 1); // the ingest died before sending it
         start(settings(topic).withSessionTimeout(Duration.ofSeconds(3)));
 
@@ -169,7 +171,7 @@ class ArchivePipelineIT {
         String topic = newTopic();
         String channel = "it-restart-" + shortId();
         String session = UUID.randomUUID().toString();
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        List<GopRecord> records = records(session);
         ArchiveSettings settings = settings(topic);
         ArchivePipeline first = start(settings);
         GopFeed.publish(bootstrap, topic, channel, records.subList(0, 3));
@@ -190,7 +192,7 @@ class ArchivePipelineIT {
         String topic = newTopic();
         String channel = "it-copy-stop-" + shortId();
         String session = UUID.randomUUID().toString();
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        List<GopRecord> records = records(session);
         ArchiveSettings settings = settings(topic).withMode(EncodeMode.COPY);
         ArchivePipeline first = start(settings);
         GopFeed.publish(bootstrap, topic, channel, records.subList(0, 4));
@@ -226,7 +228,7 @@ class ArchivePipelineIT {
         String topic = newTopic();
         String channel = "it-copy-full-" + shortId();
         String session = UUID.randomUUID().toString();
-        List<GopRecord> records = GopFeed.records(clip, session, 8 * 1024 * 1024, true);
+        List<GopRecord> records = records(session);
         ArchiveSettings settings = settings(topic).withMode(EncodeMode.COPY).withMaxInFlight(2);
         start(settings);
 
@@ -253,8 +255,8 @@ class ArchivePipelineIT {
         String other = channelOnThePartitionOf(failing);
         String failingSession = UUID.randomUUID().toString();
         String otherSession = UUID.randomUUID().toString();
-        List<GopRecord> failingRecords = GopFeed.records(clip, failingSession, 8 * 1024 * 1024, true);
-        List<GopRecord> otherRecords = GopFeed.records(clip, otherSession, 8 * 1024 * 1024, true);
+        List<GopRecord> failingRecords = records(failingSession);
+        List<GopRecord> otherRecords = records(otherSession);
         // a chunk no chain from the session's first piece reaches: the finaliser refuses to leave its GOPs out
         String stranded = PartKeys.key(failing, failingSession, new Chunk(50, 60, 1, 1, 1));
         store.put(stranded, new byte[1], ArchiveStore.MP4);
@@ -281,7 +283,7 @@ class ArchivePipelineIT {
         String channel = "it-replay-" + shortId();
         String session = UUID.randomUUID().toString();
         start(settings(topic).withMode(EncodeMode.COPY));
-        GopFeed.publish(bootstrap, topic, channel, GopFeed.records(clip, session, 8 * 1024 * 1024, true));
+        GopFeed.publish(bootstrap, topic, channel, records(session));
         ArchiveReady event = onlyEvent(session);
 
         // offsets lost: a new group reads everything again
@@ -305,6 +307,11 @@ class ArchivePipelineIT {
         List<ArchiveReady> events = ArchiveReadyEvents.await(bootstrap, session, EVENT_TIMEOUT, SETTLE);
         assertEquals(1, events.size(), "archive-ready once: " + events);
         return events.get(0);
+    }
+
+    /** The clip as one session's records, a whole GOP each (the ingest's 8 MiB record limit), the last one flagged. */
+    private List<GopRecord> records(String session) {
+        return GopFeed.records(clip, session, WHOLE_GOPS, true);
     }
 
     private ArchiveSettings settings(String topic) {

@@ -122,6 +122,13 @@ class ChannelStateLoaderTest {
         return ChannelStateLoader.await(ChannelStateLoader.start(CHANNEL, objects, 6));
     }
 
+    /** A state object saved after record 4 of session S, as the previous owner stored it. */
+    private static ChannelState storeStateAfterSequence4(MemoryObjects objects) {
+        ChannelState saved = savedAfter("S", 4);
+        objects.bucket.put(STATE, StateJson.write(saved));
+        return saved;
+    }
+
     private static ChannelState savedAfter(String session, long sequence) {
         return ChannelState.empty().after(GopMetadata.of(session, sequence, sequence * 2000, 2000,
                 T0.toEpochMilli(), EnumSet.noneOf(GopFlag.class)), Boundary.NONE,
@@ -154,8 +161,7 @@ class ChannelStateLoaderTest {
     @Test
     void aSavedStateIsTakenAsItIsWithTheLastSegmentTheSourcePlaylistLists() throws Exception {
         MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
-        ChannelState saved = savedAfter("S", 4);
-        objects.bucket.put(STATE, StateJson.write(saved));
+        ChannelState saved = storeStateAfterSequence4(objects);
         objects.put(SOURCE, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
         objects.put(AUDIO, playlist("S", 0, 7));
         objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "240p"), playlist("S", 0, 7));
@@ -173,8 +179,7 @@ class ChannelStateLoaderTest {
     void anAudioOnlyChannelLoadsItsSavedStateWithTheLastSegmentItsAudioPlaylistListsWithoutAListing()
             throws Exception {
         MemoryObjects objects = objects();
-        ChannelState saved = savedAfter("S", 4);
-        objects.bucket.put(STATE, StateJson.write(saved));
+        ChannelState saved = storeStateAfterSequence4(objects);
         objects.put(AUDIO, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
@@ -189,8 +194,7 @@ class ChannelStateLoaderTest {
     @Test
     void aFailedReadOfTheAudioPlaylistOfAChannelWithoutSourcePlaylistIsReadAsMissing() throws Exception {
         MemoryObjects objects = objects();
-        ChannelState saved = savedAfter("S", 4);
-        objects.bucket.put(STATE, StateJson.write(saved));
+        ChannelState saved = storeStateAfterSequence4(objects);
         objects.put(AUDIO, playlist("S", 0, 7));
         objects.failing.add("GET " + AUDIO);
 
@@ -217,8 +221,7 @@ class ChannelStateLoaderTest {
     @Test
     void anUnreadableSourcePlaylistLeavesTheSavedStateAndNoPublishedThrough() throws Exception {
         MemoryObjects objects = objects();
-        ChannelState saved = savedAfter("S", 4);
-        objects.bucket.put(STATE, StateJson.write(saved));
+        ChannelState saved = storeStateAfterSequence4(objects);
         objects.put(SOURCE, "#EXTM3U\nS-5.m4s\n"); // a URI without EXTINF: not ours
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
