@@ -45,7 +45,7 @@ public interface TranscodeConfig {
          * Records of a channel handled before its state is saved (and their offsets committed), with the ABR ladder
          * off; with it on, every record. 5 is 10 s of 2 s GOPs: a fifth of the PUTs that rewrite the state object,
          * and a successor replays at most 5 records, storing nothing of those the playlists list already. 1 saves
-         * after every record.
+         * after every record; at most {@code StateSaving.MAX_SAVE_EVERY} (1000).
          */
         @WithDefault("5")
         int saveEvery();

@@ -74,7 +74,7 @@ final class ChannelPackager {
         this.channel = channel;
         this.out = out;
         this.manifests = new ManifestWriter(channel, out.objects(), out.windowSize());
-        this.saver = new ChannelStateSaver(channel, out, lane, state);
+        this.saver = new ChannelStateSaver(channel, out, lane, state, replay);
         this.replay = replay;
         this.lane = lane;
         this.rungs = out.ladder() == null ? null : new RungPackaging(channel, out.ladder(), lane, this,

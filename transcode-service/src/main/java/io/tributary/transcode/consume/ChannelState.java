@@ -32,9 +32,10 @@ import java.util.List;
  * @param retiring segments out of every manifest, waiting for deletion
  * @param rungs how far the ladder's rungs are stored ({@link RungProgress#NONE} in a state written before the ladder
  *     was wired, or with the ladder off)
- * @param saveEvery the {@code save-every} of the worker that saved it ({@link StateSaving#saveEvery}): how many records
- *     its playlists may list past it, which bounds a successor's {@link TakeoverReplay}; null in a state never saved,
- *     or written by a version that did not store it
+ * @param saveEvery the {@code save-every} of the worker that saved it ({@link StateSaving#saveEvery}; the larger
+ *     bound of its own takeover replay while that ran, {@link TakeoverReplay#cadenceToStore}): how many records the
+ *     playlists may list past it, which bounds a successor's {@link TakeoverReplay}; null in a state never saved, or
+ *     written by a version that did not store it
  */
 public record ChannelState(int schemaVersion, String sessionId, long lastSequence, long lastMediaEndMillis,
                            long sessionFirstClosedAtMillis, boolean sessionEnded, List<String> recentSessions,
@@ -51,8 +52,9 @@ public record ChannelState(int schemaVersion, String sessionId, long lastSequenc
         if (pendingBoundary == null || presentation == null) {
             throw new IllegalArgumentException("a channel state needs a pending boundary and a presentation");
         }
-        if (saveEvery != null && saveEvery < 1) {
-            throw new IllegalArgumentException("a state is saved every 1 or more records: " + saveEvery);
+        if (saveEvery != null && (saveEvery < 1 || saveEvery > StateSaving.MAX_SAVE_EVERY)) {
+            throw new IllegalArgumentException("a state is saved every 1 to " + StateSaving.MAX_SAVE_EVERY
+                    + " records: " + saveEvery);
         }
     }
 

@@ -59,10 +59,9 @@ final class ChannelStateLoader {
     /**
      * Starts reading the channel's state: the state object and the source and audio playlists, in one round (a new
      * channel pays two GETs of missing playlists for it; a channel with video taken over one of the audio playlist,
-     * which it does not use). The stage fails as the first read of the state that failed: the source playlist's
-     * included when there is a state object, both playlists' and the listing's when there is none (a 404 or an
-     * unreadable playlist is not a failure, nor is a failed read of the audio playlist when there is a state object:
-     * it is read as missing).
+     * which it does not use). The stage fails as the first read of the state that failed: with a state object, the
+     * source playlist's included, and the audio playlist's when there is no source playlist (an audio-only channel);
+     * without one, both playlists' and the listing's (a 404 or an unreadable playlist is not a failure).
      */
     static CompletableFuture<Loaded> start(String channel, ChannelObjects objects, int windowSize) {
         CompletableFuture<Optional<byte[]>> saved = objects.getAsync(OutputKeys.state(channel));
@@ -80,14 +79,12 @@ final class ChannelStateLoader {
                                 : CompletableFuture.completedFuture(ChannelState.empty()))
                         .thenApply(recovered -> new Loaded(recovered, null));
             }
-            // a failed read of the source playlist fails the load like the state's own read (retried): read as
-            // missing, the records after the state object would be stored again over newer playlists. Without a source
-            // playlist (an audio-only channel) the audio playlist says how far the previous owner got; a failed read
-            // of it is read as missing, so that the load fails only on the reads a channel with video needs
+            // a failed read of the playlist that says how far the previous owner got fails the load like the state's
+            // own read (retried): read as missing, the records after the state object would be stored again over
+            // newer playlists. That is the source's, or the audio's without a source playlist (an audio-only channel)
             return source.thenCompose(text -> text.isPresent()
                     ? CompletableFuture.completedFuture(publishedThrough(channel, Renditions.SOURCE, text, windowSize))
-                    : audio.handle((a, failure) -> publishedThrough(channel, Renditions.AUDIO,
-                            failure == null ? a : Optional.empty(), windowSize)))
+                    : audio.thenApply(a -> publishedThrough(channel, Renditions.AUDIO, a, windowSize)))
                     .thenApply(published -> new Loaded(state.get(), published));
         });
     }

@@ -26,13 +26,17 @@ final class ChannelStateSaver {
     private final PackagerOutputs out;
     private final ChannelLane lane;
     private final UnsavedRecords unsaved;
+    /** The packager's, read for the cadence a save stores. */
+    private final TakeoverReplay replay;
     private volatile ChannelState state;
 
-    ChannelStateSaver(String channel, PackagerOutputs out, ChannelLane lane, ChannelState state) {
+    ChannelStateSaver(String channel, PackagerOutputs out, ChannelLane lane, ChannelState state,
+                      TakeoverReplay replay) {
         this.channel = channel;
         this.out = out;
         this.lane = lane;
         this.state = state;
+        this.replay = replay;
         this.unsaved = new UnsavedRecords(channel, lane, out.saving().maxUnsavedAge(), out.saveTimer(),
                 this::saveUnsaved);
     }
@@ -47,8 +51,9 @@ final class ChannelStateSaver {
      * of the records it covers complete (their offsets may be committed).
      */
     void save(ChannelState next) throws InterruptedException {
-        // with the cadence it was saved at: a successor's replay is bounded by it, not by its own
-        ChannelState saved = next.savedEvery(out.saving().saveEvery());
+        // with the cadence it was saved at, or the takeover replay's bound while that runs: a successor's replay is
+        // bounded by it, not by its own
+        ChannelState saved = next.savedEvery(replay.cadenceToStore(out.saving().saveEvery()));
         lane.checkOpen();
         out.objects().putAll(List.of(OutputObjects.state(OutputKeys.state(channel), StateJson.write(saved))));
         out.metrics().stateSaved();

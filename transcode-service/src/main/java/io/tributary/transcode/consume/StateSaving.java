@@ -27,10 +27,17 @@ public record StateSaving(int saveEvery, Duration maxUnsavedAge) {
     public static final StateSaving DEFAULT = new StateSaving(5, Duration.ofSeconds(15));
     /** After every record, as before the cadence existed; the ladder's (its rung progress counts on it). */
     public static final StateSaving EVERY_RECORD = new StateSaving(1, DEFAULT.maxUnsavedAge());
+    /**
+     * The most records between saves, in configuration and in a stored state object: a successor replays up to that
+     * many in memory ({@link ChannelState#maxListedPast}), and a corrupt state saying two billion would unbound it.
+     * 1000 is over half an hour of 2 s GOPs, past any useful cadence.
+     */
+    public static final int MAX_SAVE_EVERY = 1000;
 
     public StateSaving {
-        if (saveEvery < 1) {
-            throw new IllegalArgumentException("the state is saved every 1 or more records: " + saveEvery);
+        if (saveEvery < 1 || saveEvery > MAX_SAVE_EVERY) {
+            throw new IllegalArgumentException("the state is saved every 1 to " + MAX_SAVE_EVERY + " records: "
+                    + saveEvery);
         }
         if (maxUnsavedAge.isNegative() || maxUnsavedAge.isZero()) {
             throw new IllegalArgumentException("the unsaved age bound must be positive: " + maxUnsavedAge);

@@ -70,6 +70,15 @@ final class TakeoverReplay {
     }
 
     /**
+     * The {@code save-every} a state saved now stores, for a successor's replay ({@link ChannelState#maxListedPast}):
+     * while this replay runs, the stored playlists may still list up to {@link #maxListed} records past that state, not
+     * only {@code ours}; once it is over, the playlists are ours.
+     */
+    int cadenceToStore(int ours) {
+        return over ? ours : Math.max(ours, maxListed);
+    }
+
+    /**
      * What the next admitted record is to the replay, without moving it: a step that fails after asking (its state
      * save, its events) is run again from the top, and must find the replay where it was.
      */

@@ -91,10 +91,6 @@ public final class TranscodeWorker implements AutoCloseable {
                 .register(registry);
     }
 
-    public TranscodeMetrics metrics() {
-        return metrics;
-    }
-
     /**
      * Stops consuming (the records in hand finish, each channel saves its state, and what is fully stored is
      * committed), then the ladder (rungs not yet

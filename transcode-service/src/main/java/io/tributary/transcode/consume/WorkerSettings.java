@@ -24,17 +24,6 @@ public record WorkerSettings(String bootstrapServers, String topic, String group
     /** The default of {@code tributary.transcode.consumer.max-in-flight}. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
 
-    /**
-     * With the default bound on records in flight and the default state saving ({@link StateSaving#DEFAULT}); the
-     * benchmark's (bench/transcode).
-     */
-    public WorkerSettings(String bootstrapServers, String topic, String groupId, int workerThreads, int maxBacklog,
-                          int windowSize, Duration retentionGrace, Duration retentionInterval, int uploadThreads,
-                          Duration publishTimeout) {
-        this(bootstrapServers, topic, groupId, workerThreads, maxBacklog, DEFAULT_MAX_IN_FLIGHT, windowSize,
-                retentionGrace, retentionInterval, uploadThreads, publishTimeout, StateSaving.DEFAULT);
-    }
-
     public WorkerSettings {
         if (stateSaving == null) {
             throw new IllegalArgumentException("state saving settings missing");

@@ -123,15 +123,6 @@ public final class TranscodeMetrics {
         skippedCounter(reason).increment();
     }
 
-    /** Read by the benchmark (bench/transcode), beside the registry it does not hold. */
-    public Timer gopToPickup() {
-        return gopToPickup;
-    }
-
-    public Timer recordTime() {
-        return record;
-    }
-
     private Counter skippedCounter(String reason) {
         return skipped.computeIfAbsent(reason, r -> Counter.builder("tributary.transcode.records.skipped")
                 .description("Records not packaged, by reason")

@@ -3,6 +3,7 @@ package io.tributary.transcode.consume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.media.gop.GopFlag;
 import io.tributary.media.gop.GopMetadata;
@@ -80,12 +81,23 @@ class ChannelStateJsonTest {
 
     @Test
     void aStateWrittenBeforeTheCadenceWasStoredBoundsTheReplayByOurs() {
-        String json = new String(StateJson.write(state().savedEvery(5)), StandardCharsets.UTF_8);
+        String json = savedEveryFiveJson();
         String older = json.replaceFirst(",\\s*\"saveEvery\"\\s*:\\s*5", "");
         assertFalse(older.contains("\"saveEvery\""), older);
         ChannelState read = StateJson.read(older.getBytes(StandardCharsets.UTF_8), ChannelState.class);
         assertEquals(state(), read);
         assertEquals(3, read.maxListedPast(3));
+    }
+
+    @Test
+    void aStateSayingItWasSavedEveryTwoBillionRecordsIsUnreadableNotAnUnboundedReplay() {
+        String json = savedEveryFiveJson();
+        String corrupt = json.replaceFirst("\"saveEvery\"\\s*:\\s*5", "\"saveEvery\":2000000000");
+        assertTrue(corrupt.contains("2000000000"), corrupt);
+        assertThrows(IllegalArgumentException.class,
+                () -> StateJson.read(corrupt.getBytes(StandardCharsets.UTF_8), ChannelState.class));
+        ChannelState atTheLimit = state().savedEvery(StateSaving.MAX_SAVE_EVERY);
+        assertEquals(atTheLimit, StateJson.read(StateJson.write(atTheLimit), ChannelState.class));
     }
 
     @Test
@@ -101,5 +113,10 @@ class ChannelStateJsonTest {
                 () -> StateJson.read("{\"presentation\":7}".getBytes(StandardCharsets.UTF_8), ChannelState.class));
         assertThrows(IllegalArgumentException.class,
                 () -> StateJson.read("not json".getBytes(StandardCharsets.UTF_8), ChannelState.class));
+    }
+
+    /** The JSON of {@link #state()} saved by a worker saving every 5 records, to edit. */
+    private static String savedEveryFiveJson() {
+        return new String(StateJson.write(state().savedEvery(5)), StandardCharsets.UTF_8);
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * How many reads a channel's state costs, and which are made together (issue 10: a new channel's first playlist waits
@@ -46,7 +48,7 @@ class ChannelStateLoaderTest {
     private static final Instant T0 = Instant.parse("2026-11-27T06:00:00Z");
 
     /** A bucket in memory that logs its reads; reads named in {@link #together} wait until all of them started. */
-    private static final class MemoryObjects extends ChannelObjects {
+    private static final class LoggedReads extends ChannelObjects {
         final Map<String, byte[]> bucket = new ConcurrentHashMap<>();
         final List<String> reads = Collections.synchronizedList(new ArrayList<>());
         /** Every read fails as the MinIO client's do when S3 does not answer. */
@@ -58,7 +60,7 @@ class ChannelStateLoaderTest {
         private final List<String> together;
         final Rendezvous rendezvous;
 
-        MemoryObjects(String... together) {
+        LoggedReads(String... together) {
             super(null, 4);
             this.together = List.of(together);
             this.rendezvous = new Rendezvous(together.length);
@@ -101,29 +103,29 @@ class ChannelStateLoaderTest {
         }
     }
 
-    private final List<MemoryObjects> opened = new ArrayList<>();
+    private final List<LoggedReads> opened = new ArrayList<>();
 
     @AfterEach
     void close() {
         opened.forEach(ChannelObjects::close);
     }
 
-    private MemoryObjects objects(String... together) {
-        MemoryObjects objects = new MemoryObjects(together);
+    private LoggedReads objects(String... together) {
+        LoggedReads objects = new LoggedReads(together);
         opened.add(objects);
         return objects;
     }
 
-    private static ChannelState load(MemoryObjects objects) throws InterruptedException {
+    private static ChannelState load(LoggedReads objects) throws InterruptedException {
         return loaded(objects).state();
     }
 
-    private static ChannelStateLoader.Loaded loaded(MemoryObjects objects) throws InterruptedException {
+    private static ChannelStateLoader.Loaded loaded(LoggedReads objects) throws InterruptedException {
         return ChannelStateLoader.await(ChannelStateLoader.start(CHANNEL, objects, 6));
     }
 
     /** A state object saved after record 4 of session S, as the previous owner stored it. */
-    private static ChannelState storeStateAfterSequence4(MemoryObjects objects) {
+    private static ChannelState storeStateAfterSequence4(LoggedReads objects) {
         ChannelState saved = savedAfter("S", 4);
         objects.bucket.put(STATE, StateJson.write(saved));
         return saved;
@@ -147,7 +149,7 @@ class ChannelStateLoaderTest {
     @Test
     void aNewChannelCostsOneRoundOfThreeGetsTheStateObjectAndTheSourceAndAudioPlaylistsAndNoListing()
             throws Exception {
-        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
+        LoggedReads objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
 
@@ -158,13 +160,21 @@ class ChannelStateLoaderTest {
                 objects.reads.stream().sorted().toList(), "no listing: nothing is stored to recover");
     }
 
-    @Test
-    void aSavedStateIsTakenAsItIsWithTheLastSegmentTheSourcePlaylistLists() throws Exception {
-        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
+    /**
+     * A state object with the last segment the source playlist lists (no listing, no other playlist read), or, with no
+     * source playlist (an audio-only channel), the audio playlist's: that one must not be set back either.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aSavedStateIsTakenAsItIsWithTheLastSegmentTheSourceOrElseTheAudioPlaylistLists(boolean video)
+            throws Exception {
+        LoggedReads objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
         ChannelState saved = storeStateAfterSequence4(objects);
-        objects.put(SOURCE, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
-        objects.put(AUDIO, playlist("S", 0, 7));
-        objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "240p"), playlist("S", 0, 7));
+        objects.put(AUDIO, playlist("S", 0, video ? 9 : 7)); // listed two records past the state object (issue 10)
+        if (video) {
+            objects.put(SOURCE, playlist("S", 0, 7)); // the one that counts: the audio's is not read for it
+            objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "240p"), playlist("S", 0, 7));
+        }
 
         ChannelStateLoader.Loaded loaded = loaded(objects);
 
@@ -176,37 +186,29 @@ class ChannelStateLoaderTest {
     }
 
     @Test
-    void anAudioOnlyChannelLoadsItsSavedStateWithTheLastSegmentItsAudioPlaylistListsWithoutAListing()
-            throws Exception {
-        MemoryObjects objects = objects();
-        ChannelState saved = storeStateAfterSequence4(objects);
-        objects.put(AUDIO, playlist("S", 0, 7)); // listed two records past the state object (issue 10)
-
-        ChannelStateLoader.Loaded loaded = loaded(objects);
-
-        assertEquals(saved, loaded.state());
-        assertEquals(new PublishedThrough("S", 6), loaded.published(),
-                "no source playlist: the audio playlist must not be set back either");
-        assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE),
-                objects.reads.stream().sorted().toList(), "no listing");
-    }
-
-    @Test
-    void aFailedReadOfTheAudioPlaylistOfAChannelWithoutSourcePlaylistIsReadAsMissing() throws Exception {
-        MemoryObjects objects = objects();
-        ChannelState saved = storeStateAfterSequence4(objects);
+    void aFailedReadOfTheAudioPlaylistOfAChannelWithoutSourcePlaylistFailsTheLoad() {
+        LoggedReads objects = objects();
+        storeStateAfterSequence4(objects);
         objects.put(AUDIO, playlist("S", 0, 7));
         objects.failing.add("GET " + AUDIO);
 
-        ChannelStateLoader.Loaded loaded = loaded(objects);
+        assertThrows(ObjectStorageException.class, () -> loaded(objects),
+                "read as missing, the records after the state object would be stored over newer audio playlists");
+    }
 
-        assertEquals(saved, loaded.state());
-        assertEquals(null, loaded.published(), "the records after the state object are stored again, as before");
+    @Test
+    void aFailedReadOfTheAudioPlaylistOfAChannelWithVideoIsNotWaitedFor() throws Exception {
+        LoggedReads objects = objects();
+        storeStateAfterSequence4(objects);
+        objects.put(SOURCE, playlist("S", 0, 7));
+        objects.failing.add("GET " + AUDIO);
+
+        assertEquals(new PublishedThrough("S", 6), loaded(objects).published(), "the source playlist says it");
     }
 
     @Test
     void anAudioOnlyChannelWithoutAStateObjectIsRecoveredFromItsPlaylist() throws Exception {
-        MemoryObjects objects = objects();
+        LoggedReads objects = objects();
         objects.put(AUDIO, playlist("S", 0, 9));
 
         ChannelState state = load(objects);
@@ -220,7 +222,7 @@ class ChannelStateLoaderTest {
 
     @Test
     void anUnreadableSourcePlaylistLeavesTheSavedStateAndNoPublishedThrough() throws Exception {
-        MemoryObjects objects = objects();
+        LoggedReads objects = objects();
         ChannelState saved = storeStateAfterSequence4(objects);
         objects.put(SOURCE, "#EXTM3U\nS-5.m4s\n"); // a URI without EXTINF: not ours
 
@@ -233,7 +235,7 @@ class ChannelStateLoaderTest {
     @Test
     void withoutAStateObjectTheStoredPlaylistsAreListedReadAndTheirNumberingContinued() throws Exception {
         String rung = ObjectKeys.mediaPlaylist(CHANNEL, "240p");
-        MemoryObjects objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
+        LoggedReads objects = objects("GET " + STATE, "GET " + SOURCE, "GET " + AUDIO);
         objects.put(SOURCE, playlist("S", 0, 9)); // nine segments in a window of six: media sequence 3
         objects.put(AUDIO, playlist("S", 0, 9));
         objects.put(rung, playlist("S", 0, 9));
@@ -253,7 +255,7 @@ class ChannelStateLoaderTest {
 
     @Test
     void anUnreadableStateObjectIsRecoveredFromThePlaylists() throws Exception {
-        MemoryObjects objects = objects();
+        LoggedReads objects = objects();
         objects.put(STATE, "{not json");
         objects.put(ObjectKeys.mediaPlaylist(CHANNEL, "source"), playlist("S", 0, 4));
 
@@ -265,7 +267,7 @@ class ChannelStateLoaderTest {
 
     @Test
     void aListingThatFailsOnceIsReadAgainWhileTheFirstSegmentsAreWritten() throws Exception {
-        MemoryObjects objects = objects();
+        LoggedReads objects = objects();
         objects.put(SOURCE, playlist("S", 0, 4)); // no state object: the listing is needed
         objects.listingsFailing.set(1);
 
@@ -276,7 +278,7 @@ class ChannelStateLoaderTest {
 
     @Test
     void aListingThatFailsTwiceFailsTheLoad() {
-        MemoryObjects objects = objects();
+        LoggedReads objects = objects();
         objects.put(SOURCE, playlist("S", 0, 4));
         objects.listingsFailing.set(2);
 
@@ -285,7 +287,7 @@ class ChannelStateLoaderTest {
 
     @Test
     void aFailedReadFailsTheLoadWithTheStoragesOwnExceptionSoTheStepIsRetried() {
-        MemoryObjects objects = objects();
+        LoggedReads objects = objects();
         objects.away = true;
 
         assertThrows(ObjectStorageException.class, () -> load(objects));

@@ -39,9 +39,12 @@ class ChannelStateSaverTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ChannelLane lane = new ChannelLane(CHANNEL, pool, () -> { });
     /** Every 3 records, and an age bound no test reaches. */
-    private final ChannelStateSaver saver = new ChannelStateSaver(CHANNEL, new PackagerOutputs(objects, null, null,
+    private final PackagerOutputs out = new PackagerOutputs(objects, null, null,
             new TranscodeMetrics(new SimpleMeterRegistry()), 6, Duration.ofSeconds(30), Clock.systemUTC(), null, pool,
-            new StateSaving(3, Duration.ofMinutes(10)), timer), lane, ChannelState.empty());
+            new StateSaving(3, Duration.ofMinutes(10)), timer);
+    /** Not a channel taken over with its playlists ahead of its state: no replay. */
+    private final ChannelStateSaver saver = new ChannelStateSaver(CHANNEL, out, lane, ChannelState.empty(),
+            new TakeoverReplay(null, 3));
 
     @AfterEach
     void stop() {
@@ -104,6 +107,24 @@ class ChannelStateSaverTest {
         assertEquals(List.of(), objects.puts);
     }
 
+    /**
+     * A successor saving every 3 records that replays a predecessor's listing, which may reach 5 records past its state
+     * object: a state it saves during the replay says 5 (saying 3, a successor of its own would store listed records
+     * over newer playlists); once the replay is over, its own 3.
+     */
+    @Test
+    void aStateSavedDuringATakeoverReplayStoresTheReplaysBoundAndOursOnceItIsOver() throws Exception {
+        TakeoverReplay replay = new TakeoverReplay(new PublishedThrough("S", 3), 5);
+        ChannelStateSaver replaying = new ChannelStateSaver(CHANNEL, out, lane, ChannelState.empty(), replay);
+
+        replaying.save(after(0, false));
+        replay.advance(replay.listing(gop(3, false))); // the published-through record: the replay is over
+        replaying.save(after(3, false));
+
+        assertEquals(List.of(5, 3), objects.puts.stream()
+                .map(o -> StateJson.read(o.bytes(), ChannelState.class).saveEvery()).toList());
+    }
+
     /** The sequences of the states written, in order; each object checked to be the channel's state object. */
     private List<Long> savedSequences() {
         List<Long> sequences = new ArrayList<>();
@@ -114,10 +135,13 @@ class ChannelStateSaverTest {
         return sequences;
     }
 
-    private static ChannelState after(long sequence, boolean last) {
+    private static GopMetadata gop(long sequence, boolean last) {
         EnumSet<GopFlag> flags = last ? EnumSet.of(GopFlag.LAST) : EnumSet.noneOf(GopFlag.class);
-        return ChannelState.empty().after(GopMetadata.of("S", sequence, sequence * 2000, 2000,
-                T0.toEpochMilli() + sequence * 2000, flags), Boundary.NONE, ChannelState.empty().presentation(),
+        return GopMetadata.of("S", sequence, sequence * 2000, 2000, T0.toEpochMilli() + sequence * 2000, flags);
+    }
+
+    private static ChannelState after(long sequence, boolean last) {
+        return ChannelState.empty().after(gop(sequence, last), Boundary.NONE, ChannelState.empty().presentation(),
                 List.of());
     }
 }

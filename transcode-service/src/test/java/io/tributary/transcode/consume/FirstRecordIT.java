@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.StoredObject;
 import io.tributary.testsupport.gop.TestGops;
-import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.store.ChannelObjects;
 import io.tributary.transcode.store.OutputKeys;
@@ -127,9 +126,8 @@ class FirstRecordIT {
         GopPublisher.publish(topic, channel, gops);
         RecordingObjects objects = new RecordingObjects(channel);
         // the state saved after every record: the first record's rounds end with its state
-        WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), topic, "first-" + id, 2, 4,
-                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, 10, Duration.ofSeconds(60), Duration.ofMillis(200), 8,
-                Duration.ofSeconds(60), StateSaving.EVERY_RECORD);
+        WorkerSettings settings = HandWiredTranscoder.settings(topic, "first-" + id, 10, Duration.ofSeconds(60),
+                StateSaving.EVERY_RECORD);
         MeterRegistry registry = new SimpleMeterRegistry();
         try (TranscodeWorker worker = new TranscodeWorker(settings, objects, registry, WORKER_CLOCK, null)) {
             Eventually.await("the playlist ends", () -> {

@@ -67,7 +67,7 @@ class PartitionChannelsTest {
         List<Record> records = TakenOverChannel.records(2, true);
         CompletionStage<Void> first = accept(channels, records.get(0));
         CompletionStage<Void> last = accept(channels, records.get(1));
-        channels.saveUnsaved("state save, partition full"); // behind the last record, which saves on its own
+        channels.saveFullest("state save, partition full"); // behind the last record, which saves on its own
 
         runLanes();
 
@@ -100,27 +100,48 @@ class PartitionChannelsTest {
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
     }
 
+    /**
+     * Two records of {@link #CHANNEL} handed over, then one of {@link #OTHER}: their stages, in that order (none saved
+     * on its own at save-every 5).
+     */
+    private List<CompletionStage<Void>> twoBusyOneQuiet(PartitionChannels channels) {
+        TakenOverChannel.storePreviousOwners(objects, OTHER);
+        List<Record> records = TakenOverChannel.records(2, false);
+        return List.of(accept(channels, records.get(0)), accept(channels, records.get(1)),
+                channels.accept(OTHER, records.get(0).gop(), records.get(0).value()));
+    }
+
     @Test
     void aFullPartitionSavesTheChannelWithTheMostRecordsInFlightOnly() {
-        TakenOverChannel.storePreviousOwners(objects, OTHER);
         PartitionChannels channels = channels(new StateSaving(5, Duration.ofMinutes(10)));
-        List<Record> records = TakenOverChannel.records(2, false);
-        CompletionStage<Void> busyFirst = accept(channels, records.get(0));
-        CompletionStage<Void> busySecond = accept(channels, records.get(1));
-        CompletionStage<Void> quiet = channels.accept(OTHER, records.get(0).gop(), records.get(0).value());
+        List<CompletionStage<Void>> stages = twoBusyOneQuiet(channels);
 
         channels.saveFullest("state save, partition full");
         runLanes();
 
-        assertTrue(done(busyFirst) && done(busySecond), "the fullest channel's records are covered by its save");
+        assertTrue(done(stages.get(0)) && done(stages.get(1)), "the fullest channel's records are covered by its save");
         assertEquals(List.of(STATE), TakenOverChannel.keys(objects), "one save, the fullest channel's");
-        assertFalse(quiet.toCompletableFuture().isDone(), "the other channel keeps its cadence (save-every 5)");
+        assertFalse(stages.get(2).toCompletableFuture().isDone(), "the other channel keeps its cadence (save-every 5)");
 
         channels.saveFullest("state save, partition full"); // the partition full again: the next fullest saves
         runLanes();
 
-        assertTrue(done(quiet));
+        assertTrue(done(stages.get(2)));
         assertEquals(List.of(STATE, OutputKeys.state(OTHER)), TakenOverChannel.keys(objects));
+    }
+
+    @Test
+    void aFullPartitionPassesOverTheFullestChannelWhileItsQueuedSaveIsStillWaiting() {
+        PartitionChannels channels = channels(new StateSaving(5, Duration.ofMinutes(10)));
+        List<CompletionStage<Void>> stages = twoBusyOneQuiet(channels);
+
+        channels.saveFullest("state save, partition full");
+        channels.saveFullest("state save, partition full"); // before any lane ran: the fullest's save is on its way
+        runLanes();
+
+        assertTrue(stages.stream().allMatch(PartitionChannelsTest::done), "one save each");
+        assertEquals(List.of(STATE, OutputKeys.state(OTHER)), TakenOverChannel.keys(objects).stream().sorted().toList(),
+                "no second save of the fullest channel");
     }
 
     @Test
@@ -128,10 +149,10 @@ class PartitionChannelsTest {
         PartitionChannels channels = channels(new StateSaving(3, Duration.ofMinutes(10)));
         List<Record> records = TakenOverChannel.records(2, false);
         CompletionStage<Void> first = accept(channels, records.get(0));
-        channels.saveUnsaved("state save, partition full");
-        channels.saveUnsaved("state save, partition full"); // nothing new behind the first save: no step queued
+        channels.saveFullest("state save, partition full");
+        channels.saveFullest("state save, partition full"); // nothing new behind the first save: no step queued
         CompletionStage<Void> second = accept(channels, records.get(1));
-        channels.saveUnsaved("state save, partition full"); // the first save, still waiting, does not cover it
+        channels.saveFullest("state save, partition full"); // the first save, still waiting, does not cover it
 
         runLanes();
 

@@ -40,8 +40,12 @@ class StateSavingTest {
     }
 
     @Test
-    void rejectsACadenceBelowOneRecordOrANonPositiveAge() {
+    void rejectsACadenceBelowOneRecordOrAboveTheLimitOrANonPositiveAge() {
         assertThrows(IllegalArgumentException.class, () -> new StateSaving(0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StateSaving(StateSaving.MAX_SAVE_EVERY + 1, Duration.ofSeconds(1)));
+        assertEquals(StateSaving.MAX_SAVE_EVERY,
+                new StateSaving(StateSaving.MAX_SAVE_EVERY, Duration.ofSeconds(1)).saveEvery());
         assertThrows(IllegalArgumentException.class, () -> new StateSaving(5, Duration.ZERO));
     }
 }

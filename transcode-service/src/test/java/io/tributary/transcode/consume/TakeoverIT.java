@@ -10,6 +10,7 @@ import io.tributary.storage.ObjectStore;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.media.TestMedia;
+import io.tributary.transcode.manifest.live.SegmentNames;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.store.OutputObjects;
@@ -236,7 +237,6 @@ class TakeoverIT {
         if (uris.isEmpty()) {
             return -1;
         }
-        String last = uris.get(uris.size() - 1);
-        return Long.parseLong(last.substring(last.lastIndexOf('-') + 1, last.length() - ".m4s".length()));
+        return SegmentNames.readMedia(uris.get(uris.size() - 1)).orElseThrow().sequence();
     }
 }

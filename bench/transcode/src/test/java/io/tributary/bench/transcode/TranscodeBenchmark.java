@@ -2,6 +2,8 @@ package io.tributary.bench.transcode;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tributary.kafka.KafkaClientDefaults;
 import io.tributary.kafka.TopicCatalog;
@@ -17,6 +19,7 @@ import io.tributary.storage.S3Settings;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.s3.EmbeddedS3;
 import io.tributary.testsupport.s3.SharedS3;
+import io.tributary.transcode.consume.StateSaving;
 import io.tributary.transcode.consume.TranscodeWorker;
 import io.tributary.transcode.consume.WorkerSettings;
 import java.io.IOException;
@@ -104,14 +107,16 @@ class TranscodeBenchmark {
             values.add(clip.record(k));
         }
         String prefix = "bench-" + id + "-";
-        WorkerSettings settings = new WorkerSettings(bootstrap, topic, "bench-" + id, workers, 8, 6,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 16, Duration.ofSeconds(30));
+        WorkerSettings settings = new WorkerSettings(bootstrap, topic, "bench-" + id, workers, 8,
+                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, 6, Duration.ofSeconds(30), Duration.ofSeconds(1), 16,
+                Duration.ofSeconds(30), StateSaving.DEFAULT);
+        MeterRegistry registry = new SimpleMeterRegistry();
         double[] load = new double[2];
         Map<Long, Long> workerCpuBefore = workerThreadCpu();
         long cpuBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         try (LatencyCollector collector = new LatencyCollector(bootstrap, prefix);
-             TranscodeWorker worker = new TranscodeWorker(settings, store, new SimpleMeterRegistry(), Clock.systemUTC());
+             TranscodeWorker worker = new TranscodeWorker(settings, store, registry, Clock.systemUTC());
              KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             Thread.sleep(3000); // the worker joins its group
             load[0] = loadAverage();
@@ -162,17 +167,18 @@ class TranscodeBenchmark {
             }
             double workerCpuPerGop = workerCpu / 1e6 / Math.max(1, (long) (channels + late) * records);
             summarize(channels, records, collector.events(), expected, sendFailures.get(), cpu, workerCpuPerGop, load,
-                    worker);
+                    registry);
         }
     }
 
     private void summarize(int channels, int records, List<SegmentPublished> events, long expected, long sendFailures,
-                           double cpu, double workerCpuPerGop, double[] load, TranscodeWorker worker) {
+                           double cpu, double workerCpuPerGop, double[] load, MeterRegistry registry) {
         long warmupRecords = warmupSeconds / gopSeconds;
         List<Long> latencies = sourceLatencies(events, warmupRecords, Long.MAX_VALUE);
-        double pickup = worker.metrics().gopToPickup().mean(TimeUnit.MILLISECONDS);
-        double handle = worker.metrics().recordTime().mean(TimeUnit.MILLISECONDS);
-        double handleMax = worker.metrics().recordTime().max(TimeUnit.MILLISECONDS);
+        double pickup = registry.get("tributary.transcode.gop.to.pickup").timer().mean(TimeUnit.MILLISECONDS);
+        Timer record = registry.get("tributary.transcode.record").timer();
+        double handle = record.mean(TimeUnit.MILLISECONDS);
+        double handleMax = record.max(TimeUnit.MILLISECONDS);
         report.append(String.format(Locale.ROOT, "| %d | %d | %d / %d | %d | %d | %d | %d | %d | %.0f | %.0f / %.0f "
                         + "| %.1f | %.2f | %.1f → %.1f |%n",
                 channels, latencies.size(), events.size(), expected, pct(latencies, 50), pct(latencies, 90),
