@@ -88,21 +88,11 @@ public final class ArchiveFragmenter {
     }
 
     /**
-     * The fragment of one piece.
+     * The fragment of one piece opened before ({@link #open}), now that the next piece is known.
      *
      * @param sequenceNumber the fragment's {@code mfhd} number: positive, rising through the session
-     * @param next           the piece after it, or null for the session's last
-     * @return empty bytes when the piece has no sample of the archive's tracks
-     */
-    public Fragment fragment(long sequenceNumber, PieceSamples piece, PieceSamples next) {
-        return fragment(sequenceNumber, open(piece), PieceStart.of(next));
-    }
-
-    /**
-     * The fragment of one piece opened before ({@link #open}), now that the next piece is known: the same fragment
-     * {@link #fragment(long, PieceSamples, PieceSamples)} gives of the piece's samples.
-     *
-     * @param next where the piece after it starts, or null for the session's last
+     * @param next           where the piece after it starts, or null for the session's last
+     * @return a fragment without runs (no bytes) when the piece has no sample of the archive's tracks
      */
     public Fragment fragment(long sequenceNumber, OpenFragment piece, PieceStart next) {
         List<TrackRun> runs = close(piece, next);
@@ -130,11 +120,6 @@ public final class ArchiveFragmenter {
             runs.add(audio);
         }
         return new OpenFragment(runs, PieceStart.of(piece));
-    }
-
-    /** The piece's track runs: video first, then audio; none for a track without samples in it. */
-    List<TrackRun> runs(PieceSamples piece, PieceSamples next) {
-        return close(open(piece), PieceStart.of(next));
     }
 
     /** The runs with each track's last sample lasting until the next piece starts on that track (if it has it). */
@@ -169,11 +154,9 @@ public final class ArchiveFragmenter {
         for (int i = 0; i < frames.size(); i++) {
             VideoPacket f = frames.get(i);
             at = timeline.videoDecodeTicks(f.dts());
-            long duration = i + 1 < frames.size()
+            long duration = Mp4Sample.clampedDuration(i + 1 < frames.size()
                     ? timeline.videoDecodeTicks(frames.get(i + 1).dts()) - at
-                    : previousDuration;
-            // two frames on one millisecond (a variable-rate source) still need a positive duration
-            duration = Math.max(1, duration);
+                    : previousDuration);
             previousDuration = duration;
             samples.add(new Mp4Sample(duration, f.payload(), f.keyframe(),
                     ArchiveTimeline.videoCompositionTicks(f.compositionTimeOffset())));
@@ -196,7 +179,7 @@ public final class ArchiveFragmenter {
             long duration = i + 1 < frames.size()
                     ? timeline.audioDecodeTicks(frames.get(i + 1).dts(), timescale) - at
                     : AAC_FRAME_SAMPLES;
-            samples.add(new Mp4Sample(Math.max(1, duration), frames.get(i).payload(), true, 0));
+            samples.add(new Mp4Sample(Mp4Sample.clampedDuration(duration), frames.get(i).payload(), true, 0));
         }
         return new OpenFragment.Run(new TrackRun(ArchiveTracks.AUDIO_TRACK_ID,
                 timeline.audioDecodeTicks(frames.get(0).dts(), timescale), samples), at);
@@ -212,10 +195,6 @@ public final class ArchiveFragmenter {
     public record Fragment(long sequenceNumber, List<TrackRun> runs, long endMillis) {
         public Fragment {
             runs = List.copyOf(runs);
-        }
-
-        public byte[] bytes() {
-            return runs.isEmpty() ? new byte[0] : FragmentWriter.write(sequenceNumber, runs);
         }
 
         /** Writes the fragment without building it in memory first; returns the bytes written. */

@@ -1,9 +1,7 @@
 package io.tributary.archive.assemble;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -38,23 +36,11 @@ public final class FragmentWriter {
     }
 
     /**
-     * @param sequenceNumber {@code mfhd} sequence number (§8.8.5): positive and rising through the file
-     * @param runs           one per track present in the fragment, video first by convention
-     */
-    public static byte[] write(long sequenceNumber, List<TrackRun> runs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            writeTo(sequenceNumber, runs, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return out.toByteArray();
-    }
-
-    /**
      * Writes the fragment to {@code out}: the {@code moof} and the {@code mdat} header from a small buffer, then the
      * samples straight from their arrays, so a GOP's media is not copied into one more array on its way to the spool.
      *
+     * @param sequenceNumber {@code mfhd} sequence number (§8.8.5): positive and rising through the file
+     * @param runs           one per track present in the fragment, video first by convention
      * @return the bytes written
      */
     public static long writeTo(long sequenceNumber, List<TrackRun> runs, OutputStream out) throws IOException {

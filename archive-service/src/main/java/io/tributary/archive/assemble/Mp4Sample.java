@@ -24,6 +24,17 @@ public record Mp4Sample(long duration, int size, byte[] data, boolean sync, int 
         this(duration, data.length, data, sync, compositionOffset);
     }
 
+    /**
+     * A duration a sample can carry, from the ticks until the next sample: at least one (two frames on one
+     * millisecond of a variable-rate source still need a positive duration), at most the 32 bits a {@code trun} holds.
+     * Only an already-broken gap is shortened by the upper bound (a timestamp jump of the source, over 13 hours at
+     * 90 kHz): each fragment's {@code tfdt} anchors its samples on the timeline again, so the next fragment still
+     * starts where the timestamps say, and the session's end archives rather than fails on every attempt.
+     */
+    public static long clampedDuration(long ticks) {
+        return Math.min(Math.max(1, ticks), 0xFFFF_FFFFL);
+    }
+
     /** The same sample lasting {@code ticks}. */
     Mp4Sample lasting(long ticks) {
         return new Mp4Sample(ticks, size, data, sync, compositionOffset);

@@ -52,11 +52,11 @@ public record OpenFragment(List<Run> runs, PieceStart start) {
      */
     public record Run(TrackRun run, long lastDecodeTicks) {
 
-        /** The run with its last sample lasting until {@code ticks} (at least one tick, as every sample). */
+        /** The run with its last sample lasting until {@code ticks} ({@link Mp4Sample#clampedDuration}). */
         TrackRun lastingUntil(long ticks) {
             List<Mp4Sample> samples = new ArrayList<>(run.samples());
             int last = samples.size() - 1;
-            samples.set(last, samples.get(last).lasting(Math.max(1, ticks - lastDecodeTicks)));
+            samples.set(last, samples.get(last).lasting(Mp4Sample.clampedDuration(ticks - lastDecodeTicks)));
             return new TrackRun(run.trackId(), run.baseMediaDecodeTime(), samples);
         }
     }

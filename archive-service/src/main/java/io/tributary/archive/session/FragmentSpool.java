@@ -2,6 +2,7 @@ package io.tributary.archive.session;
 
 import io.tributary.archive.assemble.ArchiveFragmenter;
 import io.tributary.archive.assemble.ArchiveFragmenter.Fragment;
+import io.tributary.archive.assemble.OpenFragment;
 import io.tributary.archive.assemble.PieceSamples;
 import io.tributary.archive.assemble.PieceStart;
 import io.tributary.archive.store.ArchiveStore;
@@ -12,7 +13,6 @@ import io.tributary.media.flv.FlvFormatException;
 import io.tributary.storage.ObjectStorageException;
 import io.tributary.storage.ObjectStore;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -37,21 +37,23 @@ import org.jboss.logging.Logger;
  * no longer be continued), so its last samples are timed by the next piece's first. Chunks are written before the
  * record that finished their last piece is committed; their names say which pieces they hold and how many bytes, so
  * a listing rebuilds the spool's state anywhere ({@link #resume}): the pieces after the last chunk are fragmented
- * again from storage. A chunk that cannot be stored now is tried again at the next GOP. In copy mode the spool is also
- * where most GOPs are kept until a chunk stores them (they have no piece of their own, see {@link SessionArchive}):
- * a chunk's name says what its records weighed and where its media ends, which the pieces said before.
+ * again from storage. A chunk that cannot be stored now is tried again at the next GOP. In copy mode most GOPs are in
+ * no object until a chunk stores them (they have no piece of their own, see {@link SessionArchive}; their records wait
+ * in the local cache, where the spool reads them): a chunk's name says what its records weighed and where its media
+ * ends, which the pieces said before.
  *
  * <p>Not thread-safe: used under its session's partition lock, or by the finaliser alone.
  */
 public final class FragmentSpool implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FragmentSpool.class);
     /**
-     * Each fragment is written through a buffer of its own, dropped once it is written, so that a session holds none
-     * between its GOPs (one held for the session, 1 MiB as it was, made 32 MiB at 32 streams). It gathers the
-     * {@code moof}, the AAC frames and the small video frames into writes of 64 KiB: a handful a second for a 3 Mb/s
-     * stream. A sample of that size or more bypasses it anyway.
+     * Each fragment, and each held piece's samples set aside ({@link SpilledFragment}), is written through a buffer
+     * of its own, dropped once it is written, so that a session holds none between its GOPs (one held for the
+     * session, 1 MiB as it was, made 32 MiB at 32 streams). It gathers the {@code moof}, the AAC frames and the small
+     * video frames into writes of 64 KiB: a handful a second for a 3 Mb/s stream. A sample of that size or more
+     * bypasses it anyway.
      */
-    private static final int WRITE_BUFFER = 64 << 10;
+    static final int WRITE_BUFFER = 64 << 10;
 
     private final SessionRef ref;
     private final ArchiveStore store;
@@ -68,7 +70,9 @@ public final class FragmentSpool implements AutoCloseable {
      * tracks are known (the first piece is spooled), a held piece's fragment is opened as it comes and its samples'
      * bytes are set aside in a file beside the spool ({@link SpilledFragment}): what stays on the heap is what the
      * fragment's {@code moof} says of each sample, a few KB a GOP, rather than the GOP's media. A file that is lost by
-     * the time the piece is spooled costs a read of the piece again, not the spool ({@link #append}).
+     * the time the piece is spooled costs a read of the piece again, not the spool ({@link #append}). A piece whose
+     * record is in the local cache already (a GOP kept for its chunk, {@link #holdLocalCopy}) is not set aside a
+     * second time: only where it starts is held, and it is read from the cache when it is spooled.
      */
     private final NavigableMap<Long, HeldPiece> held = new TreeMap<>();
     private final long minChunkBytes;
@@ -116,9 +120,21 @@ public final class FragmentSpool implements AutoCloseable {
      * instead.
      */
     public void hold(Piece piece, PieceSamples samples) {
+        hold(HeldPiece.inMemory(piece, samples));
+    }
+
+    /**
+     * Keeps where a just-kept piece starts, its record being in the local cache (written there by the caller, kept
+     * until the piece is spooled): its bytes are read from there when it is spooled rather than set aside once more.
+     */
+    public void holdLocalCopy(Piece piece, PieceSamples samples) {
+        hold(HeldPiece.inLocalCopy(piece, samples));
+    }
+
+    private void hold(HeldPiece h) {
         requireIntact();
-        if (piece.lastSeq() > spooledThroughSeq()) {
-            discard(held.put(piece.firstSeq(), HeldPiece.inMemory(piece, samples)));
+        if (h.piece().lastSeq() > spooledThroughSeq()) {
+            discard(held.put(h.piece().firstSeq(), h));
             spillHeld();
         }
     }
@@ -253,16 +269,22 @@ public final class FragmentSpool implements AutoCloseable {
      * (to time their last samples by), or with {@code toTheEnd} all of them, the last timed as the session's end.
      */
     private void spool(NavigableMap<Long, Piece> pieces, long beforeSeq, boolean toTheEnd) throws IOException {
-        Piece first = pieces.firstEntry().getValue();
-        HeldPiece nextSamples = null;
+        Piece readAhead = null; // the last loop's next piece, and its samples (null: not FLV), read once
+        HeldPiece readAheadSamples = null;
         for (Piece piece : pieces.tailMap(spooledThroughSeq(), false).values()) {
             Map.Entry<Long, Piece> next = pieces.higherEntry(piece.firstSeq());
             if (!toTheEnd && (piece.lastSeq() >= beforeSeq || next == null)) {
                 break;
             }
-            HeldPiece samples = nextSamples != null ? nextSamples : samples(first, piece);
-            nextSamples = next == null ? null : samples(first, next.getValue());
-            append(piece, samples, nextSamples == null ? null : nextSamples.start());
+            if (fragmenter == null) {
+                // only once a piece is spooled: until it is finished the first piece may still grow (its GOP
+                // continued), and the tracks and timeline are those of the piece as it is stored
+                fragmenter = fragmenterFor(pieces.firstEntry().getValue());
+            }
+            HeldPiece samples = piece.equals(readAhead) ? readAheadSamples : samples(piece);
+            readAhead = next == null ? null : next.getValue();
+            readAheadSamples = readAhead == null ? null : samples(readAhead);
+            append(piece, samples, readAheadSamples == null ? null : readAheadSamples.start());
             if (toTheEnd && next != null && spoolBytes >= minChunkBytes) {
                 // finishing from storage (the live spool was lost): keep the tail under one chunk, so that the
                 // archive of a long session is never one array in memory; the last piece stays in the tail
@@ -280,7 +302,7 @@ public final class FragmentSpool implements AutoCloseable {
     private void append(Piece piece, HeldPiece samples, PieceStart next) throws IOException {
         long at = spoolBytes;
         if (samples != null) {
-            ArchiveFragmenter f = fragmenter(null);
+            ArchiveFragmenter f = fragmenter;
             OutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER);
             if (at == 0 && chain.isEmpty()) {
                 byte[] init = f.initSegment();
@@ -290,8 +312,10 @@ public final class FragmentSpool implements AutoCloseable {
             // mfhd numbers rise with the records: the piece's first sequence number, plus one (they start at 1)
             long sequenceNumber = piece.firstSeq() + 1;
             SpilledFragment spilled = samples.spilled();
-            Fragment fragment = f.fragment(sequenceNumber, spilled != null ? spilled.open() : f.open(samples.samples()),
-                    next);
+            // a piece held neither in memory nor set aside is read from its local copy (a GOP kept for its chunk)
+            OpenFragment open = spilled != null ? spilled.open()
+                    : f.open(samples.samples() != null ? samples.samples() : read(piece));
+            Fragment fragment = f.fragment(sequenceNumber, open, next);
             long bytes;
             try {
                 bytes = spilled != null ? spilled.writeTo(fragment, buffered) : fragment.writeTo(buffered);
@@ -329,31 +353,25 @@ public final class FragmentSpool implements AutoCloseable {
         out = Files.newOutputStream(file);
     }
 
-    /** The session's fragmenter, set by its first piece (read once, however often it is asked). */
-    private ArchiveFragmenter fragmenter(Piece first) throws IOException {
-        if (fragmenter == null) {
-            if (first == null) {
-                throw new IllegalStateException("no first piece to set the archive's tracks");
-            }
-            PieceSamples firstSamples = heldSamples(first);
-            if (firstSamples == null) {
-                byte[] bytes = reader.read(ref, first).orElseThrow(() -> new IOException("first piece "
-                        + first.fileName() + " of " + ref + " is gone"));
-                firstSamples = PieceSamples.read(bytes);
-            }
-            fragmenter = ArchiveFragmenter.forFirstPiece(firstSamples);
+    /** The session's fragmenter: the tracks and timeline its first piece sets. */
+    private ArchiveFragmenter fragmenterFor(Piece first) throws IOException {
+        HeldPiece h = held(first);
+        PieceSamples firstSamples = h != null ? h.samples() : null;
+        if (firstSamples == null) {
+            byte[] bytes = reader.read(ref, first).orElseThrow(() -> new IOException("first piece "
+                    + first.fileName() + " of " + ref + " is gone"));
+            firstSamples = PieceSamples.read(bytes);
         }
-        return fragmenter;
+        return ArchiveFragmenter.forFirstPiece(firstSamples);
     }
 
     /**
      * A piece's samples, held or read, or null for one that is not FLV (only damage in storage does that; it is left
      * out).
      */
-    private HeldPiece samples(Piece first, Piece piece) throws IOException {
-        fragmenter(first);
-        HeldPiece h = held.get(piece.firstSeq());
-        if (h != null && h.piece().lastSeq() == piece.lastSeq()) {
+    private HeldPiece samples(Piece piece) {
+        HeldPiece h = held(piece);
+        if (h != null) {
             return h;
         }
         try {
@@ -376,10 +394,10 @@ public final class FragmentSpool implements AutoCloseable {
         return PieceSamples.read(bytes);
     }
 
-    /** The held samples of exactly this piece (the same records) if they are in memory, or null. */
-    private PieceSamples heldSamples(Piece piece) {
+    /** What is held of exactly this piece (the same records), or null. */
+    private HeldPiece held(Piece piece) {
         HeldPiece h = held.get(piece.firstSeq());
-        return h != null && h.piece().lastSeq() == piece.lastSeq() ? h.samples() : null;
+        return h != null && h.piece().lastSeq() == piece.lastSeq() ? h : null;
     }
 
     /**

@@ -8,26 +8,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A piece's samples as its {@link FragmentSpool} has them until it spools the piece: in memory ({@code samples}), or
- * its fragment opened and the samples' bytes set aside in a file ({@code spilled}). Exactly one of the two is set.
+ * A piece's samples as its {@link FragmentSpool} has them until it spools the piece: in memory ({@code samples}), its
+ * fragment opened and the samples' bytes set aside in a file ({@code spilled}), or neither, the piece's record being
+ * in the local cache already (a GOP kept for its chunk): its bytes are read from there when it is spooled, and only
+ * where it starts is kept. At most one of {@code samples} and {@code spilled} is set.
+ *
+ * @param start where the piece starts, to time the piece before it
  */
-record HeldPiece(Piece piece, PieceSamples samples, SpilledFragment spilled) {
+record HeldPiece(Piece piece, PieceStart start, PieceSamples samples, SpilledFragment spilled) {
 
     static HeldPiece inMemory(Piece piece, PieceSamples samples) {
-        return new HeldPiece(piece, samples, null);
+        return new HeldPiece(piece, PieceStart.of(samples), samples, null);
+    }
+
+    /** A piece whose record the local cache holds: nothing of its media is kept, it is read from there. */
+    static HeldPiece inLocalCopy(Piece piece, PieceSamples samples) {
+        return new HeldPiece(piece, PieceStart.of(samples), null, null);
     }
 
     /** The same piece with its samples' bytes set aside in {@code media}; only what its fragment says of them kept. */
     HeldPiece spill(ArchiveFragmenter fragmenter, Path media) throws IOException {
-        if (spilled != null) {
+        if (samples == null) {
             return this;
         }
-        return new HeldPiece(piece, null, SpilledFragment.write(fragmenter.open(samples), media));
-    }
-
-    /** Where the piece starts, to time the piece before it. */
-    PieceStart start() {
-        return spilled != null ? spilled.open().start() : PieceStart.of(samples);
+        return new HeldPiece(piece, start, null, SpilledFragment.write(fragmenter.open(samples), media));
     }
 
     /** Deletes the file of samples set aside, if any. */

@@ -12,11 +12,13 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
- * Copy mode: the GOPs a session keeps only on this instance until a chunk (or a piece) stores them — their samples in
- * the live spool, their records in the local {@link PieceCache} — with the stages of those records. The record loop
- * commits an offset only over completed stages, so a GOP kept here is one that a crash hands to the next owner again.
+ * Copy mode: the GOPs a session keeps only on this instance until a chunk (or a piece) stores them — their records in
+ * the local {@link PieceCache}, from which the live spool fragments them — with the stages of those records. The
+ * record loop commits an offset only over completed stages, so a GOP kept here is one that a crash hands to the next
+ * owner again.
  *
  * <p>Not thread-safe: used under its session's partition lock.
  */
@@ -109,9 +111,26 @@ final class KeptGops {
         return records;
     }
 
-    /** The GOPs kept, in order (as {@link #records}): each is one record's piece. */
-    List<Piece> pieces() {
-        return kept.values().stream().map(Kept::piece).toList();
+    /**
+     * Stores each GOP kept as a piece of its own, in order, its record read from its local copy just before it is
+     * stored (one in memory at a time); each is done once stored.
+     *
+     * @return false when a local copy is gone (the disk failed): the GOPs before it are stored, it and those after
+     *         stay kept
+     * @throws io.tributary.storage.ObjectStorageException when a piece cannot be stored now: it and the GOPs after it
+     *                                                     stay kept
+     */
+    boolean storeEach(BiConsumer<Piece, byte[]> store) {
+        while (!kept.isEmpty()) {
+            Piece piece = kept.firstEntry().getValue().piece();
+            byte[] record = cache.get(ref.channel(), ref.sessionId(), piece.fileName()).orElse(null);
+            if (record == null) {
+                return false;
+            }
+            store.accept(piece, record);
+            storedThrough(piece.lastSeq());
+        }
+        return true;
     }
 
     /** The one piece that stores every GOP kept (records first..last, their bytes as they came). */

@@ -20,14 +20,14 @@ import org.jboss.logging.Logger;
  * into movie fragments of the MP4 archive, stored in chunks of at least 5 MiB as they fill up ({@link FragmentSpool}),
  * so that the session's end copies the chunks server-side and uploads only the last fragments.
  *
- * <p>Copy mode keeps a GOP the spool holds rather than storing it as a piece: its samples stay in the spool, its
- * record in the local {@link PieceCache}, until a stored chunk holds it, and its record's stage completes then
- * ({@link KeptGops}). When the oldest GOP kept has waited {@link SessionArchive.Tools#chunkWait} (a slow or audio-only
- * stream takes minutes to fill a chunk), the GOPs kept are stored as one piece spanning them and their stages
- * complete; the spool then fragments that piece as an instance finishing from storage would, so every way of finishing
- * writes the same archive. A kept GOP lost here (its local copy gone, or the spool failed) abandons the session: the
- * kept records' stages fail (Kafka hands them again) and {@link SessionAbandonedException} is thrown, the one way an
- * abandonment is told, so that the caller stores and finishes nothing past them.
+ * <p>Copy mode keeps a GOP the spool holds rather than storing it as a piece: its record in the local
+ * {@link PieceCache}, where the spool reads it when it spools the GOP, until a stored chunk holds it, and its record's
+ * stage completes then ({@link KeptGops}). When the oldest GOP kept has waited {@link SessionArchive.Tools#chunkWait}
+ * (a slow or audio-only stream takes minutes to fill a chunk), the GOPs kept are stored as one piece spanning them
+ * and their stages complete; the spool then fragments that piece as an instance finishing from storage would, so
+ * every way of finishing writes the same archive. A kept GOP lost here (its local copy gone, or the spool failed)
+ * abandons the session: the kept records' stages fail (Kafka hands them again) and {@link SessionAbandonedException}
+ * is thrown, the one way an abandonment is told, so that the caller stores and finishes nothing past them.
  *
  * <p>Without a spool (none could be opened, or it was given up) nothing is kept, and the archive is made from storage
  * at the session's end. The spool is also given up when the end fails once it took the tail from it
@@ -86,7 +86,8 @@ final class LiveSpool {
     }
 
     /**
-     * Keeps a GOP (a record, in copy mode) on this instance: its record in the local cache, its samples in the spool.
+     * Keeps a GOP (a record, in copy mode) on this instance: its record in the local cache, where the spool reads it
+     * when it spools the GOP (it holds only where the GOP starts meanwhile).
      *
      * @return its record's stage, complete once a chunk or a piece stores the GOP
      * @throws IOException when its local copy cannot be written: it is not kept (the caller stores it another way)
@@ -94,7 +95,7 @@ final class LiveSpool {
     CompletableFuture<Void> keep(Piece piece, byte[] record, GopContent content, long wallMillis) throws IOException {
         CompletableFuture<Void> stage = kept.keep(piece, record, wallMillis);
         pieces.put(piece.firstSeq(), piece);
-        spool.hold(piece, PieceSamples.of(content));
+        spool.holdLocalCopy(piece, PieceSamples.of(content));
         return stage;
     }
 
@@ -115,19 +116,12 @@ final class LiveSpool {
 
     /**
      * The archive's body: the chunks and the fragments of every GOP after them. Nothing is kept from now on. When it
-     * fails, the spool is given up, so that the next attempt works from storage rather than append to a file that may
-     * end in half a fragment.
+     * fails, the finaliser gives the spool up ({@link #endFailed}), so that the next attempt works from storage rather
+     * than append to a file that may end in half a fragment.
      */
     ArchiveBody finish() throws IOException {
-        finishing = true;
-        try {
-            return spool.finish(pieces);
-        } catch (IOException | RuntimeException e) {
-            LOG.infof("session %s: spool given up at the end (%s); its archive is made from storage", ref,
-                    e.toString());
-            giveUp();
-            throw e;
-        }
+        finishing = true; // set first: a failure here is handled by endFailed, which gives the spool up
+        return spool.finish(pieces);
     }
 
     /**
@@ -200,8 +194,9 @@ final class LiveSpool {
     /**
      * Stores the GOPs kept here as one piece spanning them, from their local copies (before a GOP that is stored as a
      * piece of its own, so that pieces stay in order). With {@code respool}, the spool fragments that piece instead of
-     * them (as anyone finishing from storage will). Once the spool is given up at the end, each is stored as a piece of
-     * its own instead ({@link #storeEachKept}).
+     * them (as anyone finishing from storage will); without, the end works from storage and the spool, which no longer
+     * agrees with it, is closed. Once the spool is given up, each is stored as a piece of its own instead
+     * ({@link #storeEachKept}).
      *
      * @throws SessionAbandonedException when a local copy is gone (the disk failed): the session is abandoned (the
      *                                   kept records' stages fail, Kafka hands them again) and nothing may be stored
@@ -212,15 +207,15 @@ final class LiveSpool {
         if (kept.isEmpty()) {
             return;
         }
-        // read back from their local copies: the spool holds the samples of one or two of them at most (the others
-        // are fragments in its file already), and samples are not the records the piece is written from
+        if (spool == null) {
+            storeEachKept();
+            return;
+        }
+        // read back from their local copies: the spool holds none of their media (they are fragments in its file
+        // already, or read from those copies when spooled)
         List<byte[]> records = kept.records();
         if (records == null) {
             throw abandon("a local copy of a GOP kept for its chunk is gone");
-        }
-        if (spool == null) {
-            storeEachKept(records);
-            return;
         }
         GopContent joined = SessionArchive.joinGop(records);
         Piece wide = kept.spanning();
@@ -228,7 +223,7 @@ final class LiveSpool {
                 ArchiveStore.FLV);
         kept.firstSeqs().forEach(pieces::remove);
         pieces.put(wide.firstSeq(), wide);
-        if (respool && spool != null) {
+        if (respool) {
             try {
                 // the samples of the piece's bytes, without reading them again (PieceSamples.of)
                 spool.replace(wide, PieceSamples.of(joined));
@@ -237,6 +232,8 @@ final class LiveSpool {
                         e.toString());
                 close();
             }
+        } else {
+            close(); // the end works from storage, which now lists the wide piece the spool never spooled
         }
         kept.storedThrough(wide.lastSeq());
         LOG.debugf("session %s: records %d..%d stored as one piece after waiting for a chunk", ref, wide.firstSeq(),
@@ -245,22 +242,22 @@ final class LiveSpool {
 
     /**
      * Stores each GOP kept as the piece of its own that the spool fragmented it as, rather than one piece spanning
-     * them (which is one fragment): the spool that held them was given up at the end, maybe after it gave a tail that
-     * is uploaded, or announced, already, and the archive made from storage must be that one, byte for byte. At most
-     * a chunk's worth of GOPs, a PUT each, as a session without a spool stores every GOP.
+     * them (which is one fragment): the spool that held them was given up, mid-session or at the end, maybe after it
+     * gave a tail that is uploaded, or announced, already, and the archive made from storage must be that one, byte
+     * for byte. At most a chunk's worth of GOPs, a PUT each, as a session without a spool stores every GOP.
      *
-     * @param records the GOPs' records, in order
-     * @throws ObjectStorageException when a piece cannot be stored now: it and the GOPs after it stay kept
+     * @throws ObjectStorageException    when a piece cannot be stored now: it and the GOPs after it stay kept
+     * @throws SessionAbandonedException when a local copy is gone: the GOPs before it are stored
      */
-    private void storeEachKept(List<byte[]> records) {
-        List<Piece> each = kept.pieces();
-        for (int i = 0; i < each.size(); i++) {
-            Piece piece = each.get(i);
-            tools.store().put(PartKeys.key(ref.channel(), ref.sessionId(), piece), records.get(i), ArchiveStore.FLV);
-            kept.storedThrough(piece.lastSeq());
+    private void storeEachKept() {
+        Piece span = kept.spanning();
+        boolean stored = kept.storeEach((piece, record) -> tools.store().put(PartKeys.key(ref.channel(),
+                ref.sessionId(), piece), record, ArchiveStore.FLV));
+        if (!stored) {
+            throw abandon("a local copy of a GOP kept for its chunk is gone");
         }
-        LOG.debugf("session %s: records %d..%d stored as pieces after the end failed", ref, each.get(0).firstSeq(),
-                each.get(each.size() - 1).lastSeq());
+        LOG.debugf("session %s: records %d..%d kept without a spool, stored as a piece each", ref, span.firstSeq(),
+                span.lastSeq());
     }
 
     /**

@@ -116,9 +116,9 @@ public final class SessionFinalizer {
             throw new IllegalStateException(stranded + " GOPs are held only by chunks off the archive's chain; its "
                     + "parts are left as they are");
         }
-        if (parts.missingRecords() > 0) {
-            LOG.warnf("session %s: %d records never reached the archive; it has a gap", session,
-                    parts.missingRecords());
+        long missing = parts.missingRecords();
+        if (missing > 0) {
+            LOG.warnf("session %s: %d records never reached the archive; it has a gap", session, missing);
         }
         ArchiveBody body;
         try (FragmentSpool fromStorage = resumed ? null : FragmentSpool.resume(session, parts, store,

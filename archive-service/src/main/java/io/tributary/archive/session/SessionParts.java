@@ -20,22 +20,22 @@ import java.util.TreeSet;
  *
  * <p>When a piece was replaced by a wider one (a continuation record arrived) and the crash came before the narrower
  * one was deleted, both are listed: the widest piece per first sequence number wins. Every chunk is kept: chunks
- * with the same first GOP need not hold the same GOPs (see {@code chunkChain}).
- *
- * @param chunkChain the chunks the archive starts with, found once per listing ({@link ChainSearch}): from the first
- *                   piece on (a session's first GOP is always stored as a piece), each starting at the first piece or
- *                   chunk after the one before; the archive's tail is the pieces after the last of them. A chunk
- *                   named the old way never holds the last piece (the tail, uploaded at the end, always did); a chunk
- *                   that describes its GOPs may: in copy mode the GOPs after it are in no piece until a chunk or the
- *                   end stores them, and their records are not committed, so whoever finishes the session has them
- *                   from Kafka. In copy mode chunk boundaries depend on timing (GOPs that waited too long are stored
- *                   as one piece, which is one fragment), so an instance that lost the session mid-way may have
- *                   stored chunks that overlap the new owner's, and GOPs past its last chunk may be held by no piece,
- *                   only by chunks: of all the chains, the one whose chunks and tail hold the most GOPs is taken, the
- *                   widest chunk at a tie. {@link #strandedGops()} counts what is held but off the archive even so
+ * with the same first GOP need not hold the same GOPs (see {@link #chunkChain}). Made only from a listing
+ * ({@link #fromKeys}), so that the chain is always the one its pieces and chunks give.
  */
-public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> raws,
-                           NavigableMap<Long, List<Chunk>> chunks, List<Chunk> chunkChain, List<String> keys) {
+public final class SessionParts {
+    private final NavigableMap<Long, Piece> pieces;
+    private final NavigableSet<Long> raws;
+    private final NavigableMap<Long, List<Chunk>> chunks;
+    private final List<Chunk> chunkChain;
+
+    private SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> raws,
+                         NavigableMap<Long, List<Chunk>> chunks, List<Chunk> chunkChain) {
+        this.pieces = pieces;
+        this.raws = raws;
+        this.chunks = chunks;
+        this.chunkChain = chunkChain;
+    }
 
     public static SessionParts fromKeys(List<String> keys) {
         NavigableMap<Long, Piece> pieces = new TreeMap<>();
@@ -55,7 +55,38 @@ public record SessionParts(NavigableMap<Long, Piece> pieces, NavigableSet<Long> 
         // read-only, so that the chain found here once stays the chain of these parts
         return new SessionParts(Collections.unmodifiableNavigableMap(pieces),
                 Collections.unmodifiableNavigableSet(raws), Collections.unmodifiableNavigableMap(chunks),
-                List.copyOf(ChainSearch.best(pieces, chunks)), List.copyOf(keys));
+                List.copyOf(ChainSearch.best(pieces, chunks)));
+    }
+
+    /** The widest piece per first sequence number, read-only. */
+    public NavigableMap<Long, Piece> pieces() {
+        return pieces;
+    }
+
+    /** The raw records kept for a GOP that may still be continued, read-only. */
+    public NavigableSet<Long> raws() {
+        return raws;
+    }
+
+    /** Every chunk listed, by first sequence number, read-only. */
+    public NavigableMap<Long, List<Chunk>> chunks() {
+        return chunks;
+    }
+
+    /**
+     * The chunks the archive starts with, found once per listing ({@link ChainSearch}): from the first piece on (a
+     * session's first GOP is always stored as a piece), each starting at the first piece or chunk after the one before;
+     * the archive's tail is the pieces after the last of them. A chunk named the old way never holds the last piece
+     * (the tail, uploaded at the end, always did); a chunk that describes its GOPs may: in copy mode the GOPs after it
+     * are in no piece until a chunk or the end stores them, and their records are not committed, so whoever finishes
+     * the session has them from Kafka. In copy mode chunk boundaries depend on timing (GOPs that waited too long are
+     * stored as one piece, which is one fragment), so an instance that lost the session mid-way may have stored chunks
+     * that overlap the new owner's, and GOPs past its last chunk may be held by no piece, only by chunks: of all the
+     * chains, the one whose chunks and tail hold the most GOPs is taken, the widest chunk at a tie.
+     * {@link #strandedGops()} counts what is held but off the archive even so.
+     */
+    public List<Chunk> chunkChain() {
+        return chunkChain;
     }
 
     /**

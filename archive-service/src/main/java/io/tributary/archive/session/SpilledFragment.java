@@ -20,12 +20,10 @@ import java.nio.file.Path;
  * @param media the file holding them
  */
 record SpilledFragment(OpenFragment open, Path media) {
-    /** Small: a sample of this size or more bypasses it, the buffer only gathers AAC frames and small video frames. */
-    private static final int WRITE_BUFFER = 64 << 10;
-
     /** Writes the samples' bytes of {@code open} to {@code media} (replaced), and keeps the rest. */
     static SpilledFragment write(OpenFragment open, Path media) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(media), WRITE_BUFFER)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(media),
+                FragmentSpool.WRITE_BUFFER)) {
             open.writeMediaTo(out);
         } catch (IOException | RuntimeException e) {
             try {

@@ -36,7 +36,7 @@ class ArchiveFragmenterTest {
 
     @Test
     void timesEachSampleUntilTheNextOneAndTheLastUntilTheNextPiece() {
-        List<TrackRun> runs = fragmenter.runs(FIRST, SECOND);
+        List<TrackRun> runs = runs(fragmenter, FIRST, SECOND);
 
         TrackRun video = runs.get(0);
         assertEquals(0, video.baseMediaDecodeTime());
@@ -52,7 +52,7 @@ class ArchiveFragmenterTest {
 
     @Test
     void theSessionsLastSamplesLastAsTheFrameBeforeAndOneAacFrame() {
-        List<TrackRun> runs = fragmenter.runs(SECOND, null);
+        List<TrackRun> runs = runs(fragmenter, SECOND, null);
         TrackRun video = runs.get(0);
         assertEquals(100L * 90, video.baseMediaDecodeTime());
         assertEquals(List.of((long) ArchiveTracks.VIDEO_TIMESCALE / 30), durations(video), "a lone frame: 1/30 s");
@@ -63,20 +63,43 @@ class ArchiveFragmenterTest {
     @Test
     void endsWhereTheLongestTrackStopsBeingShown() {
         // video decodes until 9000 ticks (100 ms) and is shown 67 ms later, from the 46 ms origin: 121 ms
-        assertEquals(121, fragmenter.fragment(1, FIRST, SECOND).endMillis());
+        assertEquals(121, fragmentOf(fragmenter, FIRST, SECOND).endMillis());
     }
 
     @Test
     void twoFramesOnOneMillisecondStillGetAPositiveDuration() {
         PieceSamples vfr = new PieceSamples(AVC_CONFIG, null, List.of(frame(0, 0, true), frame(0, 0, false)), List.of());
         ArchiveFragmenter f = ArchiveFragmenter.forFirstPiece(vfr);
-        assertEquals(List.of(1L, 1L), durations(f.runs(vfr, null).get(0)));
+        assertEquals(List.of(1L, 1L), durations(runs(f, vfr, null).get(0)));
     }
 
     @Test
     void refusesASessionWithoutATrackAnMp4Carries() {
         PieceSamples nothing = new PieceSamples(null, null, List.of(), List.of(aac(0)));
         assertThrows(NoArchivableTrackException.class, () -> ArchiveFragmenter.forFirstPiece(nothing));
+    }
+
+    @Test
+    void shortensTheDurationOfATimestampJumpToWhatATrunHolds() {
+        // 50,000,000 ms later: 4.5e12 ticks at 90 kHz, over the 32 bits of a sample duration
+        PieceSamples jump = new PieceSamples(AVC_CONFIG, null,
+                List.of(frame(0, 0, true), frame(50_000_000, 0, false)), List.of());
+        ArchiveFragmenter f = ArchiveFragmenter.forFirstPiece(jump);
+        PieceSamples after = new PieceSamples(AVC_CONFIG, null, List.of(frame(100_000_000, 0, true)), List.of());
+
+        assertEquals(List.of(0xFFFF_FFFFL, 0xFFFF_FFFFL), durations(runs(f, jump, after).get(0)),
+                "within the piece, and until the next piece");
+        assertEquals(List.of(0xFFFF_FFFFL, 0xFFFF_FFFFL), durations(runs(f, jump, null).get(0)),
+                "the last lasting as the one before it");
+    }
+
+    /** The piece's track runs as its fragment holds them. */
+    private static List<TrackRun> runs(ArchiveFragmenter f, PieceSamples piece, PieceSamples next) {
+        return fragmentOf(f, piece, next).runs();
+    }
+
+    private static ArchiveFragmenter.Fragment fragmentOf(ArchiveFragmenter f, PieceSamples piece, PieceSamples next) {
+        return f.fragment(1, f.open(piece), PieceStart.of(next));
     }
 
     private static List<Long> durations(TrackRun run) {

@@ -26,6 +26,17 @@ final class Mp4Boxes {
         return level;
     }
 
+    /** The bytes of a movie fragment, written as the spool writes it. */
+    static byte[] written(ArchiveFragmenter.Fragment fragment) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            fragment.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
+    }
+
     static byte[] one(byte[] file, String... path) {
         List<byte[]> boxes = all(file, path);
         if (boxes.size() != 1) {

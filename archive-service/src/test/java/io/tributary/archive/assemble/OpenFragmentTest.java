@@ -36,7 +36,7 @@ class OpenFragmentTest {
     @Test
     void writesTheBytesOfTheFragmentMadeWithItsSuccessorFromItsHeaderAndTheSamplesSetAside() throws Exception {
         for (PieceSamples next : Arrays.asList(SECOND, VIDEO_ONLY, null)) {
-            byte[] whole = fragmenter.fragment(7, FIRST, next).bytes();
+            byte[] whole = Mp4Boxes.written(fragmenter.fragment(7, fragmenter.open(FIRST), PieceStart.of(next)));
 
             OpenFragment open = fragmenter.open(FIRST);
             ByteArrayOutputStream aside = new ByteArrayOutputStream();
@@ -48,7 +48,8 @@ class OpenFragmentTest {
 
             assertArrayEquals(whole, written.toByteArray(), "next: " + next);
             assertEquals(aside.size(), open.mediaBytes());
-            assertEquals(fragmenter.fragment(7, FIRST, next).endMillis(), closed.endMillis());
+            assertEquals(fragmenter.fragment(7, fragmenter.open(FIRST), PieceStart.of(next)).endMillis(),
+                    closed.endMillis());
         }
     }
 

@@ -105,12 +105,7 @@ class FragmentSpoolTest {
     void setsTheBytesOfHeldPiecesAsideOnceTheTracksAreKnownAndFragmentsThemAsFromTheirCopies() throws Exception {
         // issue 10: a held GOP's media waits in a file, not on the heap; only what its moof says of it stays there
         Piece copy3 = new Piece(3, 3, 100, EncodeMode.COPY, null);
-        byte[] fromCopies;
-        try (FragmentSpool spool = spool()) {
-            NavigableMap<Long, Piece> all = pieces(COPY_0, COPY_1, COPY_2, copy3);
-            spool.catchUp(all, 3);
-            fromCopies = spool.finish(all).tail();
-        }
+        byte[] fromCopies = tailFromCopies(COPY_0, COPY_1, COPY_2, copy3);
         cache = new PieceCache(work.resolve("empty"));
         NavigableMap<Long, Piece> pieces = new TreeMap<>();
         try (FragmentSpool spool = spool()) {
@@ -130,6 +125,27 @@ class FragmentSpoolTest {
 
             assertArrayEquals(fromCopies, fromAside, "the same bytes, none from the held samples' arrays");
             assertEquals(List.of(), asideFiles(), "every piece spooled: nothing left aside");
+        }
+    }
+
+    @Test
+    void setsNothingAsideOfAPieceWhoseRecordIsInTheLocalCacheAndFragmentsItFromThere() throws Exception {
+        // review of session 6: a GOP kept for its chunk was written to the local cache, then its media to a side file
+        Piece copy3 = new Piece(3, 3, 100, EncodeMode.COPY, null);
+        byte[] fromCopies = tailFromCopies(COPY_0, COPY_1, COPY_2, copy3);
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> pieces = new TreeMap<>();
+            for (Piece p : List.of(COPY_0, COPY_1, COPY_2, copy3)) {
+                pieces.putAll(pieces(p)); // its record in the local cache, as a kept GOP's
+                PieceSamples samples = PieceSamples.read(piece(p.firstSeq() * 80));
+                spool.holdLocalCopy(p, samples);
+                forget(samples);
+                spool.catchUp(pieces, p.firstSeq());
+
+                assertEquals(List.of(), asideFiles(), "nothing set aside of GOP " + p.firstSeq());
+            }
+
+            assertArrayEquals(fromCopies, spool.finish(pieces).tail(), "the same bytes, read from the local cache");
         }
     }
 
@@ -171,12 +187,7 @@ class FragmentSpoolTest {
     void fragmentsAPieceWhoseBytesSetAsideWereCutShortFromItsCopyInstead() throws Exception {
         // review of 4ef47da: a side file that is short (or gone) made the spool fail, abandoning the session
         Piece copy3 = new Piece(3, 3, 100, EncodeMode.COPY, null);
-        NavigableMap<Long, Piece> all = pieces(COPY_0, COPY_1, COPY_2, copy3);
-        byte[] uninterrupted;
-        try (FragmentSpool spool = spool()) {
-            spool.catchUp(all, 3);
-            uninterrupted = spool.finish(all).tail();
-        }
+        byte[] uninterrupted = tailFromCopies(COPY_0, COPY_1, COPY_2, copy3);
         try (FragmentSpool spool = spool()) {
             NavigableMap<Long, Piece> pieces = new TreeMap<>();
             for (Piece p : List.of(COPY_0, COPY_1, COPY_2, copy3)) {
@@ -196,20 +207,32 @@ class FragmentSpoolTest {
 
     @Test
     void refusesFurtherUseOnceACallFailedPartWayThroughAPiece() throws Exception {
-        // review of 4ef47da: the init segment was counted before the fragment after it failed; a timestamp jump of
-        // 13.9 h makes the last frame of GOP 0 last longer than a trun sample duration can say (2^32 ticks at 90 kHz)
-        Piece afterJump = new Piece(1, 1, 100, EncodeMode.COPY, null);
-        cache.put(REF.channel(), REF.sessionId(), afterJump.fileName(), piece(50_000_000));
-        NavigableMap<Long, Piece> pieces = pieces(COPY_0);
-        pieces.put(afterJump.firstSeq(), afterJump);
+        // review of 4ef47da: the init segment was counted before the fragment after it failed. A first record whose
+        // sequence number makes an mfhd number past 32 bits fails the first fragment once the init segment is written
+        Piece pastMfhd = new Piece(0xFFFF_FFFFL, 0xFFFF_FFFFL, 100, EncodeMode.COPY, null);
+        Piece next = new Piece(pastMfhd.lastSeq() + 1, pastMfhd.lastSeq() + 1, 100, EncodeMode.COPY, null);
+        cache.put(REF.channel(), REF.sessionId(), pastMfhd.fileName(), piece(0));
+        cache.put(REF.channel(), REF.sessionId(), next.fileName(), piece(80));
+        NavigableMap<Long, Piece> pieces = new TreeMap<>();
+        pieces.put(pastMfhd.firstSeq(), pastMfhd);
+        pieces.put(next.firstSeq(), next);
         try (FragmentSpool spool = spool()) {
-            assertThrows(IllegalArgumentException.class, () -> spool.catchUp(pieces, 1));
+            assertThrows(IllegalArgumentException.class, () -> spool.catchUp(pieces, next.firstSeq()));
 
             assertThrows(IllegalStateException.class, () -> spool.catchUp(pieces, 1));
             assertThrows(IllegalStateException.class, spool::throughSeq);
             assertThrows(IllegalStateException.class, () -> spool.hold(COPY_2, PieceSamples.read(piece(160))));
             assertThrows(IllegalStateException.class, () -> spool.finish(pieces));
             assertEquals(-1, spool.chainThroughSeq(), "what it stored is still known: no chunk");
+        }
+    }
+
+    /** The tail of a spool that fragments the pieces from their local copies, every one but the last on the way. */
+    private byte[] tailFromCopies(Piece... list) throws Exception {
+        try (FragmentSpool spool = spool()) {
+            NavigableMap<Long, Piece> all = pieces(list);
+            spool.catchUp(all, list[list.length - 1].firstSeq());
+            return spool.finish(all).tail();
         }
     }
 
