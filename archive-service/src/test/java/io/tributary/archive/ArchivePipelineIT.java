@@ -19,6 +19,7 @@ import io.tributary.media.event.ArchiveReady;
 import io.tributary.media.event.Topics;
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.ObjectStorageException;
+import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.kafka.SharedKafka;
 import io.tributary.testsupport.media.TestMedia;
 import java.nio.file.Files;
@@ -27,13 +28,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,7 +175,7 @@ class ArchivePipelineIT {
         ArchiveSettings settings = settings(topic);
         ArchivePipeline first = start(settings);
         GopFeed.publish(bootstrap, topic, channel, records.subList(0, 3));
-        awaitPieces(channel, session, 3);
+        await("3 pieces stored", EVENT_TIMEOUT, () -> storedPieces(channel, session) >= 3);
         first.close(); // the instance goes away after committing three GOPs; the ingest keeps publishing
 
         GopFeed.publish(bootstrap, topic, channel, records.subList(3, records.size()));
@@ -196,7 +196,7 @@ class ArchivePipelineIT {
         ArchiveSettings settings = settings(topic).withMode(EncodeMode.COPY);
         ArchivePipeline first = start(settings);
         GopFeed.publish(bootstrap, topic, channel, records.subList(0, 4));
-        awaitWaiting(first, 3);
+        await("3 records waiting", EVENT_TIMEOUT, () -> first.archiver().waitingRecords() >= 3);
         assertEquals(List.of(PartKeys.sessionPrefix(channel, session) + "piece-0000000000-0000000000-"
                         + records.get(0).value().length + "b-copy.flv"),
                 store.list(PartKeys.sessionPrefix(channel, session)),
@@ -208,7 +208,7 @@ class ArchivePipelineIT {
         // the loop's grace is 5 s: a stop that waited for the stages of GOPs waiting for a chunk would take all of it
         assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0,
                 "the stop took " + took.toMillis() + " ms: it waited for stages that could not complete");
-        assertEquals(1, committedRecords(settings.groupId()), "only the first GOP's record is committed");
+        assertEquals(1, CommittedOffsets.total(settings.groupId(), topic), "only the first GOP's record is committed");
         GopFeed.publish(bootstrap, topic, channel, records.subList(4, records.size()));
         start(settings); // gets records 1..3 again: without them the archive below would miss their frames
 
@@ -233,7 +233,7 @@ class ArchivePipelineIT {
         start(settings);
 
         GopFeed.publish(bootstrap, topic, channel, records.subList(0, 5));
-        awaitCommitted(settings.groupId(), 5, Duration.ofSeconds(20));
+        awaitCommitted(settings, 5, Duration.ofSeconds(20));
         GopFeed.publish(bootstrap, topic, channel, records.subList(5, records.size()));
 
         ArchiveReady event = onlyEvent(session);
@@ -268,13 +268,13 @@ class ArchivePipelineIT {
         GopFeed.publish(bootstrap, topic, other, otherRecords);
 
         assertMatchesSource(ArchiveProbe.of(download(onlyEvent(otherSession).key())));
-        awaitCommitted(settings.groupId(), records, Duration.ofSeconds(60));
+        awaitCommitted(settings, records, Duration.ofSeconds(60));
         assertFalse(store.exists(ObjectKeys.archive(failing, failingSession)),
                 "every record committed, yet no archive without the chunk's GOPs");
 
         store.delete(stranded); // someone looked at the parts: the sweeper's next attempt makes the archive
         assertMatchesSource(ArchiveProbe.of(download(onlyEvent(failingSession).key())));
-        assertEquals(records, committedRecords(settings.groupId()));
+        assertEquals(records, CommittedOffsets.total(settings.groupId(), topic));
     }
 
     @Test
@@ -328,23 +328,19 @@ class ArchivePipelineIT {
         return pipeline;
     }
 
-    /** The group's committed offsets over every partition of its topic: the records it will not be handed again. */
-    private static long committedRecords(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS)
-                    .values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
-        }
+    /** Waits until the pipeline's group has committed {@code records} records of its topic. */
+    private static void awaitCommitted(ArchiveSettings settings, long records, Duration timeout)
+            throws InterruptedException {
+        await(records + " records committed", timeout,
+                () -> CommittedOffsets.total(settings.groupId(), settings.topic()) >= records);
     }
 
-    private static void awaitCommitted(String group, long records) throws Exception {
-        awaitCommitted(group, records, EVENT_TIMEOUT);
-    }
-
-    private static void awaitCommitted(String group, long records, Duration timeout) throws Exception {
+    /** Asks {@code done} every 200 ms until it holds; fails naming {@code what} when {@code timeout} passes first. */
+    private static void await(String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (committedRecords(group) < records) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + records + " records committed in time");
+                throw new AssertionError("not " + what + " in time");
             }
             Thread.sleep(200);
         }
@@ -360,32 +356,14 @@ class ArchivePipelineIT {
         return other;
     }
 
-    /** Waits until the pipeline holds {@code records} records whose GOPs are in no stored object. */
-    private static void awaitWaiting(ArchivePipeline pipeline, int records) throws InterruptedException {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (pipeline.archiver().waitingRecords() < records) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + records + " records waiting in time");
-            }
-            Thread.sleep(50);
+    /** The session's pieces in storage; 0 when the listing failed. */
+    private static long storedPieces(String channel, String session) {
+        try {
+            return store.list(PartKeys.sessionPrefix(channel, session)).stream()
+                    .filter(k -> PartKeys.fileName(k).startsWith("piece-")).count();
+        } catch (ObjectStorageException e) {
+            return 0; // S3Proxy's file-system backend fails a listing that meets an upload in progress: ask again
         }
-    }
-
-    private static void awaitPieces(String channel, String session, int pieces) throws InterruptedException {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                long stored = store.list(PartKeys.sessionPrefix(channel, session)).stream()
-                        .filter(k -> PartKeys.fileName(k).startsWith("piece-")).count();
-                if (stored >= pieces) {
-                    return;
-                }
-            } catch (ObjectStorageException e) {
-                // S3Proxy's file-system backend fails a listing that meets an upload in progress: ask again
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + pieces + " pieces stored in time");
     }
 
     private static Path download(String key) throws Exception {

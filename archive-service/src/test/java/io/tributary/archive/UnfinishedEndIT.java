@@ -1,5 +1,6 @@
 package io.tributary.archive;
 
+import static io.tributary.archive.consume.UnfinishedEnd.FIRST_RETRY_MILLIS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,14 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
  * again, holding the partition (and a worker thread); then the last record's stage waited for the archive, and an end
  * that needs a person held the partition's commits back until the loop paused it; then an end that failed after the
  * tail was taken from the live spool kept the spool finishing, and the GOPs only it held could not be stored as pieces
- * when the partition filled.
+ * when the partition filled. What a full partition stores, and the gauges, are pinned on the same handler here.
  */
 class UnfinishedEndIT {
     private static final String TOPIC = "stream-gops";
     private static final int RECORD_BYTES = 8 * 1024 * 1024;
-    /** The back-off after a first failure: the sweeper does not try again sooner. */
-    private static final long FIRST_RETRY_MILLIS = 1_000;
     private static final Duration CHUNK_WAIT = Duration.ofMinutes(1);
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
     /** How long a failing announcement takes on the test's clock: longer than the first back-off. */
     private static final long SLOW_FAILURE_MILLIS = 5_000;
 
@@ -63,6 +64,9 @@ class UnfinishedEndIT {
     private volatile boolean announcementFails;
     /** While set, an announcement fails at once (the broker away). */
     private volatile boolean brokerAway;
+    /** While set, an announcement reads the gauges from another thread, as a scrape would, and keeps what it read. */
+    private volatile boolean scrapeDuringAnnouncement;
+    private final List<List<Integer>> scraped = new CopyOnWriteArrayList<>();
     private ArchiveStore store;
     private GopArchiver archiver;
     private Path clip;
@@ -76,7 +80,7 @@ class UnfinishedEndIT {
             throw new AssertionError("copy mode encodes nothing");
         }, null, 0, EncodeMode.COPY, CHUNK_WAIT);
         archiver = new GopArchiver(store, tools, new SessionFinalizer(store, cache, this::announce,
-                Clock.systemUTC()), new IdleRule(Duration.ofMinutes(1)),
+                Clock.systemUTC()), new IdleRule(IDLE_TIMEOUT),
                 channel -> channel.startsWith(channelPrefix) ? 0 : 1, now::get);
         archiver.onAssigned(new TopicPartition(TOPIC, 0));
         clip = TestMedia.h264Aac(Duration.ofSeconds(3), 320, 180, 30, 30);
@@ -189,6 +193,78 @@ class UnfinishedEndIT {
         assertEquals(0, archiver.unfinishedSessions());
     }
 
+    /**
+     * Regression: a session whose timeout end failed and whose records then came again (an ingest that stalled and
+     * went on) kept its unfinished entry, so the gauge counted a live session as one whose archive cannot be made.
+     */
+    @Test
+    void aSessionWhoseTimeoutEndFailedIsNotUnfinishedOnceItsRecordsComeAgain() throws Exception {
+        SessionRef ref = newSession();
+        List<GopRecord> records = GopFeed.records(clip, ref.sessionId(), RECORD_BYTES, true);
+        String stranded = strandGops(ref);
+        handleAll(ref, records.subList(0, 2));
+        now.addAndGet(IDLE_TIMEOUT.toMillis() + 1);
+        archiver.sweep();
+        assertEquals(1, archiver.unfinishedSessions(), "its timeout end failed: stranded GOPs");
+
+        handleAll(ref, records.subList(2, 3));
+
+        assertEquals(0, archiver.unfinishedSessions(), "records again: not over after all");
+        assertEquals(1, archiver.openSessions());
+        store.delete(stranded);
+        handleAll(ref, records.subList(3, records.size()));
+        assertTrue(store.exists(ref.archiveKey()), "archived at its last record");
+        assertEquals(0, archiver.openSessions());
+    }
+
+    /**
+     * Regression: the gauges took the partition's lock, which a record holds while it is stored (storage, ffmpeg,
+     * Kafka), so a scrape waited for the slowest request, just when storage is slow. They read counts taken after each
+     * step instead; here the session is open while its archive is announced, under the lock.
+     */
+    @Test
+    void theGaugesAreReadWhileARecordHoldsThePartition() throws Exception {
+        SessionRef ref = newSession();
+        List<GopRecord> records = GopFeed.records(clip, ref.sessionId(), RECORD_BYTES, true);
+        scrapeDuringAnnouncement = true;
+        handleAll(ref, records);
+        scrapeDuringAnnouncement = false;
+
+        // as of the step before the last record: the session open, the GOPs after its first piece kept for a chunk
+        assertEquals(List.of(List.of(1, records.size() - 2, 0)), scraped);
+        assertEquals(0, archiver.openSessions());
+    }
+
+    /**
+     * The same handler at its max-in-flight bound: only the session with the most records waiting stores its GOPs as
+     * a piece, one request per fill; the next fill takes the next fullest. Every session storing at each fill cost a
+     * request per session, most of them for a GOP or two.
+     */
+    @Test
+    void aFullPartitionStoresTheGopsOfItsFullestSessionOnly() throws Exception {
+        SessionRef fewer = newSession();
+        SessionRef more = newSession();
+        List<GopRecord> fewerRecords = GopFeed.records(clip, fewer.sessionId(), RECORD_BYTES, true);
+        List<GopRecord> moreRecords = GopFeed.records(clip, more.sessionId(), RECORD_BYTES, true);
+        // the first GOP of a session is stored as a piece; the ones after it wait for a chunk
+        List<CompletableFuture<?>> fewerStages = handleAll(fewer, fewerRecords.subList(0, 2));
+        List<CompletableFuture<?>> moreStages = handleAll(more, moreRecords.subList(0, 3));
+        assertEquals(3, archiver.waitingRecords());
+
+        archiver.onPartitionFull(new TopicPartition(TOPIC, 0));
+
+        assertTrue(moreStages.stream().allMatch(UnfinishedEndIT::doneNormally), "the fullest session stored");
+        assertFalse(fewerStages.get(1).isDone(), "the other still waits for its chunk");
+        assertEquals(1, archiver.waitingRecords());
+        archiver.onPartitionFull(new TopicPartition(TOPIC, 0));
+        assertTrue(fewerStages.stream().allMatch(UnfinishedEndIT::doneNormally), "the next fill: the next fullest");
+        assertEquals(0, archiver.waitingRecords());
+
+        handleAll(fewer, fewerRecords.subList(2, fewerRecords.size()));
+        handleAll(more, moreRecords.subList(3, moreRecords.size()));
+        assertTrue(store.exists(fewer.archiveKey()) && store.exists(more.archiveKey()));
+    }
+
     @Test
     void theGopsKeptBySessionWhoseEndFailedAreLeftToTheNextOwnerWhenTheLoopCloses() throws Exception {
         SessionRef failing = newSession();
@@ -205,7 +281,11 @@ class UnfinishedEndIT {
         store.list(failing.partsPrefix()).forEach(store::delete);
     }
 
-    private void announce(ArchiveReady event) throws InterruptedException {
+    private void announce(ArchiveReady event) throws Exception {
+        if (scrapeDuringAnnouncement) {
+            scraped.add(CompletableFuture.supplyAsync(() -> List.of(archiver.openSessions(),
+                    archiver.waitingRecords(), archiver.unfinishedSessions())).get(10, TimeUnit.SECONDS));
+        }
         if (brokerAway) {
             throw new IllegalStateException("the broker is away");
         }

@@ -49,10 +49,13 @@ public final class KafkaClientDefaults {
      * {@code fetch.min.bytes} of 1 such a consumer made a fetch request per GOP record, each with the broker's
      * per-request cost (request metrics, fetch session); a GOP's records reach them up to half a second later, which
      * neither the archive nor a picture per minute notices. transcode, whose latency viewers see, keeps the default.
+     * Such a consumer never creates the topic it reads either: {@code stream-gops} belongs to ingest, and one created
+     * by a subscription would have the broker's defaults (its partition count, a 1 MiB record limit).
      */
     public static Map<String, Object> backgroundConsumer() {
         return Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(BACKGROUND_FETCH_MIN_BYTES),
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(BACKGROUND_FETCH_MAX_WAIT_MS));
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Integer.toString(BACKGROUND_FETCH_MAX_WAIT_MS),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     }
 
     /** For consumers of GOP records and of events. */

@@ -50,7 +50,7 @@ class KafkaClientDefaultsTest {
     }
 
     @Test
-    void backgroundConsumersWaitForSeveralGopRecordsPerFetchButNotLongerThanHalfASecond() {
+    void backgroundConsumersWaitForSeveralGopRecordsPerFetchButNotLongerThanHalfASecondAndCreateNoTopic() {
         Map<String, Object> config = new HashMap<>(KafkaClientDefaults.consumer());
         config.putAll(KafkaClientDefaults.backgroundConsumer());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
@@ -59,6 +59,7 @@ class KafkaClientDefaultsTest {
         ConsumerConfig parsed = new ConsumerConfig(config);
         assertEquals(4 * 1024 * 1024, parsed.getInt(ConsumerConfig.FETCH_MIN_BYTES_CONFIG));
         assertEquals(500, parsed.getInt(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG));
+        assertEquals(false, parsed.getBoolean(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG));
         // a fetch may always carry what it waits for
         assertTrue(parsed.getInt(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)
                 < parsed.getInt(ConsumerConfig.FETCH_MAX_BYTES_CONFIG));

@@ -95,14 +95,18 @@ public final class GopArchiver implements AsyncRecordHandler {
 
     /**
      * The partition has {@code max-in-flight} records whose GOPs are not stored yet: in copy mode they wait for
-     * chunks that the records the loop now holds back would fill, so the GOPs waiting are stored as pieces at once
-     * (see {@link PartitionArchive#storeAllWaiting}) rather than the partition standing still for chunk-wait.
+     * chunks that the records the loop now holds back would fill, so the fullest session's waiting GOPs are stored as
+     * a piece at once (see {@link PartitionArchive#storeFullest}) rather than the partition standing still for
+     * chunk-wait. That is one PUT on the lane's thread, where the hook says not to block: it is what a {@code handle}
+     * call of this handler does on the same thread (every GOP is stored synchronously), the partition can take no
+     * record until a stage completes anyway, and this is what completes one; it waits for no record and no stage. A
+     * late call for a partition just revoked finds it gone and does nothing.
      */
     @Override
     public void onPartitionFull(TopicPartition partition) {
         PartitionArchive full = partitions.get(partition);
         if (full != null) {
-            full.storeAllWaiting();
+            full.storeFullest();
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -59,6 +58,13 @@ final class PartitionArchive {
             return size() > CLOSED_REMEMBERED;
         }
     };
+    /*
+     * Counts for the gauges, written under the lock after each step and read without it: a scrape must not wait
+     * for a record being stored (storage slow is when the unfinished count matters most). A snapshot is enough.
+     */
+    private volatile int openCount;
+    private volatile int unfinishedCount;
+    private volatile int waitingCount;
     private long clockMillis;
     private long lastRecordWallMillis;
     private boolean discovered;
@@ -103,8 +109,10 @@ final class PartitionArchive {
             try {
                 CompletionStage<?> stage = archive.accept(meta, value, now);
                 if (meta.has(GopFlag.LAST)) {
-                    return end(archive, stage, now);
+                    end(archive, now);
+                    return stage;
                 }
+                resumed(session);
                 // another record's GOPs: a failure here is not this record's (it is taken already)
                 storeWaitingGops(archive, now);
                 return stage;
@@ -115,7 +123,7 @@ final class PartitionArchive {
                 return CompletableFuture.failedFuture(e);
             }
         } finally {
-            lock.unlock();
+            unlockCounted();
         }
     }
 
@@ -137,16 +145,17 @@ final class PartitionArchive {
                     continue;
                 }
                 UnfinishedEnd end = unfinished.get(s.ref());
-                boolean over = (end != null && end.lastRecordCame()) || idle.isOver(clockMillis,
-                        lastRecordWallMillis, s.lastClosedAtMillis(), s.lastSeenWallMillis(), now);
-                if (over && (end == null || end.isDue(now))) {
-                    finishOrDrop(s, end != null ? end.why() : "no record for " + idle.timeout().toSeconds() + " s");
+                boolean idleOver = idle.isOver(clockMillis, lastRecordWallMillis, s.lastClosedAtMillis(),
+                        s.lastSeenWallMillis(), now);
+                if (UnfinishedEnd.due(end, false, idleOver, now)) {
+                    finishOrDrop(s, end != null && end.lastRecordCame() ? SessionFinalizer.LAST_RECORD
+                            : "no record for " + idle.timeout().toSeconds() + " s");
                 }
             }
         } catch (Exception e) {
             LOG.warnf("%s: sweep failed, will try again: %s", partition, e.toString());
         } finally {
-            lock.unlock();
+            unlockCounted();
         }
     }
 
@@ -160,31 +169,40 @@ final class PartitionArchive {
             unfinished.clear();
             closed.clear();
         } finally {
-            lock.unlock();
+            unlockCounted();
         }
     }
 
-    /** Records of the partition handed over whose GOP is not stored yet: their offsets wait. */
+    /** Records of the partition handed over whose GOP is not stored yet: their offsets wait (as of the last step). */
     int waitingRecords() {
-        return countUnderLock(() -> open.values().stream().mapToInt(SessionArchive::waitingRecords).sum());
+        return waitingCount;
     }
 
     /**
      * The loop hands this partition no record until one of those in flight completes. In copy mode most of them wait
      * for a chunk that only later records of their session would fill, so they could wait for chunk-wait with the
-     * partition stopped: every session's waiting GOPs are stored as a piece now instead, as at chunk-wait.
+     * partition stopped: the session with the most records waiting stores its GOPs as a piece now instead, as at
+     * chunk-wait, which completes at least one of them, and the loop hands over as many records again; the next fill
+     * picks the next fullest session. Every session storing at each fill cost a request per session, most of them
+     * for a GOP or two that their chunk would soon have taken.
      */
-    void storeAllWaiting() {
+    void storeFullest() {
         lock.lock();
         try {
             if (revoked) {
                 return;
             }
-            for (SessionArchive s : new ArrayList<>(open.values())) {
-                storeWaitingGops(s, s::storeWaitingGopsNow);
+            SessionArchive fullest = null;
+            for (SessionArchive s : open.values()) {
+                if (s.waitingRecords() > 0 && (fullest == null || s.waitingRecords() > fullest.waitingRecords())) {
+                    fullest = s;
+                }
+            }
+            if (fullest != null) {
+                storeWaitingGops(fullest, fullest::storeWaitingGopsNow);
             }
         } finally {
-            lock.unlock();
+            unlockCounted();
         }
     }
 
@@ -209,18 +227,19 @@ final class PartitionArchive {
 
     /** Sessions whose end came and whose archive could not be made yet (the sweeper tries again). */
     int unfinishedSessions() {
-        return countUnderLock(unfinished::size);
+        return unfinishedCount;
     }
 
     int openSessions() {
-        return countUnderLock(open::size);
+        return openCount;
     }
 
-    /** A count for metrics, taken while no record is handled (the maps are the partition's, not thread-safe). */
-    private int countUnderLock(IntSupplier count) {
-        lock.lock();
+    /** Takes the gauges' counts of the step that held the lock (the maps are the partition's), then lets go. */
+    private void unlockCounted() {
         try {
-            return count.getAsInt();
+            openCount = open.size();
+            unfinishedCount = unfinished.size();
+            waitingCount = open.values().stream().mapToInt(SessionArchive::waitingRecords).sum();
         } finally {
             lock.unlock();
         }
@@ -239,20 +258,28 @@ final class PartitionArchive {
     }
 
     /**
-     * The session's last record came: finalises it now, unless an earlier attempt failed and its back-off has not
-     * passed (the record handed again after a rewind: the sweeper tries again when it has).
+     * The session's last record came: finalises it now, unless an earlier attempt at its last record failed and its
+     * back-off has not passed (the record handed again after a rewind: the sweeper tries again when it has). The
+     * record's own stage is not this: it completes once its GOP is durable, whether or not the archive is made now.
      *
-     * @param recordStage the last record's own stage: complete once its GOP is durable (at once when it carries
-     *                    none), whether or not the archive could be made now
-     * @return {@code recordStage}
      * @throws SessionAbandonedException when it was abandoned on the way
      */
-    private CompletionStage<?> end(SessionArchive archive, CompletionStage<?> recordStage, long now) {
-        UnfinishedEnd end = unfinished.get(archive.ref());
-        if (end == null || !end.lastRecordCame() || end.isDue(now)) {
+    private void end(SessionArchive archive, long now) {
+        if (UnfinishedEnd.due(unfinished.get(archive.ref()), true, true, now)) {
             finish(archive, SessionFinalizer.LAST_RECORD);
         }
-        return recordStage;
+    }
+
+    /**
+     * A record of a session whose timeout end failed: it was not over after all (a stalled ingest went on), so it is
+     * no longer unfinished; an end that its last record made stays, its record handed again after a rewind.
+     */
+    private void resumed(SessionRef session) {
+        UnfinishedEnd end = unfinished.get(session);
+        if (end != null && !end.lastRecordCame()) {
+            unfinished.remove(session);
+            end.resumed();
+        }
     }
 
     /** The sweeper's end of a session: as {@link #finish}, a session abandoned on the way dropped. */

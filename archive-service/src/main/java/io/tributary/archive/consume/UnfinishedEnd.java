@@ -19,20 +19,18 @@ import org.jboss.logging.Logger;
  *
  * <p>Not thread-safe: used under its partition's lock.
  */
-final class UnfinishedEnd {
-    static final long FIRST_RETRY_MILLIS = 1_000;
+public final class UnfinishedEnd {
+    /** The back-off after a first failure: a storage blip is over by then, and the next attempt comes soon. */
+    public static final long FIRST_RETRY_MILLIS = 1_000;
     /** A minute: an outage is not hammered, and parts repaired by hand are archived soon enough. */
     static final long MAX_RETRY_MILLIS = 60_000;
     private static final Logger LOG = Logger.getLogger(UnfinishedEnd.class);
 
     private final TopicPartition partition;
     private final SessionRef ref;
-    /** Why the last attempt was made: {@link SessionFinalizer#LAST_RECORD} or a timeout. */
-    private String why;
     /** Once the last record came the session is over, whatever the idle rule says of later attempts. */
     private boolean lastRecordCame;
     private int failures;
-    private long backoffMillis;
     private long retryAtMillis;
 
     UnfinishedEnd(TopicPartition partition, SessionRef ref) {
@@ -42,11 +40,9 @@ final class UnfinishedEnd {
 
     /** An attempt made for {@code reason} failed at {@code failedAtMillis}: the next one waits the back-off. */
     void failed(String reason, Exception e, long failedAtMillis) {
-        why = reason;
         lastRecordCame |= SessionFinalizer.LAST_RECORD.equals(reason);
         failures++;
-        backoffMillis = failures == 1 ? FIRST_RETRY_MILLIS : Math.min(MAX_RETRY_MILLIS, backoffMillis * 2);
-        retryAtMillis = failedAtMillis + backoffMillis;
+        retryAtMillis = failedAtMillis + backoffMillis(failures);
         if (failures == 1) {
             LOG.errorf("%s: session %s ended (%s) but its archive cannot be made now: %s; the sweeper tries again, "
                     + "at most %d s apart", partition, ref, reason, e.toString(), MAX_RETRY_MILLIS / 1000);
@@ -61,9 +57,10 @@ final class UnfinishedEnd {
         LOG.infof("%s: session %s archived after %d failed attempts", partition, ref, failures);
     }
 
-    /** Why the last attempt was made: the sweeper tries again for the same reason. */
-    String why() {
-        return lastRecordCame ? SessionFinalizer.LAST_RECORD : why;
+    /** The session's records came again after its timeout end failed: it was not over, and is unfinished no more. */
+    void resumed() {
+        LOG.infof("%s: session %s has records again after %d failed attempts at its timeout", partition, ref,
+                failures);
     }
 
     /** True once the session's last record came: it is over whatever the idle rule says. */
@@ -71,8 +68,27 @@ final class UnfinishedEnd {
         return lastRecordCame;
     }
 
-    /** Whether the back-off since the last failure has passed. */
-    boolean isDue(long nowMillis) {
-        return nowMillis >= retryAtMillis;
+    /**
+     * Whether an attempt at a session's end is due now: its end came, and no earlier failure's back-off is still
+     * running. A last record coming now to a session whose timeout end failed is a new end, tried at once.
+     *
+     * @param end            the session's failed end, or null when none failed
+     * @param lastRecordNow  the session's last record is being handled
+     * @param idleOver       the idle rule says the session is over
+     */
+    static boolean due(UnfinishedEnd end, boolean lastRecordNow, boolean idleOver, long nowMillis) {
+        if (end == null) {
+            return lastRecordNow || idleOver;
+        }
+        if (lastRecordNow && !end.lastRecordCame) {
+            return true;
+        }
+        return (lastRecordNow || end.lastRecordCame || idleOver) && nowMillis >= end.retryAtMillis;
+    }
+
+    /** Doubles from {@link #FIRST_RETRY_MILLIS} with each failure, up to {@link #MAX_RETRY_MILLIS}. */
+    static long backoffMillis(int failures) {
+        int doublings = Math.min(failures - 1, 16); // 2^16 s is past the cap already, and the shift cannot overflow
+        return Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << doublings);
     }
 }

@@ -52,9 +52,16 @@ public interface AsyncRecordHandler {
      * the partition waits for a timer at best: it completes what it can (saves, flushes) here. Called each time the
      * bound is reached, right after the {@code handle} call that reached it and on the same thread (no other
      * {@code handle} call of the partition runs meanwhile), unless the partition was revoked during that call; must
-     * not block. The handler need not count records to know
+     * not block on records or stages (nothing completes them meanwhile), and delays the partition's next record as a
+     * {@code handle} call would. The handler need not count records to know
      * it: the loop's count is the one the bound applies to (stages that completed at once are not in it; records a
      * rewind abandoned are, until their stages complete). By default nothing: the stages complete on their own.
+     *
+     * <p>A late call may come for a partition just stopped: a revocation that begins after the lane checked the bound
+     * and before it made this call does not hold the call back. It comes before {@link #onPartitionsRevoked}: the loop
+     * waits for the lane's call before it revokes (what the call completes may still be committed then); only when
+     * that wait is interrupted may it come after, for a partition the handler has let go, and the handler must ignore
+     * it (find the partition gone, do nothing).
      */
     default void onPartitionFull(TopicPartition partition) {
     }

@@ -239,7 +239,8 @@ final class PartitionLane {
      * The records in flight are at their bound once this hand-over is counted (and its stage did not complete at
      * once): no record is handed over until one of them completes. Only a hand-over raises the count, so this holds
      * once each time the bound is reached. A lane stopped meanwhile (the partition revoked while the handler had the
-     * record) is not full: nothing is handed over on it any more, and its handler has let the partition go.
+     * record) is not full: nothing is handed over on it any more. A stop between this check and {@link #tellFull},
+     * outside the monitor, still gets the call: a late one, which {@link AsyncRecordHandler#onPartitionFull} allows.
      */
     private synchronized boolean atBound() {
         return !stopped && pending >= maxInFlight;

@@ -20,10 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -70,18 +67,11 @@ public class GopConsumer {
         ThumbnailConfig.Consumer consumer = config.consumer();
         loop = new RecordLoop("thumbnail", new RecordLoop.Settings(bootstrapServers, consumer.group(),
                 consumer.workerThreads(), consumer.maxBacklog()),
-                consumerProperties(),
+                KafkaClientDefaults.backgroundConsumer(),
                 List.of(Topics.STREAM_GOPS), handler).start();
         LOG.infof("consuming %s as group %s: a picture every %s of media time, %d px wide%s", Topics.STREAM_GOPS,
                 consumer.group(), config.interval(), config.width(),
                 config.smallWidth().isPresent() ? " (and " + config.smallWidth().getAsInt() + " px)" : "");
-    }
-
-    private static Map<String, Object> consumerProperties() {
-        Map<String, Object> props = new HashMap<>(KafkaClientDefaults.backgroundConsumer());
-        // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        return props;
     }
 
     void stop(@Observes ShutdownEvent event) {
