@@ -54,8 +54,8 @@ final class StackLauncher {
                 "--controller-port", String.valueOf(layout.port(StackPort.KAFKA_CONTROLLER)),
                 "--data-dir", layout.kafkaDir().toString()), Map.of(), "KAFKA READY 127.0.0.1:" + kafkaPort,
                 infrastructure);
-        kafka.awaitReadyLine(timeout);
 
+        // started while the broker starts: neither needs the other, and the services wait for both
         int s3Port = layout.port(StackPort.S3);
         ChildProcess s3 = startChild("s3", javaClass("-Xmx256m", S3_MAIN,
                 "--port", String.valueOf(s3Port),
@@ -63,6 +63,7 @@ final class StackLauncher {
                 "--access-key", secrets.s3AccessKey(),
                 "--secret-key", secrets.s3SecretKey(),
                 "--bucket", BUCKET), Map.of(), "S3 READY http://127.0.0.1:" + s3Port, infrastructure);
+        kafka.awaitReadyLine(timeout);
         s3.awaitReadyLine(timeout);
 
         // auth first: ingest asks it about every publish

@@ -4,6 +4,7 @@ import io.tributary.media.gop.GopMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
  * The channels of one partition, each with its own {@link ChannelLane}: the partition's consumer lane hands each
  * record to its channel's lane and goes on with the next record at once, so the channels of a partition progress
  * independently while each channel's records are packaged strictly in offset order. A channel's state is read from
- * storage as soon as its first record is handed over, and applied by the first step of its lane; if it is still
+ * storage as soon as its first record is handed over (unless the channel ended here before: {@link #endedStates}),
+ * and applied by the first step of its lane; if it is still
  * loading when that step has read the record, a live record's segments are stored meanwhile ({@link EarlySegments}).
  * So a new channel's first playlist waits for the state load and its segments together, then for its manifests.
  *
@@ -36,9 +38,28 @@ final class PartitionChannels {
      */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
+    /**
+     * Ended channels whose final state a partition keeps ({@link #endedStates}): a few kilobytes each (the playlists'
+     * windows), the most recently ended first to go when more end.
+     */
+    static final int ENDED_STATES_KEPT = 64;
+
     private final PackagerOutputs out;
     // guarded by this
     private final Map<String, Channel> channels = new HashMap<>();
+    /**
+     * The state each channel dropped from memory ended with, by channel, least recently ended first. A publisher that
+     * comes back (an encoder reconnecting, the next show) continues from it instead of reading the state object and
+     * playlists again: the same state, since a channel is dropped only once a saved state covers all it did (ladder
+     * off; with it on, a state is saved after every record), and while this worker holds the partition no other
+     * writes the channel. Kept for as long as the partition stays here (a new owner starts without); guarded by this.
+     */
+    private final Map<String, ChannelState> endedStates = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChannelState> eldest) {
+            return size() > ENDED_STATES_KEPT;
+        }
+    };
     private boolean closed;
     /** Channels of a partition stopped and not yet waited for. */
     private final List<Channel> stopping = new ArrayList<>();
@@ -64,11 +85,16 @@ final class PartitionChannels {
         /** Records handed to the channel whose stage has not completed. Guarded by the partition's lock. */
         int inFlight;
 
-        /** @param afterStep told after each step of the channel's lane (a save step may be its last one) */
-        Channel(String name, PackagerOutputs out, Consumer<Channel> afterStep) {
+        /**
+         * @param afterStep told after each step of the channel's lane (a save step may be its last one)
+         * @param ended     the state the channel ended with on this worker, or null: its state is read from storage
+         */
+        Channel(String name, PackagerOutputs out, Consumer<Channel> afterStep, ChannelState ended) {
             this.name = name;
             this.lane = new ChannelLane(name, out.lanes(), () -> afterStep.accept(this));
-            this.loading = ChannelStateLoader.start(name, out.objects(), out.windowSize());
+            // nothing stored after the state it ended with: no playlist can be ahead of it
+            this.loading = ended != null ? CompletableFuture.completedFuture(new ChannelStateLoader.Loaded(ended, null))
+                    : ChannelStateLoader.start(name, out.objects(), out.windowSize());
         }
 
         /**
@@ -124,7 +150,7 @@ final class PartitionChannels {
         }
         Channel c = channels.get(channel);
         if (c == null || c.lane.isClosed()) {
-            c = new Channel(channel, out, this::dropIfEnded);
+            c = new Channel(channel, out, this::dropIfEnded, endedStates.remove(channel));
             channels.put(channel, c);
         }
         Channel ch = c;
@@ -200,6 +226,7 @@ final class PartitionChannels {
     private synchronized void dropIfEnded(Channel c) {
         if (channels.get(c.name) == c && c.ended()) {
             channels.remove(c.name);
+            endedStates.put(c.name, c.packager.state());
             c.lane.close();
             if (out.ladder() != null) {
                 out.ladder().forget(c.name);
@@ -218,6 +245,7 @@ final class PartitionChannels {
             closed = true;
             all = new ArrayList<>(channels.values());
             channels.clear();
+            endedStates.clear();
             stopping.addAll(all);
         }
         for (Channel c : all) {

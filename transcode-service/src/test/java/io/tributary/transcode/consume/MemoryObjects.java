@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A bucket in memory for the packaging tests: reads answer from {@link #bucket} (empty: a new channel), every put is
- * kept in order, and the puts of one key can be made to fail a number of times, as when S3 is away.
+ * A bucket in memory for the packaging tests: reads answer from {@link #bucket} (empty: a new channel) and are
+ * logged, every put is kept in order, and the puts of one key can be made to fail a number of times, as when S3 is away.
  */
 final class MemoryObjects extends ChannelObjects {
     final Map<String, byte[]> bucket = new ConcurrentHashMap<>();
@@ -27,8 +27,12 @@ final class MemoryObjects extends ChannelObjects {
         super(null, 4);
     }
 
+    /** Every key read, in order. */
+    final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+
     @Override
     public Optional<byte[]> get(String key) {
+        reads.add(key);
         return Optional.ofNullable(bucket.get(key));
     }
 

@@ -100,6 +100,27 @@ class PartitionChannelsTest {
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
     }
 
+    @Test
+    void anEndedChannelHandedRecordsAgainContinuesFromTheStateItEndedWithWithoutReadingStorage() {
+        PartitionChannels channels = channels(new StateSaving(3, Duration.ofMinutes(10)));
+        List<Record> records = TakenOverChannel.records(2, true);
+        accept(channels, records.get(0));
+        accept(channels, records.get(1));
+        runLanes();
+        assertEquals(0, channels.size());
+        List<String> stored = TakenOverChannel.keys(objects);
+        objects.reads.clear();
+
+        // the partition rewound (another channel's record failed): the ended channel's last record comes again
+        CompletionStage<Void> again = accept(channels, records.get(1));
+        runLanes();
+
+        assertTrue(done(again), "known to be stored: the state it ended with covers it");
+        assertEquals(List.of(), objects.reads, "neither the state object nor a playlist read again");
+        assertEquals(stored, TakenOverChannel.keys(objects), "nothing stored again");
+        assertEquals(0, channels.size(), "ended again: dropped again");
+    }
+
     /**
      * Two records of {@link #CHANNEL} handed over, then one of {@link #OTHER}: their stages, in that order (none saved
      * on its own at save-every 5).
