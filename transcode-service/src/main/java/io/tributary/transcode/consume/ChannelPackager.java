@@ -108,6 +108,15 @@ final class ChannelPackager {
     }
 
     /**
+     * Everything this packager knows is in its state: no takeover replay is waiting for records the previous owner
+     * listed past the state object (the stored playlists may be ahead of the state until it is over). Read once the
+     * lane is idle.
+     */
+    boolean stateIsWhole() {
+        return replay.over();
+    }
+
+    /**
      * Between storage rounds: once the channel's lane is closed (the channel left this worker), the step in progress
      * writes nothing more, whatever it was doing; rungs still to come are neither stored nor acknowledged.
      */

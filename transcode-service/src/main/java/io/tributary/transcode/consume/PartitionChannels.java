@@ -40,7 +40,7 @@ final class PartitionChannels {
 
     /**
      * Ended channels whose final state a partition keeps ({@link #endedStates}): a few kilobytes each (the playlists'
-     * windows), the most recently ended first to go when more end.
+     * windows); when more end, the one that ended longest ago goes.
      */
     static final int ENDED_STATES_KEPT = 64;
 
@@ -49,10 +49,13 @@ final class PartitionChannels {
     private final Map<String, Channel> channels = new HashMap<>();
     /**
      * The state each channel dropped from memory ended with, by channel, least recently ended first. A publisher that
-     * comes back (an encoder reconnecting, the next show) continues from it instead of reading the state object and
-     * playlists again: the same state, since a channel is dropped only once a saved state covers all it did (ladder
-     * off; with it on, a state is saved after every record), and while this worker holds the partition no other
-     * writes the channel. Kept for as long as the partition stays here (a new owner starts without); guarded by this.
+     * comes back (an encoder reconnecting, the next show), or a rewound partition handing the ended session's records
+     * again, continues from it instead of reading the state object and playlists: what the load would read, since a
+     * channel is dropped only once a saved state covers all it did (ladder off; with it on a state is saved after
+     * every record, and the one in memory can only be newer in the rungs' progress), and while this worker holds the
+     * partition no other writes the channel. Not kept for a channel taken over whose replay was not over when it
+     * ended: the stored playlists may list records past its state (the previous owner's next session), which only a
+     * load sees. Kept for as long as the partition stays here (a new owner starts without); guarded by this.
      */
     private final Map<String, ChannelState> endedStates = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -92,7 +95,7 @@ final class PartitionChannels {
         Channel(String name, PackagerOutputs out, Consumer<Channel> afterStep, ChannelState ended) {
             this.name = name;
             this.lane = new ChannelLane(name, out.lanes(), () -> afterStep.accept(this));
-            // nothing stored after the state it ended with: no playlist can be ahead of it
+            // its packager's takeover replay was over: no stored playlist is ahead of the state it ended with
             this.loading = ended != null ? CompletableFuture.completedFuture(new ChannelStateLoader.Loaded(ended, null))
                     : ChannelStateLoader.start(name, out.objects(), out.windowSize());
         }
@@ -226,7 +229,9 @@ final class PartitionChannels {
     private synchronized void dropIfEnded(Channel c) {
         if (channels.get(c.name) == c && c.ended()) {
             channels.remove(c.name);
-            endedStates.put(c.name, c.packager.state());
+            if (c.packager.stateIsWhole()) {
+                endedStates.put(c.name, c.packager.state());
+            }
             c.lane.close();
             if (out.ladder() != null) {
                 out.ladder().forget(c.name);

@@ -69,6 +69,11 @@ final class TakeoverReplay {
         return maxListed;
     }
 
+    /** No record can be listed by the previous owner any more (or there was no replay): the playlists are ours. */
+    boolean over() {
+        return over;
+    }
+
     /**
      * The {@code save-every} a state saved now stores, for a successor's replay ({@link ChannelState#maxListedPast}):
      * while this replay runs, the stored playlists may still list up to {@link #maxListed} records past that state, not

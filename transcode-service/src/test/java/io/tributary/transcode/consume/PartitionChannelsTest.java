@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tributary.media.gop.GopMetadata;
 import io.tributary.transcode.consume.TakenOverChannel.Record;
+import io.tributary.transcode.manifest.live.Boundary;
+import io.tributary.transcode.manifest.live.LivePresentation;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.store.SegmentRetention;
+import io.tributary.transcode.store.StateJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -20,14 +24,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * When a channel whose session ended leaves memory, and which state saves a full partition queues (review of
- * af14e97: a save queued behind a channel's last record kept the channel in memory for good). Over a bucket held in
+ * When a channel whose session ended leaves memory, which state saves a full partition queues (review of af14e97: a
+ * save queued behind a channel's last record kept the channel in memory for good), and when an ended channel's records
+ * coming again are known from the state it ended with. Over a bucket held in
  * memory ({@link TakenOverChannel}: only state objects are stored), the channels' lanes run by the test, on its thread.
  */
 class PartitionChannelsTest {
     private static final String CHANNEL = "ended";
     private static final String STATE = OutputKeys.state(CHANNEL);
     private static final String OTHER = "other";
+    private static final String BACK = "back";
 
     private final MemoryObjects objects = new MemoryObjects();
     /** The packaging pool: a lane's drain queued here runs when the test says. */
@@ -100,25 +106,55 @@ class PartitionChannelsTest {
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
     }
 
+    /**
+     * Hands both records of a session that ends, then the last one again (the partition rewound: another channel's
+     * record failed), and returns the keys read for that last hand-over.
+     */
+    private List<String> readsWhenAnEndedChannelsRecordComesAgain(PartitionChannels channels, String channel) {
+        List<Record> records = TakenOverChannel.records(2, true);
+        channels.accept(channel, records.get(0).gop(), records.get(0).value());
+        channels.accept(channel, records.get(1).gop(), records.get(1).value());
+        runLanes();
+        assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
+        objects.reads.clear();
+
+        CompletionStage<Void> again = channels.accept(channel, records.get(1).gop(), records.get(1).value());
+        runLanes();
+
+        assertTrue(done(again), "known to be stored: the channel's state covers it");
+        assertEquals(0, channels.size(), "ended again: dropped again");
+        return List.copyOf(objects.reads);
+    }
+
     @Test
     void anEndedChannelHandedRecordsAgainContinuesFromTheStateItEndedWithWithoutReadingStorage() {
         PartitionChannels channels = channels(new StateSaving(3, Duration.ofMinutes(10)));
+        // its state object covers the session, which ended, and no playlist is ahead of it: no takeover replay
         List<Record> records = TakenOverChannel.records(2, true);
-        accept(channels, records.get(0));
-        accept(channels, records.get(1));
-        runLanes();
-        assertEquals(0, channels.size());
+        GopMetadata last = records.get(1).gop();
+        objects.bucket.put(OutputKeys.state(BACK), StateJson.write(new ChannelState(ChannelState.SCHEMA_VERSION,
+                TakenOverChannel.SESSION, last.sequence(), last.mediaStartMillis() + last.mediaDurationMillis(),
+                records.get(0).gop().closedAtEpochMillis(), true, List.of(), Boundary.NONE, LivePresentation.empty(),
+                List.of(), RungProgress.NONE, 3)));
+
         List<String> stored = TakenOverChannel.keys(objects);
-        objects.reads.clear();
 
-        // the partition rewound (another channel's record failed): the ended channel's last record comes again
-        CompletionStage<Void> again = accept(channels, records.get(1));
-        runLanes();
+        assertEquals(List.of(), readsWhenAnEndedChannelsRecordComesAgain(channels, BACK),
+                "neither the state object nor a playlist read again");
+        assertEquals(stored, TakenOverChannel.keys(objects), "nothing stored: the state covered the session already");
+    }
 
-        assertTrue(done(again), "known to be stored: the state it ended with covers it");
-        assertEquals(List.of(), objects.reads, "neither the state object nor a playlist read again");
-        assertEquals(stored, TakenOverChannel.keys(objects), "nothing stored again");
-        assertEquals(0, channels.size(), "ended again: dropped again");
+    @Test
+    void anEndedChannelWhoseTakeoverReplayWasNotOverIsReadAgain() {
+        // the stored playlist lists S-99, past what the records reach: the replay still waited for it at the end (the
+        // previous owner's next session may be listed past the state, which only a load sees)
+        PartitionChannels channels = channels(new StateSaving(3, Duration.ofMinutes(10)));
+
+        List<String> reads = readsWhenAnEndedChannelsRecordComesAgain(channels, CHANNEL);
+
+        // the audio playlist's read is started too, but a channel with a source playlist does not wait for it
+        assertTrue(reads.containsAll(List.of(STATE, OutputKeys.mediaPlaylist(CHANNEL, Renditions.SOURCE))),
+                "loaded again: " + reads);
     }
 
     /**

@@ -40,7 +40,8 @@ record BenchOptions(String mode, Path root, Path repo, Path stackJson, Path out,
               --clip FILE              source FLV (made by the bundled ffmpeg if missing)
               --seed N                 start offsets in the clip (default 1)
               --tick-ms N              scheduler tick (default 10)
-              --profile                JFR recordings of ingest and transcode during the hold
+              --profile                JFR of ingest and transcode over the hold (every JVM records from its
+                                       start: ~30 % more CPU, so the run's CPU figures are not the stack's)
               --player                 fixed mode: headless Chromium plays the first channel with hls.js and
                                        measures glass-to-glass during the hold (needs /usr/bin/chromium)
               --strace-seconds N       fixed mode: strace -c -f ingest, then transcode, N s each during the hold
