@@ -127,8 +127,8 @@ final class StackLauncher {
     }
 
     private ChildProcess startService(StackService service, StackSecrets secrets) {
-        List<String> java = List.of(javaBinary(), "-Xmx512m", StackService.GARBAGE_COLLECTOR,
-                StackService.COMMON_POOL_PARALLELISM,
+        List<String> java = List.of(javaBinary(), service.maxHeap(), StackService.GARBAGE_COLLECTOR,
+                StackService.EXIT_ON_OUT_OF_MEMORY, StackService.COMMON_POOL_PARALLELISM,
                 "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir(),
                 "-jar", service.runnableJar(layout.root()).toString());
         List<String> command = CpuPriority.command(java, service.background(), CpuPriority.nice());

@@ -28,6 +28,14 @@ enum StackService {
      */
     static final String GARBAGE_COLLECTOR = "-XX:+UseSerialGC";
 
+    /**
+     * A service whose heap ran out exits, as in the container image ({@code JAVA_OPTS}): the launcher then stops the
+     * stack with the service's last lines, and nothing is lost (offsets are committed only over stored output). Without
+     * it, an {@code OutOfMemoryError} killed transcode's consumer thread and its heartbeat at 100 streams (bench/load,
+     * session 8) and the service stayed up, healthy to the launcher, packaging nothing.
+     */
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
     private final String shortName;
     private final String module;
     private final StackPort port;
@@ -36,6 +44,16 @@ enum StackService {
         this.shortName = shortName;
         this.module = module;
         this.port = port;
+    }
+
+    /**
+     * The JVM's heap limit. transcode holds up to {@code max-in-flight} + {@code max-backlog} GOP records per partition
+     * (about 180 MB of 720p records on 6 partitions), the consumer's fetch buffers and the segments being stored: with
+     * 512 MB its heap ran out after about 3 minutes at 100 streams on this stack (bench/load, session 8). The heap grows
+     * only as far as it is used.
+     */
+    String maxHeap() {
+        return this == TRANSCODE ? "-Xmx1g" : "-Xmx512m";
     }
 
     /** The log prefix and log file name: {@code [auth]}, {@code .tributary/logs/auth.log}. */
