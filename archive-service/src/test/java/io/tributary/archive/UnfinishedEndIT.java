@@ -218,6 +218,26 @@ class UnfinishedEndIT {
     }
 
     /**
+     * Review of session 8: a record handed again by a rewind counted as the session going on, so its unfinished end
+     * was dropped (the back-off and failure count with it) although the replay does not move the session's clock:
+     * the sweeper retried at once. Only a new record does that.
+     */
+    @Test
+    void aRecordHandedAgainLeavesASessionWhoseTimeoutEndFailedUnfinished() throws Exception {
+        SessionRef ref = newSession();
+        List<GopRecord> records = GopFeed.records(clip, ref.sessionId(), RECORD_BYTES, true);
+        strandGops(ref);
+        handleAll(ref, records.subList(0, 2));
+        now.addAndGet(IDLE_TIMEOUT.toMillis() + 1);
+        archiver.sweep();
+        assertEquals(1, archiver.unfinishedSessions(), "its timeout end failed: stranded GOPs");
+
+        handleAll(ref, records.subList(1, 2)); // the partition rewound: the same record again
+
+        assertEquals(1, archiver.unfinishedSessions(), "a replay: the session did not go on");
+    }
+
+    /**
      * Regression: the gauges took the partition's lock, which a record holds while it is stored (storage, ffmpeg,
      * Kafka), so a scrape waited for the slowest request, just when storage is slow. They read counts taken after each
      * step instead; here the session is open while its archive is announced, under the lock.

@@ -107,12 +107,17 @@ final class PartitionArchive {
                 }
             }
             try {
+                long nextBefore = archive.nextSequence();
                 CompletionStage<?> stage = archive.accept(meta, value, now);
                 if (meta.has(GopFlag.LAST)) {
                     end(archive, now);
                     return stage;
                 }
-                resumed(session);
+                if (archive.nextSequence() > nextBefore) {
+                    // a new record, not one handed again by a rewind: that would not move the session's clock on, so
+                    // its failed end would be retried at once, the back-off lost
+                    resumed(session);
+                }
                 // another record's GOPs: a failure here is not this record's (it is taken already)
                 storeWaitingGops(archive, now);
                 return stage;

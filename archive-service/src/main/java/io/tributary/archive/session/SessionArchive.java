@@ -361,4 +361,12 @@ public final class SessionArchive {
         tools.store().delete(PartKeys.key(ref.channel(), ref.sessionId(), part));
         tools.cache().remove(ref.channel(), ref.sessionId(), part.fileName());
     }
+
+    /**
+     * The sequence number the next new record has (past every record taken); a replay of a taken record leaves it
+     * where it is. Negative before the session knows.
+     */
+    public long nextSequence() {
+        return nextSeq;
+    }
 }
