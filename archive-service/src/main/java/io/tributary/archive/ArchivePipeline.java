@@ -97,6 +97,11 @@ public final class ArchivePipeline implements AutoCloseable {
                 System::currentTimeMillis);
     }
 
+    /** False once its consumer loop ended by itself ({@link RecordLoop#consuming}). */
+    public boolean consuming() {
+        return loop.consuming();
+    }
+
     public GopArchiver archiver() {
         return archiver;
     }

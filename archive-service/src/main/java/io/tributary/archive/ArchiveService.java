@@ -33,7 +33,7 @@ public class ArchiveService {
 
     private ArchiveReadyPublisher publisher;
     private GopTopicPartitions partitions;
-    private ArchivePipeline pipeline;
+    private volatile ArchivePipeline pipeline;
 
     // after TopicSetup (default priority): archive-ready exists before anything is announced on it
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 100) StartupEvent event) {
@@ -70,6 +70,12 @@ public class ArchiveService {
         if (partitions != null) {
             partitions.close();
         }
+    }
+
+    /** True until the pipeline's consumer loop ended by itself (and before it started). */
+    public boolean consuming() {
+        ArchivePipeline p = pipeline;
+        return p == null || p.consuming();
     }
 
     /** Records whose GOP is not stored yet (for metrics): what a crash would hand the next owner again. */

@@ -91,6 +91,7 @@ final class StackLauncher {
                 child.onExit().thenRun(() -> exitedUnexpectedly(child));
             }
         }
+        new LivenessWatch(up.services(), LivenessWatch.INTERVAL, this::notLive).start();
         console.print(up.describe(layout.factsFile(), layout.logsDir()));
         return up;
     }
@@ -206,13 +207,23 @@ final class StackLauncher {
 
     /** A child that ends while the stack runs takes the stack down: a half stack only confuses. */
     private void exitedUnexpectedly(ChildProcess child) {
+        stopLoudly(child.name() + " exited unexpectedly; stopping the stack"
+                + child.lastLines().replace("\n", "\n[tributary] "));
+    }
+
+    /** A service up but not live (its consumer loop died): stopped loudly, as one that exited. */
+    private void notLive(String service, String answer) {
+        stopLoudly(service + " is not live (" + answer + "); stopping the stack");
+    }
+
+    /** Exits the launcher (its shutdown hook stops the stack) unless it is stopping already. */
+    private void stopLoudly(String why) {
         synchronized (lock) {
             if (stopping) {
                 return;
             }
         }
-        console.println("[tributary] " + child.name() + " exited unexpectedly; stopping the stack"
-                + child.lastLines().replace("\n", "\n[tributary] "));
+        console.println("[tributary] " + why);
         Thread exit = new Thread(() -> System.exit(1), "tributary-exit");
         exit.start();
     }

@@ -73,6 +73,12 @@ class LocalStackIT {
         for (Map.Entry<String, String> service : facts.services().entrySet()) {
             HttpResponse<String> ready = get(service.getValue() + "/q/health/ready");
             assertTrue(HealthWait.isUp(ready), service.getKey() + " not ready: " + ready.body());
+            HttpResponse<String> live = get(service.getValue() + "/q/health/live");
+            assertTrue(HealthWait.isUp(live), service.getKey() + " not live: " + live.body());
+            if (List.of("transcode", "thumbnail", "archive").contains(service.getKey())) {
+                // a worker whose consumer loop died is not live: the platform restarts it
+                assertTrue(live.body().contains("stream-gops consumer"), service.getKey() + ": " + live.body());
+            }
             assertEquals(200, get(service.getValue() + "/q/metrics").statusCode(), service.getKey() + " metrics");
         }
         HttpResponse<String> statusPage = get(facts.statusPage());

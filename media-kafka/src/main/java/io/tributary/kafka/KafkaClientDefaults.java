@@ -12,8 +12,22 @@ import java.util.Map;
  * {@code auto.offset.reset}); values are strings so the maps also serve as SmallRye channel attributes.
  */
 public final class KafkaClientDefaults {
-    /** A fetch must hold the largest record batch a topic accepts, plus the batch and record overhead around it. */
-    static final int MAX_PARTITION_FETCH_BYTES = TopicCatalog.GOP_MAX_MESSAGE_BYTES + 1024 * 1024;
+    /**
+     * Bytes of one partition a fetch response carries: about five 720p30 3 Mb/s GOP records, two of 1080p. A soft limit
+     * (KIP-74): a record larger than this still comes, alone, as the first of a response, so it bounds memory, not
+     * the records a consumer can read. It used to be the largest record a topic accepts (17 MiB): a worker behind by
+     * a few seconds then took 23 GOPs of a partition at a time, far past its backlog bound, and kept whole 17 MiB
+     * responses on its heap while any partition of them was paused (transcode ran out of a 512 MB heap at 100
+     * streams, bench/load session 9).
+     */
+    static final int MAX_PARTITION_FETCH_BYTES = 4 * 1024 * 1024;
+    /**
+     * Bytes of one fetch response over all partitions (Kafka's default is 50 MiB): what a consumer holds per response
+     * it has not handed over, and what a paused partition's leftover records keep on the heap. Soft like
+     * {@link #MAX_PARTITION_FETCH_BYTES}; above {@link #BACKGROUND_FETCH_MIN_BYTES}, so a background fetch can carry
+     * what it waits for.
+     */
+    static final int FETCH_MAX_BYTES = 16 * 1024 * 1024;
 
     private KafkaClientDefaults() {
     }
@@ -67,8 +81,10 @@ public final class KafkaClientDefaults {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 // a rebalance moves only the partitions that change owner: the other channels keep streaming
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
-                // one fetch holds a whole maximal GOP record: fewer round trips for large records (the 1 MiB default
-                // is a soft limit, so this is about throughput, not correctness)
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_PARTITION_FETCH_BYTES));
+                // a fetch carries a few GOP records per partition and a few partitions, not a minute of them: what a
+                // worker holds while it is behind stays near its backlog bound (both limits are soft: a larger record
+                // still comes, alone)
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_PARTITION_FETCH_BYTES),
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(FETCH_MAX_BYTES));
     }
 }

@@ -46,7 +46,9 @@ class KafkaClientDefaultsTest {
                         throw new AssertionError(e);
                     }
                 }).toList());
-        assertTrue(parsed.getInt(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG) > TopicCatalog.GOP_MAX_MESSAGE_BYTES);
+        // a few GOP records per partition and response, not Kafka's 50 MiB (soft limits: a larger record still comes)
+        assertEquals(4 * 1024 * 1024, parsed.getInt(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG));
+        assertEquals(16 * 1024 * 1024, parsed.getInt(ConsumerConfig.FETCH_MAX_BYTES_CONFIG));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tributary.transcode;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
@@ -35,6 +36,16 @@ public interface TranscodeConfig {
          */
         @WithDefault("32")
         int maxInFlight();
+
+        /**
+         * Bytes of GOP records handed to channels and not packaged yet, over every partition of the instance: at this
+         * bound no more is taken until some are packaged, and the rest wait in Kafka. Only reached by an instance
+         * behind its streams; 32 MiB is about 40 GOPs of 720p at 3 Mb/s, 20 of 1080p at 6 Mb/s: a few per packaging
+         * thread. Records wait better in Kafka than here, where they outlive young collections and fill the old
+         * generation.
+         */
+        @WithDefault("32M")
+        MemorySize maxQueuedBytes();
     }
 
     /** How often a channel's state object ({@code state/transcode/{channel}.json}) is saved. */

@@ -67,6 +67,17 @@ public interface AsyncRecordHandler {
     }
 
     /**
+     * Whether the handler takes another record now, of any partition: false while what it holds of records handed
+     * over and not yet worked on is at its memory bound (a worker behind its streams), so that the records after
+     * them wait in Kafka rather than on its heap (the lanes' backlogs fill, and the loop pauses their partitions).
+     * Asked before each hand-over; a lane it stopped asks again at the loop's next poll (within a tenth of a second) and
+     * whenever one of its stages completes. Must be cheap and never block. By default always.
+     */
+    default boolean accepting() {
+        return true;
+    }
+
+    /**
      * The loop is closing: no handle() call runs any more, and none will. Next the loop waits up to its grace (a few
      * seconds) for the stages still pending, so that records about to become durable are committed here rather than
      * handed again. A handler whose pending stages can no longer complete (they wait for records that will not come,

@@ -108,6 +108,14 @@ final class PartitionLane {
         }
     }
 
+    /**
+     * Starts draining again if records wait and nothing holds them back any more: the loop calls it at each poll, for
+     * a lane the handler stopped ({@link AsyncRecordHandler#accepting}), which no offer or completion may wake.
+     */
+    synchronized void resume() {
+        drainIfIdle();
+    }
+
     /** Records offered and not yet handed over. */
     synchronized int backlog() {
         return queue.size();
@@ -116,10 +124,12 @@ final class PartitionLane {
     /**
      * Whether the next record may be handed over: not stopped, no failed stage waiting for its rewind (records after
      * it would be packaged on top of a gap, and then skipped as already handled when the rewind brings the failed one
-     * back), and the records in flight under their bound.
+     * back), the records in flight under their bound, and the handler taking records ({@link
+     * AsyncRecordHandler#accepting}).
      */
     private boolean mayHandOver() {
-        return !stopped && rewindTo < 0 && pending < maxInFlight && unfinished.size() < maxUnfinished;
+        return !stopped && rewindTo < 0 && pending < maxInFlight && unfinished.size() < maxUnfinished
+                && handler.accepting();
     }
 
     long committableOffset() {

@@ -69,6 +69,8 @@ public final class RecordLoop implements AutoCloseable {
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** What ended the loop while it should have run on; null while it runs, or once closed normally. */
+    private volatile Throwable failure;
     private long lastCommitNanos = System.nanoTime();
 
     /**
@@ -144,6 +146,16 @@ public final class RecordLoop implements AutoCloseable {
         return this;
     }
 
+    /**
+     * False once the loop ended by itself (an error in the consumer, or a {@link Error} such as running out of heap,
+     * on its thread): its partitions are then handled by nobody until the instance is replaced, though the group
+     * still counts it as their owner while its heartbeat lasts. A service's liveness check reports it, so that the
+     * platform restarts the instance rather than keep one that consumes nothing.
+     */
+    public boolean consuming() {
+        return failure == null;
+    }
+
     private void run() {
         try {
             consumer.subscribe(topics, new Rebalance());
@@ -156,6 +168,7 @@ public final class RecordLoop implements AutoCloseable {
                     }
                 }
                 applyBackpressure();
+                lanes.values().forEach(PartitionLane::resume);
                 fetchFailedAgain();
                 if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
                     commitProgress(false);
@@ -163,9 +176,13 @@ public final class RecordLoop implements AutoCloseable {
                 }
             }
         } catch (WakeupException e) {
-            // close() woke us up
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "%s: consumer loop failed", name);
+            if (running) {
+                stopped(e); // nothing but close() should wake the consumer
+            }
+        } catch (RuntimeException | Error e) {
+            // an Error too: a loop whose thread just died would leave the instance up and consuming nothing, with
+            // no other sign than this line (as transcode did when it ran out of heap at 100 streams)
+            stopped(e);
         } finally {
             try {
                 stopLanes(List.copyOf(lanes.keySet()));
@@ -177,6 +194,12 @@ public final class RecordLoop implements AutoCloseable {
             }
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private void stopped(Throwable e) {
+        failure = e;
+        LOG.errorf(e, "%s: consumer loop stopped; its partitions are handled by nobody until this instance restarts",
+                name);
     }
 
     private void applyBackpressure() {

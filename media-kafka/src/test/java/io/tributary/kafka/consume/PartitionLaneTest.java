@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -65,6 +66,44 @@ class PartitionLaneTest {
         assertFalse(t.isAlive(), "the drain ended");
         // a stop after the check could still get a (late) call, which the handler ignores: not this case
         assertEquals(List.of(), full, "no full-partition call on a partition stopped before the bound was checked");
+    }
+
+    /**
+     * A handler at its memory bound takes no record, whatever the lane's own bounds; once it takes records again, the
+     * loop's next poll ({@link PartitionLane#resume}) starts the lane, since no offer or completion may come to.
+     */
+    @Test
+    void aHandlerThatTakesNoRecordNowGetsNoneUntilTheLaneResumes() throws Exception {
+        AtomicBoolean accepting = new AtomicBoolean(false);
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        PartitionLane lane = new PartitionLane(PARTITION, new AsyncRecordHandler() {
+            @Override
+            public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
+                handled.add(record.offset());
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public boolean accepting() {
+                return accepting.get();
+            }
+        }, pool, 8, () -> { });
+
+        lane.offer(record(0));
+        lane.offer(record(1));
+        Thread.sleep(100);
+        assertEquals(List.of(), handled);
+        assertEquals(2, lane.backlog());
+
+        accepting.set(true);
+        lane.resume();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (handled.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(List.of(0L, 1L), handled);
+        assertEquals(2, lane.committableOffset());
+        lane.stop();
     }
 
     /** Records the full-partition calls; {@code onHandle} runs in each handle call, whose stage never completes. */

@@ -49,7 +49,7 @@ public class GopConsumer {
     String bootstrapServers;
 
     private EventPublisher events;
-    private RecordLoop loop;
+    private volatile RecordLoop loop;
 
     /**
      * After {@link io.tributary.thumbnail.kafka.TopicSetup}, whose observer has the default priority
@@ -72,6 +72,12 @@ public class GopConsumer {
         LOG.infof("consuming %s as group %s: a picture every %s of media time, %d px wide%s", Topics.STREAM_GOPS,
                 consumer.group(), config.interval(), config.width(),
                 config.smallWidth().isPresent() ? " (and " + config.smallWidth().getAsInt() + " px)" : "");
+    }
+
+    /** True until the consumer loop ended by itself (and before it started). */
+    public boolean consuming() {
+        RecordLoop l = loop;
+        return l == null || l.consuming();
     }
 
     void stop(@Observes ShutdownEvent event) {

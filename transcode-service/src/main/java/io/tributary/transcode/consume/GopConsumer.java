@@ -43,7 +43,7 @@ public class GopConsumer {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private TranscodeWorker worker;
+    private volatile TranscodeWorker worker;
 
     /**
      * After {@link io.tributary.transcode.kafka.TopicSetup}, whose observer has the default priority
@@ -54,7 +54,8 @@ public class GopConsumer {
         store.ensureBucket();
         TranscodeConfig.Consumer consumer = config.consumer();
         WorkerSettings settings = new WorkerSettings(bootstrapServers, Topics.STREAM_GOPS, consumer.group(),
-                consumer.workerThreads(), consumer.maxBacklog(), consumer.maxInFlight(), config.hls().windowSize(),
+                consumer.workerThreads(), consumer.maxBacklog(), consumer.maxInFlight(),
+                consumer.maxQueuedBytes().asLongValue(), config.hls().windowSize(),
                 config.segmentRetentionGrace(), config.segmentRetentionInterval(), config.uploadThreads(),
                 config.publishTimeout(), new StateSaving(config.state().saveEvery(), config.state().maxUnsavedAge()));
         // checked before anything starts: a rung without a bit rate or a missing watermark fails start-up
@@ -63,6 +64,12 @@ public class GopConsumer {
         LOG.infof("consuming %s as group %s: HLS window of %d segments, segments kept %s after leaving it, ABR ladder"
                         + " %s", Topics.STREAM_GOPS, consumer.group(), settings.windowSize(), settings.retentionGrace(),
                 ladder.enabled() ? "on (" + String.join(",", ladderConfig.rungs()) + ")" : "off");
+    }
+
+    /** True until the worker's consumer loop ended by itself (and before it started: start-up has its own checks). */
+    public boolean consuming() {
+        TranscodeWorker w = worker;
+        return w == null || w.consuming();
     }
 
     void stop(@Observes ShutdownEvent event) {

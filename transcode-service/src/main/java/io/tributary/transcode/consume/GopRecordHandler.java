@@ -33,17 +33,20 @@ final class GopRecordHandler implements AsyncRecordHandler {
     private static final Logger LOG = Logger.getLogger(GopRecordHandler.class);
 
     private final PackagerOutputs out;
+    private final QueuedRecords queued;
     /** Written by the poll thread on (re)assignment, read by the consumer lane of each partition. */
     private final Map<TopicPartition, PartitionChannels> partitions = new ConcurrentHashMap<>();
 
-    GopRecordHandler(PackagerOutputs out) {
+    /** @param maxQueuedBytes {@code tributary.transcode.consumer.max-queued-bytes} ({@link QueuedRecords}) */
+    GopRecordHandler(PackagerOutputs out, long maxQueuedBytes) {
         this.out = out;
+        this.queued = new QueuedRecords(maxQueuedBytes);
     }
 
     @Override
     public void onAssigned(TopicPartition partition) {
         // channel state is loaded lazily, from storage, on each channel's first record here
-        partitions.put(partition, new PartitionChannels(out));
+        partitions.put(partition, new PartitionChannels(out, queued));
     }
 
     @Override
@@ -62,6 +65,17 @@ final class GopRecordHandler implements AsyncRecordHandler {
             }
         }
         stop(stopped);
+    }
+
+    /** Records wait in Kafka while those handed to channels and not packaged yet are at their bound in bytes. */
+    @Override
+    public boolean accepting() {
+        return queued.accepting();
+    }
+
+    /** Bytes of records handed to channels and not packaged yet (a gauge). */
+    long queuedBytes() {
+        return queued.bytes();
     }
 
     /** Records handled and not yet covered by a saved state are saved now, to be committed within the loop's grace. */
@@ -101,7 +115,7 @@ final class GopRecordHandler implements AsyncRecordHandler {
             return DONE;
         }
         return partitions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-                tp -> new PartitionChannels(out)).accept(channel, gop, record.value());
+                tp -> new PartitionChannels(out, queued)).accept(channel, gop, record.value());
     }
 
     /** Channels held in memory, over the partitions this worker owns. */

@@ -45,6 +45,7 @@ final class PartitionChannels {
     static final int ENDED_STATES_KEPT = 64;
 
     private final PackagerOutputs out;
+    private final QueuedRecords queued;
     // guarded by this
     private final Map<String, Channel> channels = new HashMap<>();
     /**
@@ -139,8 +140,10 @@ final class PartitionChannels {
         }
     }
 
-    PartitionChannels(PackagerOutputs out) {
+    /** @param queued the worker's count of records handed to channels and not packaged yet (all partitions') */
+    PartitionChannels(PackagerOutputs out, QueuedRecords queued) {
         this.out = out;
+        this.queued = queued;
     }
 
     /**
@@ -160,8 +163,10 @@ final class PartitionChannels {
         ch.saveIsLast = false;
         ch.inFlight++;
         String what = "session " + gop.sessionId() + " seq " + gop.sequence();
-        CompletableFuture<Void> done = c.lane.guard(c.lane.submit(what, () -> ch.accept(out, gop, value))
-                .thenCompose(Function.identity()));
+        queued.add(value.length);
+        CompletableFuture<CompletionStage<Void>> packaged = c.lane.submit(what, () -> ch.accept(out, gop, value));
+        packaged.whenComplete((ignored, error) -> queued.remove(value.length)); // the step is over: bytes dropped
+        CompletableFuture<Void> done = c.lane.guard(packaged.thenCompose(Function.identity()));
         done.whenComplete((ignored, error) -> recordDone(ch));
         return done;
     }

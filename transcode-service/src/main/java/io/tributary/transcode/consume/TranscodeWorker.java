@@ -77,7 +77,8 @@ public final class TranscodeWorker implements AutoCloseable {
         // the rungs' bookkeeping (RungProgress) counts on a state saved after every record
         StateSaving saving = this.ladder != null ? StateSaving.EVERY_RECORD : settings.stateSaving();
         this.handler = new GopRecordHandler(new PackagerOutputs(objects, retention, events, metrics,
-                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging, saving, saveTimer));
+                settings.windowSize(), settings.retentionGrace(), clock, this.ladder, packaging, saving, saveTimer),
+                settings.maxQueuedBytes());
         this.loop = RecordLoop.deferred("transcode", new RecordLoop.Settings(settings.bootstrapServers(),
                 settings.groupId(), settings.workerThreads(), settings.maxBacklog(), settings.maxInFlight()),
                 // stream-gops belongs to ingest: never let a consumer create it with the broker's defaults
@@ -85,6 +86,10 @@ public final class TranscodeWorker implements AutoCloseable {
                 List.of(settings.topic()), handler).start();
         FunctionCounter.builder("tributary.transcode.records.refetched", loop, RecordLoop::failedStages)
                 .description("records whose stage failed while their partition was here: fetched again from them")
+                .register(registry);
+        Gauge.builder("tributary.transcode.queued.bytes", handler, GopRecordHandler::queuedBytes)
+                .description("bytes of GOP records handed to channels and not packaged yet; at max-queued-bytes the"
+                        + " worker takes no more records until some are packaged")
                 .register(registry);
         Gauge.builder("tributary.transcode.channels", handler, GopRecordHandler::channels)
                 .description("channels held in memory: live ones, and ended ones whose last output is not stored yet")
@@ -98,6 +103,11 @@ public final class TranscodeWorker implements AutoCloseable {
      * events and uploads. Pending deletions are in the channels' state objects: the next owner of each channel
      * carries them out.
      */
+    /** False once its consumer loop ended by itself ({@link RecordLoop#consuming}). */
+    public boolean consuming() {
+        return loop.consuming();
+    }
+
     @Override
     public void close() {
         loop.close();

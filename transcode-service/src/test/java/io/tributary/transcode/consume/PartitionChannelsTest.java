@@ -50,7 +50,8 @@ class PartitionChannelsTest {
 
     private PartitionChannels channels(StateSaving saving) {
         TakenOverChannel.storePreviousOwners(objects, CHANNEL);
-        return new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add, timer, saving));
+        return new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add, timer, saving),
+                new QueuedRecords(WorkerSettings.DEFAULT_MAX_QUEUED_BYTES));
     }
 
     private static CompletionStage<Void> accept(PartitionChannels channels, Record r) {
@@ -104,6 +105,31 @@ class PartitionChannelsTest {
 
         assertTrue(done(first) && done(last));
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
+    }
+
+    /**
+     * Records handed to a channel count against the worker's bound in bytes from their hand-over until their
+     * channel's step for them is over, not until a state save covers them: then the worker takes records again.
+     */
+    @Test
+    void queuedRecordsCountUntilTheirStepIsOverNotUntilTheirSave() {
+        TakenOverChannel.storePreviousOwners(objects, CHANNEL);
+        List<Record> records = TakenOverChannel.records(2, false);
+        int first = records.get(0).value().length;
+        QueuedRecords queued = new QueuedRecords(first + 1);
+        PartitionChannels channels = new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add,
+                timer, new StateSaving(5, Duration.ofMinutes(10))), queued);
+
+        CompletionStage<Void> one = accept(channels, records.get(0));
+        assertTrue(queued.accepting(), "one record under the bound");
+        CompletionStage<Void> two = accept(channels, records.get(1));
+        assertFalse(queued.accepting(), "two records at the bound: the loop hands over no more");
+
+        runLanes();
+
+        assertEquals(0, queued.bytes());
+        assertTrue(queued.accepting());
+        assertFalse(done(one) || done(two), "both still wait for a state save, holding no media");
     }
 
     /**

@@ -109,7 +109,7 @@ class StateSavingIT {
         Setup s = setup("full");
         GopPublisher.publish(s.topic(), s.channel(), s.gops());
         WorkerSettings settings = new WorkerSettings(SharedKafka.bootstrapServers(), s.topic(), s.group(), 2, 4, 2,
-                WINDOW, GRACE, Duration.ofMillis(200), 8, Duration.ofSeconds(60),
+                WorkerSettings.DEFAULT_MAX_QUEUED_BYTES, WINDOW, GRACE, Duration.ofMillis(200), 8, Duration.ofSeconds(60),
                 new StateSaving(5, Duration.ofMinutes(10)));
         PutLog puts = new PutLog();
         long started = System.nanoTime();

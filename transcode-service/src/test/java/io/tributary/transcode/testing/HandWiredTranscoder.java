@@ -50,7 +50,7 @@ public final class HandWiredTranscoder implements AutoCloseable {
     public static WorkerSettings settings(String topic, String group, int windowSize, Duration retentionGrace,
                                           StateSaving saving) {
         return new WorkerSettings(SharedKafka.bootstrapServers(), topic, group, 2, 4,
-                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, windowSize, retentionGrace, Duration.ofMillis(200), 8,
+                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, WorkerSettings.DEFAULT_MAX_QUEUED_BYTES, windowSize, retentionGrace, Duration.ofMillis(200), 8,
                 Duration.ofSeconds(60), saving);
     }
 
