@@ -47,10 +47,10 @@ enum StackService {
     }
 
     /**
-     * The JVM's heap limit. transcode holds up to {@code max-in-flight} + {@code max-backlog} GOP records per partition
-     * (about 180 MB of 720p records on 6 partitions), the consumer's fetch buffers and the segments being stored: with
-     * 512 MB its heap ran out after about 3 minutes at 100 streams on this stack (bench/load, session 8). The heap grows
-     * only as far as it is used.
+     * The JVM's heap limit. transcode gets 1 GB: at 100 streams on this stack it holds the load with 512 MB (its
+     * queued records bounded by {@code max-queued-bytes}, its fetches by {@code KafkaClientDefaults}) but collects
+     * more often and fell behind on the way up, with 1 GB it peaked at 613 MB resident (bench/load, session 9). The
+     * heap grows only as far as it is used.
      */
     String maxHeap() {
         return this == TRANSCODE ? "-Xmx1g" : "-Xmx512m";
