@@ -11,6 +11,7 @@ import io.tributary.auth.decision.PublishQuery;
 import io.tributary.auth.key.IpAddress;
 import io.tributary.auth.key.StreamKey;
 import io.tributary.auth.state.KeyRegistry;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -75,7 +76,12 @@ public class PublishDecisionResource {
         }
     }
 
+    /**
+     * On the event loop that read the request: the decision is in memory (a hash, map lookups; the key's use is
+     * recorded in the background), and every publish waits for it, so it skips the hop to a worker thread and back.
+     */
     @POST
+    @NonBlocking
     @Operation(summary = "Decide whether a publisher may go live",
             description = "200 with allowed=true (channel, sessionId, limits) or allowed=false (reason: unknown-key, "
                     + "revoked, expired, ip-not-allowed, channel-live, rate-limited).")

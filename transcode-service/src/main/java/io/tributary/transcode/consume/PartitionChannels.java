@@ -117,11 +117,28 @@ final class PartitionChannels {
             if (loaded == null) {
                 loaded = ChannelStateLoader.start(name, out.objects(), out.windowSize());
             }
+            long started = System.nanoTime();
             GopReading record = new GopReading(name, gop, value, out.metrics()).readNow();
-            EarlySegments early = loaded.isDone() ? EarlySegments.NONE
+            long read = System.nanoTime();
+            EarlySegments earlySegments = loaded.isDone() ? EarlySegments.NONE
                     : EarlySegments.store(record, out, lane::checkOpen);
+            long earlyDone = System.nanoTime();
             packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
-            return packager.accept(record, early);
+            long stateLoaded = System.nanoTime();
+            CompletionStage<Void> stage = packager.accept(record, earlySegments);
+            if (LOG.isDebugEnabled()) {
+                // where a new channel's first playlist waits (issue 10's first playable): ms from the step's start
+                LOG.debugf("channel %s first record: read %d ms, segments stored early %s at %d ms, state at %d ms,"
+                        + " manifests stored at %d ms; GOP closed %d ms before the step", name,
+                        ms(read - started), earlySegments != EarlySegments.NONE, ms(earlyDone - started),
+                        ms(stateLoaded - started), ms(System.nanoTime() - started),
+                        out.clock().millis() - ms(System.nanoTime() - started) - gop.closedAtEpochMillis());
+            }
+            return stage;
+        }
+
+        private static long ms(long nanos) {
+            return nanos / 1_000_000;
         }
 
         /** A step of the lane: the records handled so far saved in the state object, if any is not yet. */

@@ -17,6 +17,8 @@ final class PublisherTimeline {
     private final double speed;
     private long position;
     private long originNanos;
+    /** The position of the next keyframe at or after {@link #position}; -1 before it is first looked for. */
+    private long keyframePosition = -1;
 
     PublisherTimeline(SourceClip clip, int startIndex, double speed) {
         if (speed <= 0) {
@@ -40,13 +42,37 @@ final class PublisherTimeline {
 
     /** The current tag's timestamp on the wire: milliseconds since the first tag, never negative. */
     long mediaMillis() {
-        long pass = (startIndex + position) / media.size();
-        // audio interleaved right after the start keyframe may be a few ms older than it: clamp to 0
-        return Math.max(0, pass * loopMillis + tag().timestamp() - startClipMillis);
+        return mediaMillisAt(position);
     }
 
     long dueNanos() {
-        return originNanos + (long) (mediaMillis() * 1_000_000L / speed);
+        return dueNanosAt(position);
+    }
+
+    /**
+     * When the next keyframe (the current tag, or one after it) is due: the scheduler wakes for it rather than at its
+     * next tick, as an encoder sends a keyframe when it has it, since the keyframe closes the GOP before it and the
+     * latencies the bench measures start there.
+     */
+    long nextKeyframeDueNanos() {
+        if (keyframePosition < position) {
+            long p = position;
+            while (!media.get(indexAt(p)).keyframe()) {
+                p++;
+            }
+            keyframePosition = p;
+        }
+        return dueNanosAt(keyframePosition);
+    }
+
+    private long mediaMillisAt(long at) {
+        long pass = (startIndex + at) / media.size();
+        // audio interleaved right after the start keyframe may be a few ms older than it: clamp to 0
+        return Math.max(0, pass * loopMillis + media.get(indexAt(at)).timestamp() - startClipMillis);
+    }
+
+    private long dueNanosAt(long at) {
+        return originNanos + (long) (mediaMillisAt(at) * 1_000_000L / speed);
     }
 
     void advance() {
@@ -59,6 +85,10 @@ final class PublisherTimeline {
     }
 
     private int index() {
-        return (int) ((startIndex + position) % media.size());
+        return indexAt(position);
+    }
+
+    private int indexAt(long at) {
+        return (int) ((startIndex + at) % media.size());
     }
 }

@@ -132,6 +132,11 @@ final class RtmpPublisher {
         }
     }
 
+    /** When the next keyframe is due (System.nanoTime); {@link Long#MAX_VALUE} when not streaming. */
+    long nextKeyframeDueNanos() {
+        return streaming() ? timeline.nextKeyframeDueNanos() : Long.MAX_VALUE;
+    }
+
     /** Queues every tag due by {@code nowNanos} and writes what the socket takes. */
     void sendDue(long nowNanos, LatenessHistogram lateness) {
         if (!streaming()) {
