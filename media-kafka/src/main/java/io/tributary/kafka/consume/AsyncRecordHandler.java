@@ -70,11 +70,20 @@ public interface AsyncRecordHandler {
      * Whether the handler takes another record now, of any partition: false while what it holds of records handed
      * over and not yet worked on is at its memory bound (a worker behind its streams), so that the records after
      * them wait in Kafka rather than on its heap (the lanes' backlogs fill, and the loop pauses their partitions).
-     * Asked before each hand-over; a lane it stopped asks again at the loop's next poll (within a tenth of a second) and
-     * whenever one of its stages completes. Must be cheap and never block. By default always.
+     * Asked before each hand-over; a lane it stopped asks again when the handler calls the {@link #onResumable}
+     * callback, whenever one of its stages completes, and at the loop's next poll (within a tenth of a second). Must be
+     * cheap and never block. By default always.
      */
     default boolean accepting() {
         return true;
+    }
+
+    /**
+     * Called once, before the loop starts, with what to call when {@link #accepting} turns true again: the lanes it
+     * held back hand over at once rather than at the loop's next poll, which under load would add up to a tenth of a
+     * second to the records waiting. Thread-safe and cheap. By default ignored.
+     */
+    default void onResumable(Runnable handOverAgain) {
     }
 
     /**

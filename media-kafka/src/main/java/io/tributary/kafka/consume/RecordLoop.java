@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,8 @@ public final class RecordLoop implements AutoCloseable {
     private final int maxInFlight;
     private final LongAdder failedStages = new LongAdder();
     private final ExecutorService pool;
-    private final Map<TopicPartition, PartitionLane> lanes = new HashMap<>();
+    /** Changed by the poll thread (rebalances); read by the handler's threads too ({@link #handOverAgain}). */
+    private final Map<TopicPartition, PartitionLane> lanes = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Thread thread;
@@ -112,6 +114,12 @@ public final class RecordLoop implements AutoCloseable {
         });
         this.thread = new Thread(this::run, name + "-poll");
         this.thread.setDaemon(true);
+        handler.onResumable(this::handOverAgain);
+    }
+
+    /** The handler takes records again ({@link AsyncRecordHandler#onResumable}): lanes with records waiting go on. */
+    private void handOverAgain() {
+        lanes.values().forEach(PartitionLane::resume);
     }
 
     /**

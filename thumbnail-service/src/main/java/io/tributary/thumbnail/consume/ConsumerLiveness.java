@@ -1,28 +1,19 @@
 package io.tributary.thumbnail.consume;
 
+import io.tributary.kafka.consume.ConsumerLoopLiveness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/**
- * Liveness: DOWN once the stream-gops consumer loop ended by itself (an error on its thread, such as running out of
- * heap): the instance would stay up consuming nothing while the group still counted it as its partitions' owner.
- * The platform's liveness probe ({@code /q/health/live}) then restarts it, and its partitions go to a live one.
- */
+/** {@link ConsumerLoopLiveness} of this service's {@link GopConsumer}. */
 @Liveness
 @ApplicationScoped
-public class ConsumerLiveness implements HealthCheck {
-    private final GopConsumer consumer;
-
+public class ConsumerLiveness extends ConsumerLoopLiveness {
     @Inject
-    public ConsumerLiveness(GopConsumer consumer) {
-        this.consumer = consumer;
-    }
+    GopConsumer consumer;
 
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("stream-gops consumer").status(consumer.consuming()).build();
+    protected boolean consuming() {
+        return consumer.consuming();
     }
 }

@@ -73,6 +73,12 @@ final class GopRecordHandler implements AsyncRecordHandler {
         return queued.accepting();
     }
 
+    /** Records queued fall back below their bound: the loop hands over again at once, not at its next poll. */
+    @Override
+    public void onResumable(Runnable handOverAgain) {
+        queued.onBelowBound(handOverAgain);
+    }
+
     /** Bytes of records handed to channels and not packaged yet (a gauge). */
     long queuedBytes() {
         return queued.bytes();

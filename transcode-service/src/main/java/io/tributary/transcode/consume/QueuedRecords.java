@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class QueuedRecords {
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
+    /** Told when the count falls back below the bound: the loop hands records over again at once. */
+    private volatile Runnable belowBound = () -> { };
 
     /** @param maxBytes at or above this, no more is taken; at least one record is always taken when none is queued */
     QueuedRecords(long maxBytes) {
@@ -33,7 +35,15 @@ final class QueuedRecords {
     }
 
     void remove(long recordBytes) {
-        bytes.addAndGet(-recordBytes);
+        long after = bytes.addAndGet(-recordBytes);
+        if (after < maxBytes && after + recordBytes >= maxBytes) {
+            belowBound.run();
+        }
+    }
+
+    /** What to run when the count falls back below the bound (the consumer loop's hand-over). */
+    void onBelowBound(Runnable action) {
+        belowBound = action;
     }
 
     long bytes() {

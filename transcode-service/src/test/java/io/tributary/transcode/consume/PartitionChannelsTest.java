@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,8 @@ class PartitionChannelsTest {
         List<Record> records = TakenOverChannel.records(2, false);
         int first = records.get(0).value().length;
         QueuedRecords queued = new QueuedRecords(first + 1);
+        AtomicInteger handOversAgain = new AtomicInteger();
+        queued.onBelowBound(handOversAgain::incrementAndGet);
         PartitionChannels channels = new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add,
                 timer, new StateSaving(5, Duration.ofMinutes(10))), queued);
 
@@ -129,6 +132,7 @@ class PartitionChannelsTest {
 
         assertEquals(0, queued.bytes());
         assertTrue(queued.accepting());
+        assertEquals(1, handOversAgain.get(), "the loop is told once, when the count fell below the bound");
         assertFalse(done(one) || done(two), "both still wait for a state save, holding no media");
     }
 
