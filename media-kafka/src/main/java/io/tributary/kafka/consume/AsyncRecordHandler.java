@@ -67,14 +67,14 @@ public interface AsyncRecordHandler {
     }
 
     /**
-     * Whether the handler takes another record now, of any partition: false while what it holds of records handed
+     * Whether the handler takes another record of the partition now: false while what it holds of records handed
      * over and not yet worked on is at its memory bound (a worker behind its streams), so that the records after
      * them wait in Kafka rather than on its heap (the lanes' backlogs fill, and the loop pauses their partitions).
      * Asked before each hand-over; a lane it stopped asks again when the handler calls the {@link #onResumable}
      * callback, whenever one of its stages completes, and at the loop's next poll (within a tenth of a second). Must be
      * cheap and never block. By default always.
      */
-    default boolean accepting() {
+    default boolean accepting(TopicPartition partition) {
         return true;
     }
 

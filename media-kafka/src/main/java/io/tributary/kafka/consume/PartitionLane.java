@@ -129,7 +129,7 @@ final class PartitionLane {
      */
     private boolean mayHandOver() {
         return !stopped && rewindTo < 0 && pending < maxInFlight && unfinished.size() < maxUnfinished
-                && handler.accepting();
+                && handler.accepting(partition);
     }
 
     long committableOffset() {

@@ -84,7 +84,7 @@ class PartitionLaneTest {
             }
 
             @Override
-            public boolean accepting() {
+            public boolean accepting(TopicPartition partition) {
                 return accepting.get();
             }
         }, pool, 8, () -> { });

@@ -67,10 +67,14 @@ final class GopRecordHandler implements AsyncRecordHandler {
         stop(stopped);
     }
 
-    /** Records wait in Kafka while those handed to channels and not packaged yet are at their bound in bytes. */
+    /**
+     * Records wait in Kafka while those handed to channels and not packaged yet are at their bound in bytes, the
+     * worker's or the partition's share of it ({@link QueuedRecords#partitionShare}).
+     */
     @Override
-    public boolean accepting() {
-        return queued.accepting();
+    public boolean accepting(TopicPartition partition) {
+        PartitionChannels channels = partitions.get(partition);
+        return channels == null ? queued.accepting() : channels.accepting();
     }
 
     /** Records queued fall back below their bound: the loop hands over again at once, not at its next poll. */

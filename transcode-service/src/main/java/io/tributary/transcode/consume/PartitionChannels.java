@@ -157,10 +157,15 @@ final class PartitionChannels {
         }
     }
 
-    /** @param queued the worker's count of records handed to channels and not packaged yet (all partitions') */
-    PartitionChannels(PackagerOutputs out, QueuedRecords queued) {
+    /** @param workerQueued the worker's count of records handed to channels and not packaged yet (all partitions') */
+    PartitionChannels(PackagerOutputs out, QueuedRecords workerQueued) {
         this.out = out;
-        this.queued = queued;
+        this.queued = workerQueued.partitionShare();
+    }
+
+    /** Whether this partition's records may be handed over: its share and the worker's count under their bounds. */
+    boolean accepting() {
+        return queued.accepting();
     }
 
     /**
@@ -181,8 +186,14 @@ final class PartitionChannels {
         ch.inFlight++;
         String what = "session " + gop.sessionId() + " seq " + gop.sequence();
         queued.add(value.length);
-        CompletableFuture<CompletionStage<Void>> packaged = c.lane.submit(what, () -> ch.accept(out, gop, value));
-        packaged.whenComplete((ignored, error) -> queued.remove(value.length)); // the step is over: bytes dropped
+        CompletableFuture<CompletionStage<Void>> packaged;
+        try {
+            packaged = c.lane.submit(what, () -> ch.accept(out, gop, value));
+            packaged.whenComplete((ignored, error) -> queued.remove(value.length)); // the step is over: bytes dropped
+        } catch (RuntimeException | Error e) {
+            queued.remove(value.length); // never counted for good: the worker would take nothing ever again
+            throw e;
+        }
         CompletableFuture<Void> done = c.lane.guard(packaged.thenCompose(Function.identity()));
         done.whenComplete((ignored, error) -> recordDone(ch));
         return done;

@@ -110,7 +110,9 @@ class PartitionChannelsTest {
 
     /**
      * Records handed to a channel count against the worker's bound in bytes from their hand-over until their
-     * channel's step for them is over, not until a state save covers them: then the worker takes records again.
+     * channel's step for them is over, not until a state save covers them: then the worker takes records again. A
+     * partition may hold half of the worker's bytes at most, so that one stuck channel (its lane retrying a step for
+     * good) stops its own partition only.
      */
     @Test
     void queuedRecordsCountUntilTheirStepIsOverNotUntilTheirSave() {
@@ -125,6 +127,7 @@ class PartitionChannelsTest {
 
         CompletionStage<Void> one = accept(channels, records.get(0));
         assertTrue(queued.accepting(), "one record under the bound");
+        assertFalse(channels.accepting(), "but over the partition's share: half the worker's bytes");
         CompletionStage<Void> two = accept(channels, records.get(1));
         assertFalse(queued.accepting(), "two records at the bound: the loop hands over no more");
 
@@ -132,7 +135,8 @@ class PartitionChannelsTest {
 
         assertEquals(0, queued.bytes());
         assertTrue(queued.accepting());
-        assertEquals(1, handOversAgain.get(), "the loop is told once, when the count fell below the bound");
+        assertTrue(channels.accepting());
+        assertTrue(handOversAgain.get() >= 1, "the loop is told when a count fell below its bound");
         assertFalse(done(one) || done(two), "both still wait for a state save, holding no media");
     }
 

@@ -132,9 +132,12 @@ final class RtmpPublisher {
         }
     }
 
-    /** When the next keyframe is due (System.nanoTime); {@link Long#MAX_VALUE} when not streaming. */
+    /**
+     * When the next keyframe can go out (System.nanoTime): when it is due, or when the tag before it in the clip is,
+     * should that one be due later (tags go out in order); {@link Long#MAX_VALUE} when not streaming.
+     */
     long nextKeyframeDueNanos() {
-        return streaming() ? timeline.nextKeyframeDueNanos() : Long.MAX_VALUE;
+        return streaming() ? Math.max(timeline.nextKeyframeDueNanos(), timeline.dueNanos()) : Long.MAX_VALUE;
     }
 
     /** Queues every tag due by {@code nowNanos} and writes what the socket takes. */
