@@ -71,11 +71,17 @@ public final class LoadBench {
                 report.finalSample(session.sampleNow());
             }
         } finally {
+            // a stack that ended by itself (a service out of heap, one not live) keeps its logs: the run measured
+            // nothing, and the launcher's last lines say why
+            boolean diedByItself = own != null && !own.alive();
             if (own != null) {
                 log("stopping the stack");
                 own.close();
             }
-            if (dataDir != null && !options.keepData()) {
+            if (diedByItself) {
+                log("the stack had stopped by itself before the end of the run; its logs are kept in " + dataDir
+                        + " (launcher.log, logs/)");
+            } else if (dataDir != null && !options.keepData()) {
                 deleteTree(dataDir);
             }
         }

@@ -90,6 +90,11 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the launcher still runs (it exits when any child of the stack exits or is not live). */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Idempotent: a second call finds the launcher gone. */
     @Override
     public synchronized void close() throws InterruptedException {
