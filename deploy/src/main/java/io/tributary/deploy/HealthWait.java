@@ -60,14 +60,21 @@ final class HealthWait {
     }
 
     static boolean isUp(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            return false;
-        }
+        return response.statusCode() == 200 && "UP".equals(status(response));
+    }
+
+    /** SmallRye Health's verdict: 503 with status DOWN; anything else (a 404 before start-up, a 500) is none. */
+    static boolean isDown(HttpResponse<String> response) {
+        return response.statusCode() == 503 && "DOWN".equals(status(response));
+    }
+
+    /** The top-level {@code status} of a SmallRye Health answer; empty if the body is not one. */
+    private static String status(HttpResponse<String> response) {
         try {
             JsonNode body = JSON.readTree(response.body());
-            return "UP".equals(body.path("status").asText());
+            return body.path("status").asText();
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 

@@ -71,7 +71,7 @@ final class LivenessWatch {
         } catch (IOException e) {
             return false;
         }
-        if (!isDown(answer)) {
+        if (!HealthWait.isDown(answer)) {
             downInARow.remove(name);
             return false;
         }
@@ -83,8 +83,4 @@ final class LivenessWatch {
         return true;
     }
 
-    /** SmallRye Health answers 503 with status DOWN; anything else (a 404 before start-up, a 500) is not a verdict. */
-    static boolean isDown(HttpResponse<String> answer) {
-        return answer.statusCode() == 503 && answer.body().contains("\"DOWN\"");
-    }
 }

@@ -2,6 +2,7 @@ package io.tributary.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.smallrye.common.annotation.NonBlocking;
 import io.tributary.auth.decision.DecisionMetrics;
 import io.tributary.auth.decision.DenyReason;
 import io.tributary.auth.decision.PublishAttempt;
@@ -11,7 +12,6 @@ import io.tributary.auth.decision.PublishQuery;
 import io.tributary.auth.key.IpAddress;
 import io.tributary.auth.key.StreamKey;
 import io.tributary.auth.state.KeyRegistry;
-import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

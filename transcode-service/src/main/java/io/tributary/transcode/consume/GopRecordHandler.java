@@ -124,6 +124,11 @@ final class GopRecordHandler implements AsyncRecordHandler {
             skip(record, "channel or session id not usable in an object key");
             return DONE;
         }
+        if (record.value() == null) {
+            // a tombstone with GOP headers: its channel's step would fail on it at every retry, stalling the channel
+            skip(record, "no value");
+            return DONE;
+        }
         return partitions.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
                 tp -> new PartitionChannels(out, queued)).accept(channel, gop, record.value());
     }

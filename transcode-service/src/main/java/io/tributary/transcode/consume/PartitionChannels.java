@@ -118,6 +118,7 @@ final class PartitionChannels {
                 loaded = ChannelStateLoader.start(name, out.objects(), out.windowSize());
             }
             long started = System.nanoTime();
+            long waitedMillis = out.clock().millis() - gop.closedAtEpochMillis(); // GOP close → this step (Kafka, lane)
             GopReading record = new GopReading(name, gop, value, out.metrics()).readNow();
             long read = System.nanoTime();
             EarlySegments earlySegments = loaded.isDone() ? EarlySegments.NONE
@@ -131,8 +132,7 @@ final class PartitionChannels {
                 LOG.debugf("channel %s first record: read %d ms, segments stored early %s at %d ms, state at %d ms,"
                         + " manifests stored at %d ms; GOP closed %d ms before the step", name,
                         ms(read - started), earlySegments != EarlySegments.NONE, ms(earlyDone - started),
-                        ms(stateLoaded - started), ms(System.nanoTime() - started),
-                        out.clock().millis() - ms(System.nanoTime() - started) - gop.closedAtEpochMillis());
+                        ms(stateLoaded - started), ms(System.nanoTime() - started), waitedMillis);
             }
             return stage;
         }

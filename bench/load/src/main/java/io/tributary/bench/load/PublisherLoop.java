@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * cost 1000 / tick wake-ups a second, not a thread each. Two exceptions, where the tick would lengthen what the bench
  * measures: a keyframe is sent when it is due (the loop wakes for the earliest one: it closes the GOP before it,
  * where GOP close → playlist starts), and a publisher's first tags go out as soon as {@code NetStream.Publish.Start}
- * is read, as an encoder with frames ready sends them (the first playable time starts at the publish). Other threads talk to it only through {@link #call}.
+ * is read, as an encoder with frames ready sends them (the first playable time starts at the publish). Other threads
+ * talk to it only through {@link #call}.
  */
 final class PublisherLoop implements AutoCloseable {
 

@@ -108,8 +108,8 @@ class TranscodeBenchmark {
         }
         String prefix = "bench-" + id + "-";
         WorkerSettings settings = new WorkerSettings(bootstrap, topic, "bench-" + id, workers, 8,
-                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, WorkerSettings.DEFAULT_MAX_QUEUED_BYTES, 6, Duration.ofSeconds(30), Duration.ofSeconds(1), 16,
-                Duration.ofSeconds(30), StateSaving.DEFAULT);
+                WorkerSettings.DEFAULT_MAX_IN_FLIGHT, WorkerSettings.DEFAULT_MAX_QUEUED_BYTES, 6, Duration.ofSeconds(30),
+                Duration.ofSeconds(1), 16, Duration.ofSeconds(30), StateSaving.DEFAULT);
         MeterRegistry registry = new SimpleMeterRegistry();
         double[] load = new double[2];
         Map<Long, Long> workerCpuBefore = workerThreadCpu();
