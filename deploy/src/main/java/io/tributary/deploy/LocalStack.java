@@ -44,7 +44,8 @@ public final class LocalStack {
 
     private static void up(List<String> args) {
         StackLayout layout = StackLayout.parse(root(), args, System.getenv());
-        StackLauncher launcher = new StackLauncher(layout, System.out);
+        ExtraJvmFlags jvmFlags = ExtraJvmFlags.fromEnvironment(System.getenv(), StackLauncher.processNames());
+        StackLauncher launcher = new StackLauncher(layout, jvmFlags, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tributary-stop"));
         launcher.start();
         // The children get SIGTERM when this thread dies (ChildProcess), so it waits here until the JVM exits:

@@ -25,8 +25,12 @@ final class StackLauncher {
     private static final String KAFKA_MAIN = "io.tributary.testsupport.kafka.KafkaBrokerMain";
     private static final String S3_MAIN = "io.tributary.testsupport.s3.S3ServerMain";
 
+    private static final String KAFKA = "kafka";
+    private static final String S3 = "s3";
+
     private final StackLayout layout;
     private final PrintStream console;
+    private final ExtraJvmFlags extraJvmFlags;
     private final HealthWait healthWait = new HealthWait();
     private final Object lock = new Object();
     private final List<ChildProcess> infrastructure = new ArrayList<>(); // guarded by lock: Kafka, S3
@@ -35,8 +39,22 @@ final class StackLauncher {
     private StackFacts facts; // guarded by lock
 
     StackLauncher(StackLayout layout, PrintStream console) {
+        this(layout, ExtraJvmFlags.NONE, console);
+    }
+
+    StackLauncher(StackLayout layout, ExtraJvmFlags extraJvmFlags, PrintStream console) {
         this.layout = layout;
+        this.extraJvmFlags = extraJvmFlags;
         this.console = console;
+    }
+
+    /** The short names of the stack's processes, as {@link ExtraJvmFlags} knows them. */
+    static List<String> processNames() {
+        List<String> names = new ArrayList<>(List.of(KAFKA, S3));
+        for (StackService service : StackService.values()) {
+            names.add(service.shortName());
+        }
+        return names;
     }
 
     /** @throws StackException with a message fit for the person at the terminal */
@@ -49,7 +67,7 @@ final class StackLauncher {
         Duration timeout = layout.startTimeout();
 
         int kafkaPort = layout.port(StackPort.KAFKA);
-        ChildProcess kafka = startChild("kafka", javaClass("-Xmx512m", KAFKA_MAIN,
+        ChildProcess kafka = startChild(KAFKA, javaClass(KAFKA, "-Xmx512m", KAFKA_MAIN,
                 "--port", String.valueOf(kafkaPort),
                 "--controller-port", String.valueOf(layout.port(StackPort.KAFKA_CONTROLLER)),
                 "--data-dir", layout.kafkaDir().toString()), Map.of(), "KAFKA READY 127.0.0.1:" + kafkaPort,
@@ -57,7 +75,7 @@ final class StackLauncher {
 
         // started while the broker starts: neither needs the other, and the services wait for both
         int s3Port = layout.port(StackPort.S3);
-        ChildProcess s3 = startChild("s3", javaClass("-Xmx256m", S3_MAIN,
+        ChildProcess s3 = startChild(S3, javaClass(S3, "-Xmx256m", S3_MAIN,
                 "--port", String.valueOf(s3Port),
                 "--data-dir", layout.s3Dir().toString(),
                 "--access-key", secrets.s3AccessKey(),
@@ -128,10 +146,11 @@ final class StackLauncher {
     }
 
     private ChildProcess startService(StackService service, StackSecrets secrets) {
-        List<String> java = List.of(javaBinary(), service.maxHeap(), StackService.GARBAGE_COLLECTOR,
+        List<String> java = new ArrayList<>(List.of(javaBinary(), service.maxHeap(), StackService.GARBAGE_COLLECTOR,
                 StackService.EXIT_ON_OUT_OF_MEMORY, StackService.COMMON_POOL_PARALLELISM,
-                "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir(),
-                "-jar", service.runnableJar(layout.root()).toString());
+                "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir()));
+        java.addAll(extraJvmFlags.of(service.shortName()));
+        java.addAll(List.of("-jar", service.runnableJar(layout.root()).toString()));
         List<String> command = CpuPriority.command(java, service.background(), CpuPriority.nice());
         return startChild(service.shortName(), command, serviceEnvironment(service, secrets), null, services);
     }
@@ -228,9 +247,10 @@ final class StackLauncher {
         exit.start();
     }
 
-    private List<String> javaClass(String maxHeap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, StackService.GARBAGE_COLLECTOR, "-cp",
-                layout.libDir().resolve("*").toString(), mainClass));
+    private List<String> javaClass(String process, String maxHeap, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, StackService.GARBAGE_COLLECTOR));
+        command.addAll(extraJvmFlags.of(process));
+        command.addAll(List.of("-cp", layout.libDir().resolve("*").toString(), mainClass));
         command.addAll(List.of(args));
         return command;
     }

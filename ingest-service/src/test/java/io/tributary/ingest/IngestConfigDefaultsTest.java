@@ -43,6 +43,7 @@ class IngestConfigDefaultsTest {
         assertEquals(Duration.ofSeconds(20), config.session().idleTimeout());
         assertEquals(50_000, config.session().maxBitrateKbps());
         assertEquals(32L << 20, config.kafkaInflightBytes().asLongValue());
+        assertEquals(64L << 20, config.kafkaInflightTotalBytes().asLongValue());
         assertEquals(Duration.ofSeconds(10), config.backpressureTimeout());
         assertEquals(Duration.ofSeconds(3), config.authTimeout());
         assertEquals(8L << 20, config.gop().recordBytes().asLongValue());

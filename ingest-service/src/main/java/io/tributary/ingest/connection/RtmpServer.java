@@ -6,6 +6,7 @@ import io.tributary.ingest.IngestConfig;
 import io.tributary.ingest.auth.PublishAuthorizer;
 import io.tributary.ingest.gop.SessionGops;
 import io.tributary.ingest.kafka.GopPublisher;
+import io.tributary.ingest.kafka.InflightTotal;
 import io.tributary.ingest.kafka.SessionEvents;
 import io.tributary.ingest.metrics.IngestMetrics;
 import io.tributary.ingest.rtmp.RtmpLimits;
@@ -62,8 +63,10 @@ public class RtmpServer {
         this.config = config;
         this.sessions = sessions;
         this.metrics = metrics;
-        this.sessionServices = new SessionServices(authorizer, sessions, gops, events, metrics, settings(config),
-                Clock.systemUTC(), () -> System.nanoTime() / 1_000_000);
+        InflightTotal inflight = new InflightTotal(config.kafkaInflightTotalBytes().asLongValue());
+        metrics.watchInflight(inflight::bytes);
+        this.sessionServices = new SessionServices(authorizer, sessions, gops, events, inflight, metrics,
+                settings(config), Clock.systemUTC(), () -> System.nanoTime() / 1_000_000);
     }
 
     /** After {@code TopicSetup} (default priority): no publisher is accepted before its topics exist. */

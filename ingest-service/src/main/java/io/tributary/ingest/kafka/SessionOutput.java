@@ -17,10 +17,12 @@ import org.jboss.logging.Logger;
  * record, the records, and {@code stream-stopped} once, after the record flagged {@code last} has been acknowledged
  * (or has failed). Nothing at all for a session that never produced a record.
  *
- * <p><b>In-flight budget.</b> The bytes of records handed to Kafka and not yet acknowledged are counted; above the
- * budget the {@link Listener} is told to pause the publisher's socket, below it again to resume — TCP then pushes back
- * on the encoder instead of this process buffering without bound. {@link #overBudgetSince()} lets the session end a
- * publisher that stays paused too long.
+ * <p><b>In-flight budget.</b> The bytes of records handed to Kafka and not yet acknowledged are counted, here and in
+ * the ingest's {@link InflightTotal}; above this publisher's budget, or while the total is over its limit, the
+ * {@link Listener} is told to pause the publisher's socket, and once both are within again to resume — TCP then pushes
+ * back on the encoder instead of this process buffering without bound. {@link #overBudgetSince()} lets the session
+ * end a publisher that stays paused too long. A record's value is not held here until its acknowledgement: once the
+ * producer has copied it into a batch it is garbage.
  *
  * <p>Confined to the session's event loop: every Kafka completion comes back through {@code context}.
  */
@@ -37,7 +39,7 @@ public final class SessionOutput {
         void withinBudget();
 
         /** A GOP record was acknowledged by every in-sync replica. */
-        void acknowledged(GopRecord record);
+        void acknowledged();
 
         /** A record or event could not be written (the session must end: its sequence now has a hole). */
         void failed(String what);
@@ -48,23 +50,27 @@ public final class SessionOutput {
     private final SessionIdentity id;
     private final Executor context;
     private final long budgetBytes;
+    private final InflightTotal total;
     private final Listener listener;
     private final LongSupplier nowMillis;
     private final Clock clock;
     private long inflightBytes;
     private long overSince = -1;
+    private boolean waitingForTotal;
     private long recordsSent;
     private boolean started;
     private boolean finished;
     private boolean failureReported;
 
     public SessionOutput(GopPublisher gops, SessionEvents events, SessionIdentity id, Executor context,
-                         long budgetBytes, Listener listener, LongSupplier nowMillis, Clock clock) {
+                         long budgetBytes, InflightTotal total, Listener listener, LongSupplier nowMillis,
+                         Clock clock) {
         this.gops = gops;
         this.events = events;
         this.id = id;
         this.context = context;
         this.budgetBytes = budgetBytes;
+        this.total = total;
         this.listener = listener;
         this.nowMillis = nowMillis;
         this.clock = clock;
@@ -141,14 +147,17 @@ public final class SessionOutput {
             });
         }
         int size = record.value().length;
+        long sequence = record.metadata().sequence(); // the completion keeps this, not the record and its value
         inflightBytes += size;
+        total.add(size);
         recordsSent++;
         gops.send(id.channel(), record, context, failure -> {
             inflightBytes -= size;
+            total.release(size);
             if (failure != null) {
-                failed("GOP record " + record.metadata().sequence(), failure);
+                failed("GOP record " + sequence, failure);
             } else {
-                listener.acknowledged(record);
+                listener.acknowledged();
             }
             checkBudget();
             if (afterCompletion != null) {
@@ -159,13 +168,26 @@ public final class SessionOutput {
     }
 
     private void checkBudget() {
-        if (overSince < 0 && inflightBytes > budgetBytes) {
+        boolean totalOver = total.over();
+        boolean over = inflightBytes > budgetBytes || totalOver;
+        if (overSince < 0 && over) {
             overSince = nowMillis.getAsLong();
             listener.overBudget();
-        } else if (overSince >= 0 && inflightBytes <= budgetBytes) {
+        } else if (overSince >= 0 && !over) {
             overSince = -1;
             listener.withinBudget();
         }
+        if (totalOver && !waitingForTotal) {
+            // this session's own acknowledgements may all have come: the release that ends the total's excess,
+            // whichever session's it is, must check again here
+            waitingForTotal = true;
+            total.whenWithin(() -> context.execute(this::totalWithin));
+        }
+    }
+
+    private void totalWithin() {
+        waitingForTotal = false;
+        checkBudget();
     }
 
     /** The first failure is logged and reported; the ones queued behind it (same outage) only at debug level. */

@@ -1,6 +1,7 @@
 package io.tributary.ingest.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The ingest's Prometheus metrics ({@code /q/metrics}), in one place. Labels are closed sets (reasons, listener
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code tributary_ingest_protocol_errors_total{reason}} connections closed for breaking the protocol or a
  *       limit;</li>
  *   <li>{@code tributary_ingest_sessions_ended_total{reason}} by stop reason;</li>
+ *   <li>{@code tributary_ingest_kafka_inflight_bytes} GOP bytes sent to Kafka and not yet acknowledged, over every
+ *       publisher (publishers are paused above {@code kafka-inflight-total-bytes});</li>
  *   <li>per live channel ({@link ChannelMeters}): {@code tributary_ingest_bytes_total},
  *       {@code tributary_ingest_bitrate_bits_per_second}, {@code tributary_ingest_gop_records_total}.</li>
  * </ul>
@@ -71,6 +75,13 @@ public class IngestMetrics {
 
     public void authDecided(Duration latency) {
         authLatency.record(latency);
+    }
+
+    /** Exposes the ingest's unacknowledged GOP bytes as a gauge. */
+    public void watchInflight(LongSupplier bytes) {
+        Gauge.builder("tributary.ingest.kafka.inflight.bytes", bytes::getAsLong).strongReference(true)
+                .description("GOP bytes sent to Kafka and not yet acknowledged, over every publisher")
+                .baseUnit("bytes").register(registry);
     }
 
     /** A session went live: the active gauge counts it, and its channel gets its meters. */

@@ -63,7 +63,8 @@ final class LiveSession {
         this.capKbps = allowed.maxBitrateKbps().orElse(settings.maxBitrateKbps());
         this.gops = new SessionGops(allowed.sessionId(), settings.gop(), services.clock());
         this.output = new SessionOutput(services.gops(), services.events(), identity, context,
-                settings.inflightBudgetBytes(), new OutputListener(), services.nowMillis(), services.clock());
+                settings.inflightBudgetBytes(), services.inflightTotal(), new OutputListener(), services.nowMillis(),
+                services.clock());
         long now = services.nowMillis().getAsLong();
         this.meter = new BitrateMeter(settings.bitrateWindowMillis(), now);
         this.lastMediaAt = now;
@@ -118,7 +119,8 @@ final class LiveSession {
         OptionalLong overSince = output.overBudgetSince();
         if (overSince.isPresent() && now - overSince.getAsLong() > services.settings().backpressureTimeoutMillis()) {
             return Optional.of(EndCause.error("Kafka backpressure: " + output.inflightBytes()
-                    + " bytes unacknowledged for " + (now - overSince.getAsLong()) + " ms"));
+                    + " bytes unacknowledged (" + services.inflightTotal().bytes() + " for the whole ingest) for "
+                    + (now - overSince.getAsLong()) + " ms"));
         }
         OptionalLong bitsPerSecond = meter.tick(now);
         if (bitsPerSecond.isPresent()) {
@@ -220,7 +222,7 @@ final class LiveSession {
         }
 
         @Override
-        public void acknowledged(GopRecord record) {
+        public void acknowledged() {
             meters.gopRecordSent();
         }
 

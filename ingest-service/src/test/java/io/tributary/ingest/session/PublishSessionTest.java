@@ -13,6 +13,7 @@ import io.tributary.ingest.auth.PublishDecision.Allowed;
 import io.tributary.ingest.auth.PublishDecision.Denied;
 import io.tributary.ingest.auth.PublishRequest;
 import io.tributary.ingest.gop.SessionGops;
+import io.tributary.ingest.kafka.InflightTotal;
 import io.tributary.ingest.metrics.IngestMetrics;
 import io.tributary.ingest.rtmp.command.AppName;
 import io.tributary.ingest.rtmp.command.PublishName;
@@ -62,7 +63,7 @@ class PublishSessionTest {
         }
     };
     private final SessionServices services = new SessionServices(authorizer, registry, null, null,
-            new IngestMetrics(new SimpleMeterRegistry()), SETTINGS,
+            new InflightTotal(64L << 20), new IngestMetrics(new SimpleMeterRegistry()), SETTINGS,
             Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC), () -> now);
     private final PublishSession session = new PublishSession(peer, services, Runnable::run);
 

@@ -199,7 +199,7 @@ final class LoadSession implements AutoCloseable {
         return new WindowResult(streams, seconds, from.epochMillis(), to.epochMillis(), latency, counts,
                 streams * seconds / GOP_SECONDS, Percentiles.of(glass), cpu, perStreamMinute, marginal, idleRssKb,
                 peak, added, lateness.percentileMillis(0.5), lateness.percentileMillis(0.99), lateness.maxMillis(),
-                failed, behind, maxOutbox, abnormal, Machine.loadAverage());
+                failed, behind, maxOutbox, abnormal, Machine.loadAverage(), ResourceSampler.stealShare(from, to));
     }
 
     private double idleSeconds(String role, double seconds) {

@@ -1,6 +1,8 @@
 package io.tributary.bench.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +22,15 @@ final class ResourceSampler implements AutoCloseable {
     record RoleSample(long cpuTicks, long rssKb, long hwmKb, int processes) {
     }
 
-    record Sample(long epochMillis, Map<String, RoleSample> roles) {
+    /**
+     * The machine's CPU time from /proc/stat's {@code cpu} line: every state, and {@code steal}, the time a virtual
+     * machine's CPUs were ready but the hypervisor ran something else. On a shared host it takes a quarter of the
+     * CPU at times (session 10: 18–30 % while the stack ran), which looks like a slower machine to every figure.
+     */
+    record MachineTicks(long total, long steal) {
+    }
+
+    record Sample(long epochMillis, Map<String, RoleSample> roles, MachineTicks machine) {
     }
 
     private final Map<String, Long> roots;
@@ -74,12 +84,37 @@ final class ResourceSampler implements AutoCloseable {
                 }
                 roles.put(role, new RoleSample(ticks, rss, ProcStat.hwmKb(pid), count));
             });
-            Sample sample = new Sample(System.currentTimeMillis(), roles);
+            Sample sample = new Sample(System.currentTimeMillis(), roles, machineTicks());
             samples.add(sample);
             return sample;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
+    }
+
+    /** The share of the machine's CPU time the hypervisor took between two samples (0 without /proc/stat). */
+    static double stealShare(Sample from, Sample to) {
+        long total = to.machine().total() - from.machine().total();
+        return total <= 0 ? 0 : (double) (to.machine().steal() - from.machine().steal()) / total;
+    }
+
+    /** user nice system idle iowait irq softirq steal ...: the 8th number is steal (guest time is in user). */
+    static MachineTicks parseMachineTicks(String procStat) {
+        for (String line : procStat.split("\n")) {
+            if (line.startsWith("cpu ")) {
+                String[] fields = line.trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < Math.min(fields.length, 9); i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                return new MachineTicks(total, fields.length > 8 ? Long.parseLong(fields[8]) : 0);
+            }
+        }
+        return new MachineTicks(0, 0);
+    }
+
+    private static MachineTicks machineTicks() throws IOException {
+        return parseMachineTicks(Files.readString(Path.of("/proc/stat")));
     }
 
     /** CPU seconds of each role between two samples. */

@@ -149,8 +149,8 @@ final class RunReport {
         if (!steps.isEmpty()) {
             md.append("## Ramp\n\n");
             md.append("| streams | p50 ms | p90 ms | p99 ms | max ms | source segs / expected | ingest+transcode "
-                    + "CPU s/stream-min | stack CPU s/stream-min | stack peak RSS MB | RSS MB per added stream | archive / thumbnail backlog (records) | generator late p99 ms | load avg | verdict |\n");
-            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                    + "CPU s/stream-min | stack CPU s/stream-min | stack peak RSS MB | RSS MB per added stream | archive / thumbnail backlog (records) | generator late p99 ms | load avg | CPU steal | verdict |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
             WindowResult previous = null;
             for (Step s : steps) {
                 WindowResult w = s.window();
@@ -158,14 +158,14 @@ final class RunReport {
                         (stackRssKb(w) - stackRssKb(previous)) / 1024.0 / Math.max(1, w.streams() - previous.streams()));
                 previous = w;
                 Percentiles all = w.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
-                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d / %.0f | %.3f | %.3f | %.0f | %s | %s / %s | %d | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d / %.0f | %.3f | %.3f | %.0f | %s | %s / %s | %d | %s | %.0f %% | %s |%n",
                         w.streams(), all.p50(), all.p90(), all.p99(), all.max(),
                         w.segmentsByRendition().getOrDefault("source", 0), w.segmentsExpectedPerRendition(),
                         w.cpuPerStreamMinute().getOrDefault(WindowResult.INGEST_AND_PACKAGING, 0.0),
                         w.cpuPerStreamMinute().getOrDefault(WindowResult.WHOLE_STACK, 0.0),
                         stackRssKb(w) / 1024.0, slope, s.backgroundBacklog().getOrDefault("archive-service", -1L),
                         s.backgroundBacklog().getOrDefault("thumbnail-service", -1L), w.schedulerLatenessP99Millis(),
-                        w.loadAverage(),
+                        w.loadAverage(), w.stealShare() * 100,
                         s.failures().isEmpty() ? "sustained" : String.join("; ", s.failures())));
             }
             md.append("\nCPU s per stream-minute by role (gross; the report.json has idle-subtracted figures too):\n\n");
@@ -215,6 +215,9 @@ final class RunReport {
                         + "publishers failed %d, fell behind %d; largest outbox %d kB; sessions ended by the ingest %d.%n%n",
                 w.schedulerLatenessP50Millis(), w.schedulerLatenessP99Millis(), w.schedulerLatenessMaxMillis(),
                 w.publishersFailed(), w.publishersBehind(), w.maxOutboxBytes() / 1024, w.abnormalStops()));
+        md.append(String.format(Locale.ROOT, "Machine: load average %s at the window's end; the hypervisor took %.0f %% of "
+                + "the machine's CPU time in the window (steal: above a few %% the machine is slower than it looks, and "
+                + "every figure with it).%n%n", w.loadAverage(), w.stealShare() * 100));
         md.append("### Targets (issue 10)\n\n| target | measured | met |\n| --- | --- | --- |\n");
         Percentiles all = w.latencyByRendition().getOrDefault(WindowResult.ALL, Percentiles.EMPTY);
         target(md, "GOP close to playlist p50 < 25 ms (at 32 streams)", all.p50() + " ms at " + w.streams(), all.p50() < 25);

@@ -27,9 +27,18 @@ class ProcStatTest {
     @Test
     void cpuOfAWindowIsTheDifferenceOfTwoSamplesInSeconds() {
         ResourceSampler.Sample from = new ResourceSampler.Sample(0,
-                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1)));
+                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1)), new ResourceSampler.MachineTicks(0, 0));
         ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
-                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1)));
+                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1)),
+                new ResourceSampler.MachineTicks(12_000, 3_000));
         assertEquals(Map.of("ingest", 2.5), ResourceSampler.cpuSeconds(from, to));
+        assertEquals(0.25, ResourceSampler.stealShare(from, to));
+    }
+
+    @Test
+    void stealIsTheEighthNumberOfTheMachinesCpuLine() {
+        ResourceSampler.MachineTicks ticks = ResourceSampler.parseMachineTicks(
+                "cpu  4705 150 1120 16250 520 0 35 900 0 0\ncpu0 2350 75 560 8125 260 0 17 450 0 0\nintr 1\n");
+        assertEquals(new ResourceSampler.MachineTicks(4705 + 150 + 1120 + 16250 + 520 + 35 + 900, 900), ticks);
     }
 }

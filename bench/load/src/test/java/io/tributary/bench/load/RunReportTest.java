@@ -24,7 +24,7 @@ class RunReportTest {
                 Map.of("source", streams * 20), streams * 20.0, latency,
                 Map.of("ingest", 8.0, WindowResult.WHOLE_STACK, 20.0),
                 Map.of("ingest", 0.3, WindowResult.WHOLE_STACK, 0.75), Map.of("ingest", 0.25), Map.of("ingest", 150_000L),
-                Map.of("ingest", stackRssKb), Map.of("ingest", 2.0), 1, 20, 40, 0, 0, 100_000, 0, "9.0 9.0 9.0");
+                Map.of("ingest", stackRssKb), Map.of("ingest", 2.0), 1, 20, 40, 0, 0, 100_000, 0, "9.0 9.0 9.0", 0.2);
     }
 
     @Test

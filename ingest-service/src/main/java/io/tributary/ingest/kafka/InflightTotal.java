@@ -1,0 +1,79 @@
+package io.tributary.ingest.kafka;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The bytes of GOP records this ingest has handed to Kafka and not yet had acknowledged, over all its sessions, and
+ * the limit above which every session that sends is paused ({@link SessionOutput}).
+ *
+ * <p><b>Why a total besides each publisher's budget.</b> A publisher may have 32 MiB unacknowledged, four of the
+ * largest GOP records, so that one slow acknowledgement does not pause it. A hundred publishers at once may not: when
+ * Kafka slows down for everyone (a broker starved of CPU, a long collection), every session fills its budget at the
+ * same time and the sum passes the heap. bench/load saw it (session 10): at 90 publishers on a loaded machine the
+ * ingest's live set grew from 90 to 490 MB in 30 s and the ingest died out of its 512 MB heap, taking every session
+ * with it. With the total bounded, the publishers are paused instead (TCP pushes back to the encoders) and resumed as
+ * acknowledgements come, and only one that stays paused past the backpressure timeout is ended.
+ *
+ * <p>Thread-safe: sessions on every event loop share one. The wake-ups run on the thread that brought the total back
+ * within the limit (a Kafka completion, already on some session's event loop), so each must only hand itself to its
+ * own session's executor.
+ */
+public final class InflightTotal {
+
+    private final long limitBytes;
+    private final AtomicLong bytes = new AtomicLong();
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+    public InflightTotal(long limitBytes) {
+        if (limitBytes <= 0) {
+            throw new IllegalArgumentException("the in-flight limit must be positive: " + limitBytes);
+        }
+        this.limitBytes = limitBytes;
+    }
+
+    /** A record of {@code size} bytes was handed to Kafka. */
+    public void add(long size) {
+        bytes.addAndGet(size);
+    }
+
+    /** A record of {@code size} bytes was acknowledged (or failed): wakes the waiting sessions if now within. */
+    public void release(long size) {
+        if (bytes.addAndGet(-size) <= limitBytes) {
+            wakeWaiting();
+        }
+    }
+
+    /** Whether the total is over the limit: a session that sends now must pause. */
+    public boolean over() {
+        return bytes.get() > limitBytes;
+    }
+
+    /**
+     * Runs {@code wake} once the total is within the limit: at once if it already is, else on the release that
+     * brings it back. Each registration runs once.
+     */
+    public void whenWithin(Runnable wake) {
+        waiting.add(wake);
+        // a release between the caller's over() and the add above found nobody to wake: check again after adding
+        if (!over()) {
+            wakeWaiting();
+        }
+    }
+
+    public long bytes() {
+        return bytes.get();
+    }
+
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    private void wakeWaiting() {
+        Runnable wake;
+        while ((wake = waiting.poll()) != null) {
+            wake.run();
+        }
+    }
+}
