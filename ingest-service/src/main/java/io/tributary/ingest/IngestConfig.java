@@ -75,14 +75,17 @@ public interface IngestConfig {
      * Bytes of GOP records sent to Kafka and not yet acknowledged over every publisher of this instance. Over it every
      * publisher that sends is paused until acknowledgements bring the total back: the per-publisher budget alone let
      * 90 publishers hold more than a 512 MB heap when Kafka slowed for all of them at once (bench/load, session 10).
-     * 64 MiB is about 1.7 s of 100 publishers at 3 Mb/s; each unacknowledged byte costs up to two on the heap (the
-     * record waiting for the producer, then its batch), so keep it under a quarter of {@code -Xmx}.
+     * 64 MiB is about 1.7 s of 100 publishers at 3 Mb/s. Not a hard bound: at each return under it every waiting
+     * publisher reads on, so the total can pass it by about one GOP record per publisher. The producer keeps its batch
+     * buffers once used, so the heap holds about the highest total seen besides the GOPs in assembly: keep it well
+     * under {@code -Xmx}.
      */
     @WithDefault("64M")
     MemorySize kafkaInflightTotalBytes();
 
     /**
-     * How long a publisher may stay over its in-flight budget before its session ends with {@code error}: Kafka is
+     * How long a publisher may stay paused, over its in-flight budget or with the instance's total over its limit
+     * (a return under it resumes every paused publisher), before its session ends with {@code error}: Kafka is
      * down or far too slow, and an encoder blocked longer than this has dropped frames anyway.
      */
     @WithDefault("10s")

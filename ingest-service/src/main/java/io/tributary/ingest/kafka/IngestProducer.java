@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * block, so every send is handed to one ordered sender thread, which calls {@code send} in submission order (keeping
  * each session's records in order, as one partition holds them) and is the only thread that may wait.
  * {@code max.block.ms} is kept short ({@code tributary.ingest.kafka.max-block}) so that an outage fails sends rather
- * than parking them. What waits in the sender's queue is bounded by each publisher's in-flight budget
- * ({@link SessionOutput}), which pauses the publisher's socket when it is spent.
+ * than parking them. What waits in the sender's queue is bounded by each publisher's in-flight budget and by the
+ * ingest's total ({@link SessionOutput}, {@link InflightTotal}), which pause publishers' sockets when spent.
  *
  * <p>Completions go back to the caller's event loop through the {@link Executor} it passes.
  */
@@ -99,6 +99,11 @@ public class IngestProducer {
                 } catch (RuntimeException e) {
                     // metadata or buffer space not available within max.block.ms, or the producer is closed
                     replyOn.execute(() -> done.accept(e));
+                } catch (Error e) {
+                    // the session must still hear of it: its bytes stay counted in flight otherwise, and the
+                    // ingest's total with them, pausing every publisher for good
+                    replyOn.execute(() -> done.accept(e));
+                    throw e;
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -51,6 +51,19 @@ class InflightTotalTest {
     }
 
     @Test
+    void aCancelledRegistrationIsNotWoken() {
+        AtomicInteger woken = new AtomicInteger();
+        total.add(150);
+        InflightTotal.Registration registration = total.whenWithin(woken::incrementAndGet);
+        total.whenWithin(() -> { });
+        registration.cancel();
+        assertEquals(1, total.waiting());
+        total.release(150);
+        assertEquals(0, woken.get());
+        assertEquals(0, total.waiting());
+    }
+
+    @Test
     void refusesANonPositiveLimit() {
         assertThrows(IllegalArgumentException.class, () -> new InflightTotal(0));
     }

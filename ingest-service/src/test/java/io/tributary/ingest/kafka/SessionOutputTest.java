@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.ingest.IngestConfig;
 import io.tributary.ingest.gop.GopRecord;
 import io.tributary.ingest.gop.StreamFacts;
+import io.tributary.media.event.StopReason;
 import io.tributary.media.gop.GopMetadata;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -113,6 +116,36 @@ class SessionOutputTest {
     }
 
     @Test
+    void aWokenSessionReadsOnEvenIfOthersTookTheRoomAgainMeanwhile() {
+        Told a = new Told();
+        Told b = new Told();
+        Queue<Runnable> aLoop = new ArrayDeque<>(); // a's event loop, run when the test says
+        SessionOutput first = output("a", 10_000, a, aLoop::add);
+        SessionOutput second = output("b", 10_000, b, Runnable::run);
+
+        first.send(record(0, 600), StreamFacts.NONE); // sends 0, 1
+        second.send(record(0, 600), StreamFacts.NONE); // sends 2, 3: b paused
+        first.send(record(1, 100), StreamFacts.NONE); // send 4: a paused, waiting for the total
+        producer.acknowledge(3); // the total is 700: b resumes at once, a's wake-up is queued on its loop
+        second.send(record(1, 400), StreamFacts.NONE); // b takes the room again: 1100, b paused
+        assertEquals(List.of("pause"), a.calls);
+
+        aLoop.forEach(Runnable::run);
+        assertEquals(List.of("pause", "resume"), a.calls, "not starved by b's timing");
+        assertTrue(first.overBudgetSince().isEmpty(), "its backpressure clock is reset");
+    }
+
+    @Test
+    void aFinishedSessionNoLongerWaitsForTheTotal() {
+        SessionOutput output = output("a", 10_000, new Told());
+        output.send(record(0, 1200), StreamFacts.NONE);
+        assertEquals(1, total.waiting());
+
+        output.finish(List.of(), StreamFacts.NONE, StopReason.PUBLISHER_CLOSED, 2000, 1200);
+        assertEquals(0, total.waiting(), "an ended session stays reachable from the total otherwise");
+    }
+
+    @Test
     void anAcknowledgementGivesItsBytesBackToTheTotal() {
         Told told = new Told();
         SessionOutput output = output("a", 10_000, told);
@@ -123,8 +156,12 @@ class SessionOutputTest {
     }
 
     private SessionOutput output(String channel, long budget, Told told) {
+        return output(channel, budget, told, Runnable::run);
+    }
+
+    private SessionOutput output(String channel, long budget, Told told, Executor loop) {
         return new SessionOutput(gops, events, new SessionIdentity(channel, "session-" + channel, "live"),
-                Runnable::run, budget, total, told, () -> 0L, Clock.systemUTC());
+                loop, budget, total, told, () -> 0L, Clock.systemUTC());
     }
 
     private static GopRecord record(long sequence, int size) {
