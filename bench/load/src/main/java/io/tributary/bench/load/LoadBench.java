@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 public final class LoadBench {
 
     private static final int IDLE_SECONDS = 10;
-    private static final long DRAIN_MILLIS = 5_000;
+    /** How long the end phase may wait for the archives of the run's sessions. */
+    private static final long END_PHASE_LIMIT_MILLIS = 180_000;
 
     private LoadBench() {
     }
@@ -67,7 +69,12 @@ public final class LoadBench {
                     ramp(options, session, report);
                 }
                 report.startups(session.startups());
-                session.stopPublishers(DRAIN_MILLIS);
+                log("stopping the publishers; waiting for every session's archive (at most "
+                        + END_PHASE_LIMIT_MILLIS / 1000 + " s)");
+                EndPhase end = session.endSessions(END_PHASE_LIMIT_MILLIS);
+                log(String.format(Locale.ROOT, "%d of %d sessions archived, %.1f s after the stop",
+                        end.archived(), end.sessions(), end.seconds()));
+                report.endPhase(end);
                 report.finalSample(session.sampleNow());
             }
         } finally {

@@ -2,6 +2,7 @@ package io.tributary.bench.load;
 
 import io.tributary.media.event.SegmentPublished;
 import io.tributary.media.event.StopReason;
+import io.tributary.media.event.StreamStopped;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,10 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Everything one run has open against a stack: the publishers' loop, the resource sampler, the Kafka events, the
@@ -172,9 +175,7 @@ final class LoadSession implements AutoCloseable {
 
         Map<String, Double> cpu = ResourceSampler.cpuSeconds(from, to);
         cpu.put(WindowResult.INGEST_AND_PACKAGING, cpu.getOrDefault("ingest", 0.0) + cpu.getOrDefault("transcode", 0.0));
-        cpu.put(WindowResult.WHOLE_STACK, cpu.entrySet().stream()
-                .filter(e -> StackRoles.SERVICES.contains(e.getKey()) || e.getKey().equals(StackRoles.KAFKA)
-                        || e.getKey().equals(StackRoles.S3))
+        cpu.put(WindowResult.WHOLE_STACK, cpu.entrySet().stream().filter(e -> isStack(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum());
         Map<String, Double> perStreamMinute = new LinkedHashMap<>();
         Map<String, Double> marginal = new LinkedHashMap<>();
@@ -243,9 +244,56 @@ final class LoadSession implements AutoCloseable {
     }
 
     /** Unpublishes every publisher, then waits {@code drainMillis} for the last events. */
-    void stopPublishers(long drainMillis) throws InterruptedException {
+    /**
+     * Stops every publisher, then waits until every session of the run has stopped and has its archive, or
+     * {@code limitMillis}: the end phase and what it cost ({@link EndPhase}).
+     */
+    EndPhase endSessions(long limitMillis) throws InterruptedException {
+        ResourceSampler.Sample from = sampler.sampleNow();
         loop.stopAll(10_000);
-        Thread.sleep(drainMillis);
+        long deadline = from.epochMillis() + limitMillis;
+        while (System.currentTimeMillis() < deadline && !allArchived()) {
+            Thread.sleep(200);
+        }
+        ResourceSampler.Sample to = sampler.sampleNow();
+        double seconds = (to.epochMillis() - from.epochMillis()) / 1000.0;
+        List<StreamStopped> stopped = events.stops();
+        Map<String, Long> readyAt = new HashMap<>();
+        events.archives().forEach(a -> readyAt.put(a.sessionId(), a.readyAt().toEpochMilli()));
+        List<Long> stopToReady = new ArrayList<>();
+        double mediaMinutes = 0;
+        for (StreamStopped stop : stopped) {
+            mediaMinutes += stop.durationMillis() / 60_000.0;
+            Long ready = readyAt.get(stop.sessionId());
+            if (ready != null) {
+                stopToReady.add(ready - stop.stoppedAt().toEpochMilli());
+            }
+        }
+        Map<String, Double> cpu = ResourceSampler.cpuSeconds(from, to);
+        Map<String, Double> idleSubtracted = new LinkedHashMap<>();
+        cpu.forEach((role, seconds2) -> idleSubtracted.put(role,
+                seconds2 - idleCpuPerSecond.getOrDefault(role, 0.0) * seconds));
+        double stack = cpu.entrySet().stream().filter(e -> isStack(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+        cpu.put(WindowResult.WHOLE_STACK, stack);
+        idleSubtracted.put(WindowResult.WHOLE_STACK, idleSubtracted.entrySet().stream()
+                .filter(e -> isStack(e.getKey())).mapToDouble(Map.Entry::getValue).sum());
+        return new EndPhase(seconds, stopped.size(), stopToReady.size(), mediaMinutes, Percentiles.of(stopToReady),
+                cpu, idleSubtracted);
+    }
+
+    /** Every publisher's session has stopped, and every stopped session has its archive. */
+    private boolean allArchived() {
+        List<StreamStopped> stopped = events.stops();
+        if (stopped.size() < streams()) {
+            return false;
+        }
+        Set<String> archived = new HashSet<>();
+        events.archives().forEach(a -> archived.add(a.sessionId()));
+        return stopped.stream().allMatch(s -> archived.contains(s.sessionId()));
+    }
+
+    private static boolean isStack(String role) {
+        return StackRoles.SERVICES.contains(role) || role.equals(StackRoles.KAFKA) || role.equals(StackRoles.S3);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class RunReport {
     private Map<String, Long> hwmKb = Map.of();
     private List<StartupResult> startups = List.of();
     private WindowResult hold;
+    private EndPhase endPhase;
     private final List<Step> steps = new ArrayList<>();
     private Integer maxSustained;
     private final Map<String, String> profiles = new LinkedHashMap<>();
@@ -44,6 +45,10 @@ final class RunReport {
 
     void hold(WindowResult window) {
         hold = window;
+    }
+
+    void endPhase(EndPhase end) {
+        endPhase = end;
     }
 
     void step(WindowResult window, List<String> failures, Map<String, Long> backgroundBacklog) {
@@ -87,6 +92,7 @@ final class RunReport {
         json.put("startupSummary", startupSummary());
         json.put("hold", hold);
         json.put("rampSteps", steps);
+        json.put("endPhase", endPhase);
         json.put("maxSustainedStreams", maxSustained);
         json.put("profiles", profiles);
         json.put("notes", notes);
@@ -182,12 +188,36 @@ final class RunReport {
             md.append("\nLargest sustained: ").append(maxSustained == null ? "none of the steps" : maxSustained + " streams")
                     .append(" (criterion: README.md).\n\n");
         }
+        if (endPhase != null) {
+            endPhase(md, endPhase);
+        }
         profiles.forEach((role, summary) -> md.append("## Profile: ").append(role).append("\n\n").append(summary).append('\n'));
         if (!notes.isEmpty()) {
             md.append("## Notes\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    private void endPhase(StringBuilder md, EndPhase end) {
+        Percentiles ready = end.stopToReady();
+        md.append("## End of the sessions\n\n");
+        md.append(String.format(Locale.ROOT, "%d of %d sessions archived; the publishers' stop → the last archive-ready "
+                        + "%.1f s; per session, stream-stopped → archive-ready p50 %d / p90 %d / max %d ms; %.1f minutes "
+                        + "of media in all.%n%n", end.archived(), end.sessions(), end.seconds(), ready.p50(), ready.p90(),
+                ready.max(), end.mediaMinutes()));
+        md.append("| role | CPU s | idle-subtracted | idle-subtracted CPU s per stream-minute of the sessions' media |\n");
+        md.append("| --- | --- | --- | --- |\n");
+        end.cpuSeconds().forEach((role, cpu) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.3f |%n",
+                role, cpu, end.idleSubtracted().getOrDefault(role, 0.0), end.perMediaMinute(role))));
+        if (hold != null) {
+            double live = hold.marginalPerStreamMinute().getOrDefault(WindowResult.WHOLE_STACK, 0.0);
+            double after = end.perMediaMinute(WindowResult.WHOLE_STACK);
+            md.append(String.format(Locale.ROOT, "%nA whole session, idle-subtracted: %.3f CPU s per stream-minute live "
+                    + "(the hold) + %.3f after it = %.3f. The work after a session is paid per byte of it (the archive's "
+                    + "server-side copies), so this holds for longer sessions too.%n", live, after, live + after));
+        }
+        md.append('\n');
     }
 
     private void window(StringBuilder md, WindowResult w) {

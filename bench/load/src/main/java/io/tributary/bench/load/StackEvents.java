@@ -1,5 +1,6 @@
 package io.tributary.bench.load;
 
+import io.tributary.media.event.ArchiveReady;
 import io.tributary.media.event.EventJson;
 import io.tributary.media.event.SegmentPublished;
 import io.tributary.media.event.StreamStopped;
@@ -20,8 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The stack's own account of the run, read from Kafka from the moment this opens: every {@code segment-published}
- * (the worker's GOP-close-to-manifest latency, docs/architecture.md) and every {@code stream-stopped} of the run's
- * channels. No consumer group: partitions are assigned and read from their end, so nothing is committed.
+ * (the worker's GOP-close-to-manifest latency, docs/architecture.md), every {@code stream-stopped} and every
+ * {@code archive-ready} of the run's channels. No consumer group: partitions are assigned and read from their end, so nothing is committed.
  */
 final class StackEvents implements AutoCloseable {
 
@@ -29,6 +30,7 @@ final class StackEvents implements AutoCloseable {
     private final Predicate<String> ourChannel;
     private final List<SegmentPublished> segments = new CopyOnWriteArrayList<>();
     private final List<StreamStopped> stops = new CopyOnWriteArrayList<>();
+    private final List<ArchiveReady> archives = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -41,7 +43,7 @@ final class StackEvents implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.ourChannel = ourChannel;
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.SEGMENT_PUBLISHED, Topics.STREAM_STOPPED)) {
+        for (String topic : List.of(Topics.SEGMENT_PUBLISHED, Topics.STREAM_STOPPED, Topics.ARCHIVE_READY)) {
             for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
                 partitions.add(new TopicPartition(p.topic(), p.partition()));
             }
@@ -62,6 +64,10 @@ final class StackEvents implements AutoCloseable {
         return List.copyOf(stops);
     }
 
+    List<ArchiveReady> archives() {
+        return List.copyOf(archives);
+    }
+
     private void run() {
         try {
             while (running) {
@@ -71,6 +77,11 @@ final class StackEvents implements AutoCloseable {
                             SegmentPublished event = EventJson.read(record.value(), SegmentPublished.class);
                             if (ourChannel.test(event.channel())) {
                                 segments.add(event);
+                            }
+                        } else if (record.topic().equals(Topics.ARCHIVE_READY)) {
+                            ArchiveReady event = EventJson.read(record.value(), ArchiveReady.class);
+                            if (ourChannel.test(event.channel())) {
+                                archives.add(event);
                             }
                         } else {
                             StreamStopped event = EventJson.read(record.value(), StreamStopped.class);

@@ -46,4 +46,21 @@ class RunReportTest {
         assertEquals(2, json.path("rampSteps").size());
         assertTrue(json.path("rampSteps").get(1).path("failures").get(0).asText().startsWith("p99"));
     }
+
+    @Test
+    void addsTheEndOfTheSessionsToTheHoldsFigureForAWholeSession() throws IOException {
+        RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "fixed"));
+        report.hold(window(8, 300, 1_000 * 1024));
+        report.endPhase(new EndPhase(12.5, 8, 8, 40.0, Percentiles.of(List.of(900L, 1100L)),
+                Map.of("archive", 3.0, WindowResult.WHOLE_STACK, 6.0),
+                Map.of("archive", 2.0, WindowResult.WHOLE_STACK, 4.0)));
+        report.write(dir);
+
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("8 of 8 sessions archived; the publishers' stop → the last archive-ready 12.5 s"), md);
+        assertTrue(md.contains("| archive | 3.0 | 2.0 | 0.050 |"), md);
+        assertTrue(md.contains("+ 0.100 after it"), md);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertEquals(8, json.get("endPhase").get("archived").asInt());
+    }
 }
