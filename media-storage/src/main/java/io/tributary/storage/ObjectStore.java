@@ -10,12 +10,15 @@ import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.S3Escaper;
 import io.minio.SetBucketPolicyArgs;
 import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 import io.minio.messages.Part;
 import java.io.ByteArrayInputStream;
@@ -23,6 +26,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -439,6 +444,35 @@ public final class ObjectStore {
         } catch (Exception e) {
             throw new ObjectStorageException("cannot delete " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes the objects with S3's multi-object delete (DeleteObjects, up to 1000 keys a request) rather than a
+     * request each: transcode retires two or more segments per GOP of every channel, and per request a server pays
+     * its parsing, signature check and bookkeeping. A missing object is not an error.
+     *
+     * @return the keys that could not be deleted, each with the server's reason (try them again later)
+     * @throws ObjectStorageException when a request fails as a whole (nothing is known deleted)
+     */
+    public Map<String, String> deleteAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<DeleteObject> objects = keys.stream().map(DeleteObject::new).toList();
+        Map<String, String> failed = new LinkedHashMap<>();
+        try {
+            // lazy: the requests are made as the results are read, so every result is read
+            for (Result<DeleteError> result : client.removeObjects(
+                    RemoveObjectsArgs.builder().bucket(settings.bucket()).objects(objects).build())) {
+                DeleteError error = result.get();
+                if (!"NoSuchKey".equals(error.code())) {
+                    failed.put(error.objectName(), error.code() + ": " + error.message());
+                }
+            }
+        } catch (Exception e) {
+            throw new ObjectStorageException("cannot delete " + keys.size() + " objects: " + e.getMessage(), e);
+        }
+        return failed;
     }
 
     private static boolean isNotFound(ErrorResponseException e) {

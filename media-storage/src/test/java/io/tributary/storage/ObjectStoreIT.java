@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,19 @@ class ObjectStoreIT {
         assertEquals(List.of(prefix + "a-2.m4s"), store.list(prefix));
         assertTrue(store.get(prefix + "a-1.m4s").isEmpty());
         assertFalse(store.exists(prefix + "a-1.m4s"));
+    }
+
+    @Test
+    void deletesManyObjectsAtOnceAndTreatsMissingOnesAsDeleted() {
+        String prefix = "live/ch-" + run + "/audio/";
+        List<String> keys = List.of(prefix + "a-1.m4s", prefix + "a-2.m4s", prefix + "a-3.m4s");
+        keys.forEach(key -> store.put(StoredObject.immutable(key, new byte[] {7}, "video/iso.segment")));
+        store.put(StoredObject.immutable(prefix + "a-4.m4s", new byte[] {8}, "video/iso.segment"));
+
+        assertEquals(Map.of(), store.deleteAll(List.of(keys.get(0), keys.get(1), keys.get(2), prefix + "never.m4s")));
+        assertEquals(List.of(prefix + "a-4.m4s"), store.list(prefix), "the others are untouched");
+        assertEquals(Map.of(), store.deleteAll(keys), "deleting again is not an error (replays do)");
+        assertEquals(Map.of(), store.deleteAll(List.of()));
     }
 
     @Test

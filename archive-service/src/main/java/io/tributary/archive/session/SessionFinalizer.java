@@ -7,9 +7,11 @@ import io.tributary.archive.store.ArchiveStore;
 import io.tributary.archive.store.PartKeys;
 import io.tributary.archive.store.PieceCache;
 import io.tributary.media.event.ArchiveReady;
+import io.tributary.storage.ObjectStorageException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -169,13 +171,16 @@ public final class SessionFinalizer {
         return session.partsPrefix() + FINISHED;
     }
 
-    /** Deletes what storage lists now (finishing may have stored chunks the first listing did not show), marker last. */
+    /**
+     * Deletes what storage lists now (finishing may have stored chunks the first listing did not show) in one
+     * multi-object request, the marker last and only once the others are gone.
+     */
     private void deleteParts(SessionRef session) {
         String marker = finishedMarker(session);
-        for (String key : store.list(session.partsPrefix())) {
-            if (!key.equals(marker)) {
-                store.delete(key);
-            }
+        List<String> parts = store.list(session.partsPrefix()).stream().filter(key -> !key.equals(marker)).toList();
+        Map<String, String> failed = store.deleteAll(parts);
+        if (!failed.isEmpty()) {
+            throw new ObjectStorageException("cannot delete the parts of " + session.partsPrefix() + ": " + failed, null);
         }
         store.delete(marker);
         cache.removeSession(session.channel(), session.sessionId());

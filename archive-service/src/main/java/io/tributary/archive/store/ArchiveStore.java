@@ -5,6 +5,7 @@ import io.tributary.storage.S3Settings;
 import io.tributary.storage.StoredObject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,11 @@ public final class ArchiveStore {
 
     public void delete(String key) {
         objects.delete(key);
+    }
+
+    /** Deletes the objects in as few requests as storage allows: those it could not delete, with why. */
+    public Map<String, String> deleteAll(List<String> keys) {
+        return objects.deleteAll(keys);
     }
 
     /** Uploads a file of any size without holding it in memory; the object appears whole or not at all. */

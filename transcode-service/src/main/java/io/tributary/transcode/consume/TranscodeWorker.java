@@ -56,7 +56,7 @@ public final class TranscodeWorker implements AutoCloseable {
                     LadderSettings ladder) {
         this.metrics = new TranscodeMetrics(registry);
         this.objects = objects;
-        this.retention = new SegmentRetention(objects::delete, clock, metrics::segmentDeleted)
+        this.retention = new SegmentRetention(objects::deleteAll, clock, metrics::segmentDeleted)
                 .start(settings.retentionInterval());
         this.events = new SegmentEvents(settings.bootstrapServers(), settings.publishTimeout());
         this.ladder = ladder != null && ladder.enabled()

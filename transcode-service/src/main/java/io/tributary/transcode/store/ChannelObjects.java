@@ -5,6 +5,7 @@ import io.tributary.storage.ObjectStore;
 import io.tributary.storage.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -125,6 +126,11 @@ public class ChannelObjects implements AutoCloseable {
     /** Deletes the object; a missing one is not an error. */
     public void delete(String key) {
         store.delete(key);
+    }
+
+    /** Deletes the objects in as few requests as storage allows: those it could not delete, with why. */
+    public Map<String, String> deleteAll(List<String> keys) {
+        return store.deleteAll(keys);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +29,17 @@ import org.jboss.logging.Logger;
 public final class SegmentRetention implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SegmentRetention.class);
 
-    private final Consumer<String> deleter;
+    /** Deletes objects, in as few requests as it can. */
+    @FunctionalInterface
+    public interface Deleter {
+        /**
+         * @return the keys it could not delete, with why (missing objects count as deleted)
+         * @throws RuntimeException when storage failed as a whole: nothing is known deleted
+         */
+        Map<String, String> deleteAll(List<String> keys);
+    }
+
+    private final Deleter deleter;
     private final Clock clock;
     private final Runnable onDeleted;
     private final ScheduledExecutorService timer;
@@ -38,10 +47,11 @@ public final class SegmentRetention implements AutoCloseable {
     private final Map<String, Map<String, Long>> pending = new HashMap<>();
 
     /**
-     * @param deleter deletes one object (missing is fine); throws when storage fails, and the object is tried again
+     * @param deleter deletes the due objects of a run at once (one multi-object request per 1000 keys rather than a
+     *                request per segment); what it could not delete is tried again at the next run
      * @param onDeleted called after each deletion (a metric)
      */
-    public SegmentRetention(Consumer<String> deleter, Clock clock, Runnable onDeleted) {
+    public SegmentRetention(Deleter deleter, Clock clock, Runnable onDeleted) {
         this.deleter = deleter;
         this.clock = clock;
         this.onDeleted = onDeleted;
@@ -94,12 +104,20 @@ public final class SegmentRetention implements AutoCloseable {
                 }
             }));
         }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> failed;
+        try {
+            failed = deleter.deleteAll(due.stream().map(Due::key).toList());
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot delete %d segments yet (%s); will try again", due.size(), e.getMessage());
+            return 0;
+        }
+        failed.forEach((key, why) -> LOG.warnf("cannot delete %s yet (%s); will try again", key, why));
         int deleted = 0;
         for (Due d : due) {
-            try {
-                deleter.accept(d.key());
-            } catch (RuntimeException e) {
-                LOG.warnf("cannot delete %s yet (%s); will try again", d.key(), e.getMessage());
+            if (failed.containsKey(d.key())) {
                 continue;
             }
             synchronized (this) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,7 +95,7 @@ final class TakenOverChannel {
 
     /** Retention that deletes nothing (no test here reaches a grace). */
     static SegmentRetention retention() {
-        return new SegmentRetention(key -> { }, Clock.systemUTC(), () -> { });
+        return new SegmentRetention(keys -> Map.of(), Clock.systemUTC(), () -> { });
     }
 
     /** The keys put, in order. */

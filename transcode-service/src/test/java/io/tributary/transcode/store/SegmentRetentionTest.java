@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,15 @@ class SegmentRetentionTest {
     private final AtomicInteger counted = new AtomicInteger();
     private long now = 1_000;
     private boolean storageDown;
-    private final SegmentRetention retention = new SegmentRetention(key -> {
+    private final List<List<String>> requests = new ArrayList<>();
+    private final Map<String, String> refused = new HashMap<>();
+    private final SegmentRetention retention = new SegmentRetention(keys -> {
         if (storageDown) {
             throw new IllegalStateException("S3 is away");
         }
-        deleted.add(key);
+        requests.add(keys);
+        keys.stream().filter(k -> !refused.containsKey(k)).forEach(deleted::add);
+        return Map.copyOf(refused);
     }, new Clock() {
         @Override
         public java.time.ZoneId getZone() {
@@ -53,7 +59,24 @@ class SegmentRetentionTest {
         now = 31_000;
         assertEquals(2, retention.deleteDue());
         assertEquals(List.of("live/c/audio/a-0.m4s", "live/c/source/a-0.m4s"), deleted.stream().sorted().toList());
+        assertEquals(1, requests.size(), "one request for every due segment, not one each");
         assertEquals(2, counted.get());
+        assertEquals(List.of(), retention.pending("c"));
+        assertEquals(0, retention.deleteDue());
+        assertEquals(1, requests.size(), "no request when nothing is due");
+    }
+
+    @Test
+    void aKeyTheServerRefusedStaysPendingAndTheRestAreDone() {
+        retention.retire("c", List.of("k", "j"), 10);
+        retention.retire("d", List.of("i"), 10);
+        refused.put("j", "AccessDenied: no");
+        assertEquals(2, retention.deleteDue());
+        assertEquals(List.of(new RetiringObject("j", 10)), retention.pending("c"));
+        assertEquals(List.of(), retention.pending("d"));
+
+        refused.clear();
+        assertEquals(1, retention.deleteDue());
         assertEquals(List.of(), retention.pending("c"));
     }
 
