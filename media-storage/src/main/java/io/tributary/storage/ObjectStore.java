@@ -67,6 +67,8 @@ public final class ObjectStore {
      * (answering EntityTooSmall at completion) enforce as well.
      */
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** S3's limit of keys in one DeleteObjects request. */
+    static final int MAX_KEYS_PER_DELETE = 1000;
 
     /** Parts of a file upload: 16 MiB keeps a 200 MB upload to 13 requests and the buffer small. */
     private static final long FILE_PART_SIZE = 16L * 1024 * 1024;
@@ -447,12 +449,13 @@ public final class ObjectStore {
     }
 
     /**
-     * Deletes the objects with S3's multi-object delete (DeleteObjects, up to 1000 keys a request) rather than a
-     * request each: transcode retires two or more segments per GOP of every channel, and per request a server pays
-     * its parsing, signature check and bookkeeping. A missing object is not an error.
+     * Deletes the objects with S3's multi-object delete (DeleteObjects, {@value #MAX_KEYS_PER_DELETE} keys a request)
+     * rather than a request each: transcode retires two or more segments per GOP of every channel, and per request a
+     * server pays its parsing, signature check and bookkeeping. A missing object is not an error.
      *
      * @return the keys that could not be deleted, each with the server's reason (try them again later)
-     * @throws ObjectStorageException when a request fails as a whole (nothing is known deleted)
+     * @throws ObjectStorageException when a request fails as a whole (the keys of earlier requests may be deleted:
+     *                                deleting again is harmless)
      */
     public Map<String, String> deleteAll(Collection<String> keys) {
         if (keys.isEmpty()) {
@@ -460,17 +463,22 @@ public final class ObjectStore {
         }
         List<DeleteObject> objects = keys.stream().map(DeleteObject::new).toList();
         Map<String, String> failed = new LinkedHashMap<>();
-        try {
-            // lazy: the requests are made as the results are read, so every result is read
-            for (Result<DeleteError> result : client.removeObjects(
-                    RemoveObjectsArgs.builder().bucket(settings.bucket()).objects(objects).build())) {
-                DeleteError error = result.get();
-                if (!"NoSuchKey".equals(error.code())) {
-                    failed.put(error.objectName(), error.code() + ": " + error.message());
+        // one call per request's worth of keys: the SDK splits a longer list itself, but stops after the first
+        // request that reports any per-key error, without saying so, and the keys after it would pass as deleted
+        for (int from = 0; from < objects.size(); from += MAX_KEYS_PER_DELETE) {
+            List<DeleteObject> batch = objects.subList(from, Math.min(objects.size(), from + MAX_KEYS_PER_DELETE));
+            try {
+                // lazy: the request is made as the results are read, so every result is read
+                for (Result<DeleteError> result : client.removeObjects(
+                        RemoveObjectsArgs.builder().bucket(settings.bucket()).objects(batch).build())) {
+                    DeleteError error = result.get();
+                    if (!"NoSuchKey".equals(error.code())) {
+                        failed.put(error.objectName(), error.code() + ": " + error.message());
+                    }
                 }
+            } catch (Exception e) {
+                throw new ObjectStorageException("cannot delete " + batch.size() + " objects: " + e.getMessage(), e);
             }
-        } catch (Exception e) {
-            throw new ObjectStorageException("cannot delete " + keys.size() + " objects: " + e.getMessage(), e);
         }
         return failed;
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,22 @@ class ObjectStoreIT {
         assertEquals(List.of(prefix + "a-4.m4s"), store.list(prefix), "the others are untouched");
         assertEquals(Map.of(), store.deleteAll(keys), "deleting again is not an error (replays do)");
         assertEquals(Map.of(), store.deleteAll(List.of()));
+    }
+
+    @Test
+    void deletesMoreKeysThanOneRequestHolds() {
+        String prefix = "live/ch-" + run + "/many/";
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < ObjectStore.MAX_KEYS_PER_DELETE; i++) {
+            keys.add(prefix + "gone-" + i + ".m4s"); // never stored: the first request holds only these
+        }
+        keys.add(prefix + "a.m4s");
+        keys.add(prefix + "b.m4s");
+        store.put(StoredObject.immutable(prefix + "a.m4s", new byte[] {1}, "video/iso.segment"));
+        store.put(StoredObject.immutable(prefix + "b.m4s", new byte[] {2}, "video/iso.segment"));
+
+        assertEquals(Map.of(), store.deleteAll(keys));
+        assertEquals(List.of(), store.list(prefix), "the second request was made");
     }
 
     @Test

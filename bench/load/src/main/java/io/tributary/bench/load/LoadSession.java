@@ -245,24 +245,27 @@ final class LoadSession implements AutoCloseable {
 
     /** Unpublishes every publisher, then waits {@code drainMillis} for the last events. */
     /**
-     * Stops every publisher, then waits until every session of the run has stopped and has its archive, or
-     * {@code limitMillis}: the end phase and what it cost ({@link EndPhase}).
+     * Stops every publisher, then waits until the session of each publisher that was live has stopped and has its
+     * archive, or {@code limitMillis}: the end phase and what it cost ({@link EndPhase}). Sessions that had ended
+     * before (a publisher that failed) are not the phase's.
      */
     EndPhase endSessions(long limitMillis) throws InterruptedException {
+        Set<String> live = new HashSet<>();
+        loop.statuses().stream().filter(s -> s.publishStartedAt() > 0 && s.closedAt() == 0)
+                .forEach(s -> live.add(s.channel()));
         ResourceSampler.Sample from = sampler.sampleNow();
         loop.stopAll(10_000);
         long deadline = from.epochMillis() + limitMillis;
-        while (System.currentTimeMillis() < deadline && !allArchived()) {
+        while (System.currentTimeMillis() < deadline && !allArchived(live, from.epochMillis())) {
             Thread.sleep(200);
         }
         ResourceSampler.Sample to = sampler.sampleNow();
         double seconds = (to.epochMillis() - from.epochMillis()) / 1000.0;
-        List<StreamStopped> stopped = events.stops();
-        Map<String, Long> readyAt = new HashMap<>();
-        events.archives().forEach(a -> readyAt.put(a.sessionId(), a.readyAt().toEpochMilli()));
+        Map<String, StreamStopped> stopped = stoppedSince(from.epochMillis());
+        Map<String, Long> readyAt = readyAtBySession();
         List<Long> stopToReady = new ArrayList<>();
         double mediaMinutes = 0;
-        for (StreamStopped stop : stopped) {
+        for (StreamStopped stop : stopped.values()) {
             mediaMinutes += stop.durationMillis() / 60_000.0;
             Long ready = readyAt.get(stop.sessionId());
             if (ready != null) {
@@ -281,15 +284,28 @@ final class LoadSession implements AutoCloseable {
                 cpu, idleSubtracted);
     }
 
-    /** Every publisher's session has stopped, and every stopped session has its archive. */
-    private boolean allArchived() {
-        List<StreamStopped> stopped = events.stops();
-        if (stopped.size() < streams()) {
-            return false;
-        }
-        Set<String> archived = new HashSet<>();
-        events.archives().forEach(a -> archived.add(a.sessionId()));
-        return stopped.stream().allMatch(s -> archived.contains(s.sessionId()));
+    /** Each channel of {@code live} has a session stopped since {@code sinceMillis}, and each such one its archive. */
+    private boolean allArchived(Set<String> live, long sinceMillis) {
+        Map<String, StreamStopped> stopped = stoppedSince(sinceMillis);
+        Set<String> channels = new HashSet<>();
+        stopped.values().forEach(s -> channels.add(s.channel()));
+        Map<String, Long> ready = readyAtBySession();
+        return channels.containsAll(live) && ready.keySet().containsAll(stopped.keySet());
+    }
+
+    /** The run's sessions stopped at or after {@code sinceMillis}, by session id (an event read twice counts once). */
+    private Map<String, StreamStopped> stoppedSince(long sinceMillis) {
+        Map<String, StreamStopped> stopped = new LinkedHashMap<>();
+        events.stops().stream().filter(s -> s.stoppedAt().toEpochMilli() >= sinceMillis)
+                .forEach(s -> stopped.putIfAbsent(s.sessionId(), s));
+        return stopped;
+    }
+
+    /** The first archive-ready of each session (a finalisation retried may announce it again). */
+    private Map<String, Long> readyAtBySession() {
+        Map<String, Long> readyAt = new HashMap<>();
+        events.archives().forEach(a -> readyAt.merge(a.sessionId(), a.readyAt().toEpochMilli(), Math::min));
+        return readyAt;
     }
 
     private static boolean isStack(String role) {
