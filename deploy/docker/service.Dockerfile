@@ -64,5 +64,6 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
 
 # exec: java is PID 1 and receives SIGTERM itself, so Quarkus shuts down cleanly (ingest ends its sessions).
 # common.parallelism: the MinIO SDK's uploads run on the common pool, which on a container with 2 CPUs or fewer would
-# start a thread per upload (see StackService.COMMON_POOL_PARALLELISM)
-ENTRYPOINT ["/bin/sh", "-c", "exec java ${JAVA_OPTS} -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp -jar /deployments/quarkus-run.jar"]
+# start a thread per upload (see StackService.COMMON_POOL_PARALLELISM); maxCachedBufferSize: NIO's per-thread temporary
+# buffers for large writes are not kept (see StackService.NIO_BUFFER_CACHE)
+ENTRYPOINT ["/bin/sh", "-c", "exec java ${JAVA_OPTS} -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -Djdk.nio.maxCachedBufferSize=262144 -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp -jar /deployments/quarkus-run.jar"]

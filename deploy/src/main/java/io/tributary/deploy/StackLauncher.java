@@ -147,7 +147,7 @@ final class StackLauncher {
 
     private ChildProcess startService(StackService service, StackSecrets secrets) {
         List<String> java = new ArrayList<>(List.of(javaBinary(), service.maxHeap(), StackService.GARBAGE_COLLECTOR,
-                StackService.EXIT_ON_OUT_OF_MEMORY, StackService.COMMON_POOL_PARALLELISM,
+                StackService.EXIT_ON_OUT_OF_MEMORY, StackService.COMMON_POOL_PARALLELISM, StackService.NIO_BUFFER_CACHE,
                 "-Dorg.bytedeco.javacpp.cachedir=" + layout.javacppCacheDir()));
         java.addAll(extraJvmFlags.of(service.shortName()));
         java.addAll(List.of("-jar", service.runnableJar(layout.root()).toString()));
@@ -248,7 +248,8 @@ final class StackLauncher {
     }
 
     private List<String> javaClass(String process, String maxHeap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, StackService.GARBAGE_COLLECTOR));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, StackService.GARBAGE_COLLECTOR,
+                StackService.NIO_BUFFER_CACHE));
         command.addAll(extraJvmFlags.of(process));
         command.addAll(List.of("-cp", layout.libDir().resolve("*").toString(), mainClass));
         command.addAll(List.of(args));
