@@ -180,7 +180,9 @@ public final class SessionFinalizer {
         List<String> parts = store.list(session.partsPrefix()).stream().filter(key -> !key.equals(marker)).toList();
         Map<String, String> failed = store.deleteAll(parts);
         if (!failed.isEmpty()) {
-            throw new ObjectStorageException("cannot delete the parts of " + session.partsPrefix() + ": " + failed, null);
+            Map.Entry<String, String> first = failed.entrySet().iterator().next();
+            throw new ObjectStorageException("cannot delete " + failed.size() + " parts of " + session.partsPrefix()
+                    + " (" + first.getKey() + ": " + first.getValue() + ")", null);
         }
         store.delete(marker);
         cache.removeSession(session.channel(), session.sessionId());

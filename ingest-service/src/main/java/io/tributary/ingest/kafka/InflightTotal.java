@@ -81,10 +81,6 @@ public final class InflightTotal {
         return bytes.get();
     }
 
-    public long limitBytes() {
-        return limitBytes;
-    }
-
     private void wakeWaiting() {
         Runnable wake;
         while ((wake = waiting.poll()) != null) {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tributary.media.gop.GopHeaders;
 import io.tributary.media.gop.GopMetadata;
-import io.tributary.transcode.store.SegmentRetention;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -21,16 +17,11 @@ import org.junit.jupiter.api.Test;
 class GopRecordHandlerTest {
     private static final TopicPartition PARTITION = new TopicPartition("stream-gops", 0);
 
-    private final MemoryObjects objects = new MemoryObjects();
-    private final Queue<Runnable> lanes = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final SegmentRetention retention = TakenOverChannel.retention();
+    private final PackagingParts parts = new PackagingParts();
 
     @AfterEach
     void close() {
-        timer.shutdownNow();
-        retention.close();
-        objects.close();
+        parts.close();
     }
 
     /**
@@ -39,8 +30,8 @@ class GopRecordHandlerTest {
      */
     @Test
     void aRecordWithGopHeadersAndNoValueIsSkipped() {
-        GopRecordHandler handler = new GopRecordHandler(TakenOverChannel.outputs(objects, retention, lanes::add, timer,
-                new StateSaving(5, Duration.ofMinutes(10))), WorkerSettings.DEFAULT_MAX_QUEUED_BYTES);
+        GopRecordHandler handler = new GopRecordHandler(parts.outputs(new StateSaving(5, Duration.ofMinutes(10))),
+                WorkerSettings.DEFAULT_MAX_QUEUED_BYTES);
         handler.onAssigned(PARTITION);
         GopMetadata gop = TakenOverChannel.records(1, false).get(0).gop();
         ConsumerRecord<String, byte[]> tombstone = new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), 0,
@@ -50,7 +41,7 @@ class GopRecordHandlerTest {
         CompletionStage<Void> stage = handler.handle(tombstone);
 
         assertTrue(stage.toCompletableFuture().isDone(), "skipped, not handed to a channel");
-        assertTrue(lanes.isEmpty(), "no channel step queued");
+        assertTrue(parts.lanes.isEmpty(), "no channel step queued");
         assertEquals(0, handler.channels());
         assertEquals(0, handler.queuedBytes());
     }

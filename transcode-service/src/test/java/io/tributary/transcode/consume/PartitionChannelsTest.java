@@ -9,16 +9,12 @@ import io.tributary.transcode.consume.TakenOverChannel.Record;
 import io.tributary.transcode.manifest.live.Boundary;
 import io.tributary.transcode.manifest.live.LivePresentation;
 import io.tributary.transcode.store.OutputKeys;
-import io.tributary.transcode.store.SegmentRetention;
 import io.tributary.transcode.store.StateJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -36,22 +32,16 @@ class PartitionChannelsTest {
     private static final String OTHER = "other";
     private static final String BACK = "back";
 
-    private final MemoryObjects objects = new MemoryObjects();
-    /** The packaging pool: a lane's drain queued here runs when the test says. */
-    private final Queue<Runnable> lanes = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final SegmentRetention retention = TakenOverChannel.retention();
+    private final PackagingParts parts = new PackagingParts();
 
     @AfterEach
     void close() {
-        timer.shutdownNow();
-        retention.close();
-        objects.close();
+        parts.close();
     }
 
     private PartitionChannels channels(StateSaving saving) {
-        TakenOverChannel.storePreviousOwners(objects, CHANNEL);
-        return new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add, timer, saving),
+        TakenOverChannel.storePreviousOwners(parts.objects, CHANNEL);
+        return new PartitionChannels(parts.outputs(saving),
                 new QueuedRecords(WorkerSettings.DEFAULT_MAX_QUEUED_BYTES));
     }
 
@@ -60,7 +50,7 @@ class PartitionChannelsTest {
     }
 
     private void runLanes() {
-        for (Runnable drain = lanes.poll(); drain != null; drain = lanes.poll()) {
+        for (Runnable drain = parts.lanes.poll(); drain != null; drain = parts.lanes.poll()) {
             drain.run();
         }
     }
@@ -80,7 +70,8 @@ class PartitionChannelsTest {
         runLanes();
 
         assertTrue(done(first) && done(last));
-        assertEquals(List.of(STATE), TakenOverChannel.keys(objects), "the last record saved; the step had nothing");
+        assertEquals(List.of(STATE), TakenOverChannel.keys(parts.objects),
+                "the last record saved; the step had nothing");
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
     }
 
@@ -88,7 +79,7 @@ class PartitionChannelsTest {
     void anEndedChannelIsDroppedOnceTheAgeBoundsSaveQueuedBehindItsLastRecordHasRun() throws Exception {
         PartitionChannels channels = channels(new StateSaving(3, Duration.ofMillis(1)));
         CountDownLatch timerMayRun = new CountDownLatch(1);
-        timer.execute(() -> {
+        parts.timer.execute(() -> {
             try {
                 timerMayRun.await(); // the age bound's save step comes once the last record is queued
             } catch (InterruptedException e) {
@@ -100,7 +91,8 @@ class PartitionChannelsTest {
         runLanes(); // the first record waits for a save, and the age bound's clock starts
         CompletionStage<Void> last = accept(channels, records.get(1));
         timerMayRun.countDown();
-        timer.schedule(() -> { }, 100, TimeUnit.MILLISECONDS).get(); // the save step was handed over before this
+        // the save step was handed over before this
+        parts.timer.schedule(() -> { }, 100, TimeUnit.MILLISECONDS).get();
 
         runLanes();
 
@@ -116,14 +108,14 @@ class PartitionChannelsTest {
      */
     @Test
     void queuedRecordsCountUntilTheirStepIsOverNotUntilTheirSave() {
-        TakenOverChannel.storePreviousOwners(objects, CHANNEL);
+        TakenOverChannel.storePreviousOwners(parts.objects, CHANNEL);
         List<Record> records = TakenOverChannel.records(2, false);
         int first = records.get(0).value().length;
         QueuedRecords queued = new QueuedRecords(first + 1);
         AtomicInteger handOversAgain = new AtomicInteger();
         queued.onBelowBound(handOversAgain::incrementAndGet);
-        PartitionChannels channels = new PartitionChannels(TakenOverChannel.outputs(objects, retention, lanes::add,
-                timer, new StateSaving(5, Duration.ofMinutes(10))), queued);
+        PartitionChannels channels = new PartitionChannels(parts.outputs(new StateSaving(5, Duration.ofMinutes(10))),
+                queued);
 
         CompletionStage<Void> one = accept(channels, records.get(0));
         assertTrue(queued.accepting(), "one record under the bound");
@@ -150,14 +142,14 @@ class PartitionChannelsTest {
         channels.accept(channel, records.get(1).gop(), records.get(1).value());
         runLanes();
         assertEquals(0, channels.size(), "the session ended and nothing of the channel is left");
-        objects.reads.clear();
+        parts.objects.reads.clear();
 
         CompletionStage<Void> again = channels.accept(channel, records.get(1).gop(), records.get(1).value());
         runLanes();
 
         assertTrue(done(again), "known to be stored: the channel's state covers it");
         assertEquals(0, channels.size(), "ended again: dropped again");
-        return List.copyOf(objects.reads);
+        return List.copyOf(parts.objects.reads);
     }
 
     @Test
@@ -166,16 +158,17 @@ class PartitionChannelsTest {
         // its state object covers the session, which ended, and no playlist is ahead of it: no takeover replay
         List<Record> records = TakenOverChannel.records(2, true);
         GopMetadata last = records.get(1).gop();
-        objects.bucket.put(OutputKeys.state(BACK), StateJson.write(new ChannelState(ChannelState.SCHEMA_VERSION,
+        parts.objects.bucket.put(OutputKeys.state(BACK), StateJson.write(new ChannelState(ChannelState.SCHEMA_VERSION,
                 TakenOverChannel.SESSION, last.sequence(), last.mediaStartMillis() + last.mediaDurationMillis(),
                 records.get(0).gop().closedAtEpochMillis(), true, List.of(), Boundary.NONE, LivePresentation.empty(),
                 List.of(), RungProgress.NONE, 3)));
 
-        List<String> stored = TakenOverChannel.keys(objects);
+        List<String> stored = TakenOverChannel.keys(parts.objects);
 
         assertEquals(List.of(), readsWhenAnEndedChannelsRecordComesAgain(channels, BACK),
                 "neither the state object nor a playlist read again");
-        assertEquals(stored, TakenOverChannel.keys(objects), "nothing stored: the state covered the session already");
+        assertEquals(stored, TakenOverChannel.keys(parts.objects),
+                "nothing stored: the state covered the session already");
     }
 
     @Test
@@ -196,7 +189,7 @@ class PartitionChannelsTest {
      * on its own at save-every 5).
      */
     private List<CompletionStage<Void>> twoBusyOneQuiet(PartitionChannels channels) {
-        TakenOverChannel.storePreviousOwners(objects, OTHER);
+        TakenOverChannel.storePreviousOwners(parts.objects, OTHER);
         List<Record> records = TakenOverChannel.records(2, false);
         return List.of(accept(channels, records.get(0)), accept(channels, records.get(1)),
                 channels.accept(OTHER, records.get(0).gop(), records.get(0).value()));
@@ -211,14 +204,14 @@ class PartitionChannelsTest {
         runLanes();
 
         assertTrue(done(stages.get(0)) && done(stages.get(1)), "the fullest channel's records are covered by its save");
-        assertEquals(List.of(STATE), TakenOverChannel.keys(objects), "one save, the fullest channel's");
+        assertEquals(List.of(STATE), TakenOverChannel.keys(parts.objects), "one save, the fullest channel's");
         assertFalse(stages.get(2).toCompletableFuture().isDone(), "the other channel keeps its cadence (save-every 5)");
 
         channels.saveFullest("state save, partition full"); // the partition full again: the next fullest saves
         runLanes();
 
         assertTrue(done(stages.get(2)));
-        assertEquals(List.of(STATE, OutputKeys.state(OTHER)), TakenOverChannel.keys(objects));
+        assertEquals(List.of(STATE, OutputKeys.state(OTHER)), TakenOverChannel.keys(parts.objects));
     }
 
     @Test
@@ -231,7 +224,8 @@ class PartitionChannelsTest {
         runLanes();
 
         assertTrue(stages.stream().allMatch(PartitionChannelsTest::done), "one save each");
-        assertEquals(List.of(STATE, OutputKeys.state(OTHER)), TakenOverChannel.keys(objects).stream().sorted().toList(),
+        assertEquals(List.of(STATE, OutputKeys.state(OTHER)),
+                TakenOverChannel.keys(parts.objects).stream().sorted().toList(),
                 "no second save of the fullest channel");
     }
 
@@ -248,7 +242,7 @@ class PartitionChannelsTest {
         runLanes();
 
         assertTrue(done(first) && done(second), "each record's stage completed with a save behind it");
-        assertEquals(List.of(STATE, STATE), TakenOverChannel.keys(objects));
+        assertEquals(List.of(STATE, STATE), TakenOverChannel.keys(parts.objects));
         assertEquals(1, channels.size(), "its session goes on");
     }
 }
