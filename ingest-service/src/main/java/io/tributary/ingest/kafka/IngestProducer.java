@@ -42,16 +42,16 @@ public class IngestProducer {
 
     private static final Logger LOG = Logger.getLogger(IngestProducer.class);
     /**
-     * Batch buffers the producer keeps and reuses: large enough for the GOP record of a 720p or 1080p stream at up to
-     * 8 Mb/s with 2 s GOPs (larger records, and continuation parts, get a buffer of their own as before).
-     */
-    static final int POOLED_BATCH_BYTES = 2 * 1024 * 1024;
-    /**
-     * What the producer may hold in batches (its default is 32 MiB). Every batch now takes a whole 2 MiB buffer, an
-     * event's too: 128 MiB leaves room for 64 batches in flight, more than the ~42 750 kB GOP records the default
-     * allowed, so a slow broker does not make {@code send} wait for buffer space sooner than before. Pooled buffers
-     * stay allocated once used, so this is also the most the pool can keep (it keeps what the busiest moment needed:
-     * a few buffers when the broker keeps up); what waits is bounded by each publisher's in-flight budget too.
+     * What the producer may hold in batches (its default is 32 MiB): above the ingest's own bound on unacknowledged
+     * records ({@code kafka-inflight-total-bytes}, 64 MiB, plus about one record per publisher past it), so that
+     * {@code send} does not wait for buffer space before the publishers are paused.
+     *
+     * <p>{@code batch.size} stays at Kafka's default on purpose. The producer reuses a batch buffer only when it is
+     * exactly {@code batch.size}, and keeps every such buffer it ever freed, up to this limit, for good. With a
+     * {@code batch.size} large enough for a GOP record (2 MiB, sessions 7–10) one slow moment of the broker, such as
+     * its start-up, left the whole 128 MiB in the ingest's heap as free buffers (bench/load, session 11: 64 buffers,
+     * 155 MB of the ingest's 180 MB live set at 48 streams). A GOP record now gets a buffer of its own, freed once
+     * acknowledged: about a quarter more allocation (one array per GOP, which dies young), no retained memory.
      */
     static final long BUFFER_MEMORY_BYTES = 128L * 1024 * 1024;
 
@@ -75,9 +75,6 @@ public class IngestProducer {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(config.kafka().maxBlock().toMillis()));
-        // the producer reuses a batch's buffer only when it is exactly batch.size: with the 16 KiB default every GOP
-        // record got a buffer of its own, allocated and thrown away per GOP (a quarter of the ingest's allocation)
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(POOLED_BATCH_BYTES));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(BUFFER_MEMORY_BYTES));
         producer = new KafkaProducer<>(props);
         sender = Executors.newSingleThreadExecutor(task -> {

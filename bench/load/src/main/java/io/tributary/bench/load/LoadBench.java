@@ -64,6 +64,7 @@ public final class LoadBench {
                 session.measureIdle(IDLE_SECONDS);
                 report.idle(session.idleCpuPerSecond());
                 if (options.mode().equals("fixed")) {
+                    report.liveHeapIdle(LiveHeap.measure(session.launcherPid()));
                     fixed(options, session, report);
                 } else {
                     ramp(options, session, report);
@@ -130,6 +131,8 @@ public final class LoadBench {
         Thread.sleep(Math.max(0, options.holdSeconds() * 1000L - (System.currentTimeMillis() - from.epochMillis())));
         ResourceSampler.Sample to = session.sampleNow();
         report.hold(session.measure(from, to));
+        // after the window: each histogram is a full collection of its JVM
+        report.liveHeapHold(LiveHeap.measure(session.launcherPid()));
         String stages = TranscodeTimers.describe(timersFrom, session.transcodeTimers());
         if (stages != null) {
             log(stages);
