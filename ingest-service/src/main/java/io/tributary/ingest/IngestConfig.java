@@ -76,9 +76,8 @@ public interface IngestConfig {
      * publisher that sends is paused until acknowledgements bring the total back: the per-publisher budget alone let
      * 90 publishers hold more than a 512 MB heap when Kafka slowed for all of them at once (bench/load, session 10).
      * 64 MiB is about 1.7 s of 100 publishers at 3 Mb/s. Not a hard bound: at each return under it every waiting
-     * publisher reads on, so the total can pass it by about one GOP record per publisher. The producer keeps its batch
-     * buffers once used, so the heap holds about the highest total seen besides the GOPs in assembly: keep it well
-     * under {@code -Xmx}.
+     * publisher reads on, so the total can pass it by about one GOP record per publisher. The records in flight are in
+     * the heap (as the producer's copies) besides the GOPs in assembly: keep it well under {@code -Xmx}.
      */
     @WithDefault("64M")
     MemorySize kafkaInflightTotalBytes();

@@ -43,17 +43,18 @@ public class IngestProducer {
     private static final Logger LOG = Logger.getLogger(IngestProducer.class);
     /**
      * What the producer may hold in batches (its default is 32 MiB): above the ingest's own bound on unacknowledged
-     * records ({@code kafka-inflight-total-bytes}, 64 MiB, plus about one record per publisher past it), so that
-     * {@code send} does not wait for buffer space before the publishers are paused.
+     * records ({@code kafka-inflight-total-bytes}, 64 MiB) plus the one record per publisher that may pass it (100
+     * publishers' 750 kB GOP records), so that {@code send} does not wait for buffer space before the publishers are
+     * paused. It is a limit, not memory the producer keeps: see below.
      *
      * <p>{@code batch.size} stays at Kafka's default on purpose. The producer reuses a batch buffer only when it is
-     * exactly {@code batch.size}, and keeps every such buffer it ever freed, up to this limit, for good. With a
-     * {@code batch.size} large enough for a GOP record (2 MiB, sessions 7–10) one slow moment of the broker, such as
-     * its start-up, left the whole 128 MiB in the ingest's heap as free buffers (bench/load, session 11: 64 buffers,
-     * 155 MB of the ingest's 180 MB live set at 48 streams). A GOP record now gets a buffer of its own, freed once
-     * acknowledged: about a quarter more allocation (one array per GOP, which dies young), no retained memory.
+     * exactly {@code batch.size}, and keeps each such buffer it frees on its free list until a larger record needs the
+     * memory. With a {@code batch.size} large enough for a GOP record (2 MiB, sessions 7–10) one slow moment of the
+     * broker, such as its start-up, left 64 free 2 MiB buffers (134 MB) of the ingest's 180 MB live set in its heap
+     * (bench/load, session 11, 48 streams). A GOP record now gets a buffer of its own, freed once acknowledged: about
+     * a quarter more allocation (one array per GOP, which dies young), and nothing kept.
      */
-    static final long BUFFER_MEMORY_BYTES = 128L * 1024 * 1024;
+    static final long BUFFER_MEMORY_BYTES = 192L * 1024 * 1024;
 
     private final IngestConfig config;
     private final String bootstrapServers;

@@ -1,5 +1,8 @@
 package io.tributary.bench.load;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -10,27 +13,48 @@ import java.util.regex.Pattern;
 /**
  * What each JVM of the stack really holds: {@code jcmd <pid> GC.class_histogram} collects the whole heap first, so
  * the histogram's total is the live set. The resident size says little about that: a JVM touches all of its young
- * generation however little survives, and keeps the heap it once grew to (session 11: transcode 20 MB live in a
- * 614 MB process at 48 streams). Comparing the live sets with no publisher and at the end of the hold gives the data
+ * generation however little survives, and keeps the heap it once grew to (session 11: transcode 21 MB live in a
+ * 674 MB process at 48 streams). Comparing the live sets with no publisher and at the end of the hold gives the data
  * the stack keeps per stream, apart from how the collectors size their heaps.
  *
- * <p>A full collection of each JVM costs tens to hundreds of milliseconds of CPU: taken after a window is measured,
- * never inside one.
+ * <p>A full collection of each JVM costs tens to hundreds of milliseconds of CPU: taken between windows, never inside
+ * one.
  */
 final class LiveHeap {
 
     /** The histogram's last line: {@code Total <instances> <bytes>}. */
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+    private static final long JCMD_TIMEOUT_SECONDS = 60;
 
     private LiveHeap() {
     }
 
-    /** Live heap bytes by role, for every Java role of the stack ({@link StackRoles}; not the generator). */
-    static Map<String, Long> measure(long launcherPid) throws Exception {
+    /**
+     * Live heap bytes by role, for every Java role of the stack ({@link StackRoles}; not the generator). A role whose
+     * histogram could not be taken is left out and said so: the figure is a measurement, not a reason to lose the run.
+     */
+    static Map<String, Long> measure(long launcherPid) throws InterruptedException {
         Map<String, Long> live = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> role : StackRoles.find(launcherPid).entrySet()) {
-            if (!role.getKey().equals(StackRoles.LOAD)) {
-                histogramTotal(histogram(role.getValue())).ifPresent(bytes -> live.put(role.getKey(), bytes));
+        Map<String, Long> roles;
+        try {
+            roles = StackRoles.find(launcherPid);
+        } catch (IOException e) {
+            LoadBench.log("live heap not measured: " + e.getMessage());
+            return live;
+        }
+        for (Map.Entry<String, Long> role : roles.entrySet()) {
+            if (role.getKey().equals(StackRoles.LOAD)) {
+                continue;
+            }
+            try {
+                OptionalLong total = histogramTotal(histogram(role.getValue()));
+                if (total.isPresent()) {
+                    live.put(role.getKey(), total.getAsLong());
+                } else {
+                    LoadBench.log("live heap of " + role.getKey() + " not measured: jcmd gave no histogram");
+                }
+            } catch (IOException e) {
+                LoadBench.log("live heap of " + role.getKey() + " not measured: " + e.getMessage());
             }
         }
         return live;
@@ -42,13 +66,19 @@ final class LiveHeap {
         return total.find() ? OptionalLong.of(Long.parseLong(total.group(1))) : OptionalLong.empty();
     }
 
-    private static String histogram(long pid) throws Exception {
-        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes());
-        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
-            jcmd.destroyForcibly();
+    /** jcmd's output, through a file: a histogram is larger than a pipe holds, and the timeout must still apply. */
+    private static String histogram(long pid) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("live-heap-", ".txt");
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!jcmd.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                throw new IOException("jcmd did not answer within " + JCMD_TIMEOUT_SECONDS + " s");
+            }
+            return Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return out;
     }
 }

@@ -131,9 +131,9 @@ public final class LoadBench {
         Thread.sleep(Math.max(0, options.holdSeconds() * 1000L - (System.currentTimeMillis() - from.epochMillis())));
         ResourceSampler.Sample to = session.sampleNow();
         report.hold(session.measure(from, to));
-        // after the window: each histogram is a full collection of its JVM
-        report.liveHeapHold(LiveHeap.measure(session.launcherPid()));
         String stages = TranscodeTimers.describe(timersFrom, session.transcodeTimers());
+        // after the window and its timers: each histogram is a full collection of its JVM
+        report.liveHeapHold(LiveHeap.measure(session.launcherPid()));
         if (stages != null) {
             log(stages);
             report.note(stages);

@@ -294,29 +294,36 @@ final class RunReport {
         md.append("| role | live MB, no publisher | live MB, end of the hold | added MB / stream |\n");
         md.append("| --- | --- | --- | --- |\n");
         for (String role : liveHeapHold.keySet()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f |%n", role, mb(kb(liveHeapIdle.get(role))),
-                    mb(kb(liveHeapHold.get(role))), addedLiveMbPerStream(role, streams)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", role, mbOfBytes(liveHeapIdle.get(role)),
+                    mbOfBytes(liveHeapHold.get(role)), liveHeapIdle.containsKey(role)
+                            ? String.format(Locale.ROOT, "%.2f", addedLiveMbPerStream(role, streams)) : ""));
         }
-        md.append(String.format(Locale.ROOT, "| stack | %s | %s | %.2f |%n", mb(kb(sum(liveHeapIdle))),
-                mb(kb(sum(liveHeapHold))), addedLiveMbPerStream(WindowResult.WHOLE_STACK, streams)));
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f |%n", WindowResult.WHOLE_STACK,
+                mbOfBytes(sumOverMeasuredRoles(liveHeapIdle)), mbOfBytes(sumOverMeasuredRoles(liveHeapHold)),
+                addedLiveMbPerStream(WindowResult.WHOLE_STACK, streams)));
         md.append("\nWhat the stack's JVMs keep per stream, apart from how their collectors size the heaps (the resident "
-                + "sizes above). Taken after the hold's window; the full collections it forces are in the end phase's "
-                + "CPU below (well under a second over the stack).\n\n");
+                + "sizes above); the stack's row is over the roles measured both times. Taken between the hold and the "
+                + "end phase, in no measured window.\n\n");
     }
 
-    /** (live at the end of the hold − live with no publisher) / streams, in MB; the stack's is over every role. */
+    /** (live at the end of the hold − live with no publisher) / streams, in MB; the stack's over the roles measured twice. */
     private double addedLiveMbPerStream(String role, int streams) {
-        long hold = role.equals(WindowResult.WHOLE_STACK) ? sum(liveHeapHold) : liveHeapHold.getOrDefault(role, 0L);
-        long idle = role.equals(WindowResult.WHOLE_STACK) ? sum(liveHeapIdle) : liveHeapIdle.getOrDefault(role, 0L);
+        long hold = role.equals(WindowResult.WHOLE_STACK) ? sumOverMeasuredRoles(liveHeapHold)
+                : liveHeapHold.getOrDefault(role, 0L);
+        long idle = role.equals(WindowResult.WHOLE_STACK) ? sumOverMeasuredRoles(liveHeapIdle)
+                : liveHeapIdle.getOrDefault(role, 0L);
         return (hold - idle) / (1024.0 * 1024.0) / Math.max(1, streams);
     }
 
-    private static long sum(Map<String, Long> bytesByRole) {
-        return bytesByRole.values().stream().mapToLong(Long::longValue).sum();
+    /** The sum over the roles whose live heap was measured both with no publisher and at the end of the hold. */
+    private long sumOverMeasuredRoles(Map<String, Long> bytesByRole) {
+        return bytesByRole.entrySet().stream()
+                .filter(e -> liveHeapIdle.containsKey(e.getKey()) && liveHeapHold.containsKey(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
-    private static Long kb(Long bytes) {
-        return bytes == null ? null : bytes / 1024;
+    private static String mbOfBytes(Long bytes) {
+        return bytes == null ? "" : String.format(Locale.ROOT, "%.0f", bytes / (1024.0 * 1024.0));
     }
 
     private static void target(StringBuilder md, String name, String measured, boolean met) {
