@@ -1,12 +1,9 @@
 package io.tributary.bench.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +21,6 @@ final class LiveHeap {
 
     /** The histogram's last line: {@code Total <instances> <bytes>}. */
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
-    private static final long JCMD_TIMEOUT_SECONDS = 60;
 
     private LiveHeap() {
     }
@@ -47,7 +43,7 @@ final class LiveHeap {
                 continue;
             }
             try {
-                OptionalLong total = histogramTotal(histogram(role.getValue()));
+                OptionalLong total = histogramTotal(Jcmd.run(role.getValue(), "GC.class_histogram"));
                 if (total.isPresent()) {
                     live.put(role.getKey(), total.getAsLong());
                 } else {
@@ -64,21 +60,5 @@ final class LiveHeap {
     static OptionalLong histogramTotal(String jcmdOutput) {
         Matcher total = TOTAL.matcher(jcmdOutput);
         return total.find() ? OptionalLong.of(Long.parseLong(total.group(1))) : OptionalLong.empty();
-    }
-
-    /** jcmd's output, through a file: a histogram is larger than a pipe holds, and the timeout must still apply. */
-    private static String histogram(long pid) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("live-heap-", ".txt");
-        try {
-            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!jcmd.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                jcmd.destroyForcibly();
-                throw new IOException("jcmd did not answer within " + JCMD_TIMEOUT_SECONDS + " s");
-            }
-            return Files.readString(out);
-        } finally {
-            Files.deleteIfExists(out);
-        }
     }
 }

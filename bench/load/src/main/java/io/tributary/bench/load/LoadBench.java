@@ -236,11 +236,7 @@ public final class LoadBench {
 
     /** {@code jcmd <pid> JFR.dump name=load-bench <begin> filename=<file>}; returns what jcmd said, on one line. */
     private static String jfrDump(long pid, String begin, Path file) throws Exception {
-        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "name=load-bench", begin,
-                "filename=" + file).redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes());
-        jcmd.waitFor(60, TimeUnit.SECONDS);
-        return out.trim().replaceAll("\\s+", " ");
+        return Jcmd.run(pid, "JFR.dump", "name=load-bench", begin, "filename=" + file).trim().replaceAll("\\s+", " ");
     }
 
     /**
