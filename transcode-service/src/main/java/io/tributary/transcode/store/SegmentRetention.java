@@ -114,7 +114,12 @@ public final class SegmentRetention implements AutoCloseable {
             LOG.warnf("cannot delete %d segments yet (%s); will try again", due.size(), e.getMessage());
             return 0;
         }
-        failed.forEach((key, why) -> LOG.warnf("cannot delete %s yet (%s); will try again", key, why));
+        if (!failed.isEmpty()) {
+            // one line a run, not one per key: a store refusing every key would otherwise log thousands a second
+            Map.Entry<String, String> first = failed.entrySet().iterator().next();
+            LOG.warnf("cannot delete %d of %d segments yet (%s: %s); will try again", failed.size(), due.size(),
+                    first.getKey(), first.getValue());
+        }
         int deleted = 0;
         for (Due d : due) {
             if (failed.containsKey(d.key())) {

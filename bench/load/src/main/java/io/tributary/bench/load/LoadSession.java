@@ -175,13 +175,12 @@ final class LoadSession implements AutoCloseable {
 
         Map<String, Double> cpu = ResourceSampler.cpuSeconds(from, to);
         cpu.put(WindowResult.INGEST_AND_PACKAGING, cpu.getOrDefault("ingest", 0.0) + cpu.getOrDefault("transcode", 0.0));
-        cpu.put(WindowResult.WHOLE_STACK, cpu.entrySet().stream().filter(e -> isStack(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum());
+        cpu.put(WindowResult.WHOLE_STACK, stackTotal(cpu));
         Map<String, Double> perStreamMinute = new LinkedHashMap<>();
         Map<String, Double> marginal = new LinkedHashMap<>();
-        cpu.forEach((role, seconds2) -> {
-            perStreamMinute.put(role, seconds2 / streamMinutes);
-            marginal.put(role, (seconds2 - idleSeconds(role, seconds)) / streamMinutes);
+        cpu.forEach((role, roleSeconds) -> {
+            perStreamMinute.put(role, roleSeconds / streamMinutes);
+            marginal.put(role, (roleSeconds - idleSeconds(role, seconds)) / streamMinutes);
         });
 
         Map<String, Long> peak = sampler.peakRssKb(from.epochMillis(), to.epochMillis());
@@ -243,7 +242,6 @@ final class LoadSession implements AutoCloseable {
         return stack.statusPage();
     }
 
-    /** Unpublishes every publisher, then waits {@code drainMillis} for the last events. */
     /**
      * Stops every publisher, then waits until the session of each publisher that was live has stopped and has its
      * archive, or {@code limitMillis}: the end phase and what it cost ({@link EndPhase}). Sessions that had ended
@@ -274,12 +272,10 @@ final class LoadSession implements AutoCloseable {
         }
         Map<String, Double> cpu = ResourceSampler.cpuSeconds(from, to);
         Map<String, Double> idleSubtracted = new LinkedHashMap<>();
-        cpu.forEach((role, seconds2) -> idleSubtracted.put(role,
-                seconds2 - idleCpuPerSecond.getOrDefault(role, 0.0) * seconds));
-        double stack = cpu.entrySet().stream().filter(e -> isStack(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
-        cpu.put(WindowResult.WHOLE_STACK, stack);
-        idleSubtracted.put(WindowResult.WHOLE_STACK, idleSubtracted.entrySet().stream()
-                .filter(e -> isStack(e.getKey())).mapToDouble(Map.Entry::getValue).sum());
+        cpu.forEach((role, roleSeconds) -> idleSubtracted.put(role,
+                roleSeconds - idleCpuPerSecond.getOrDefault(role, 0.0) * seconds));
+        cpu.put(WindowResult.WHOLE_STACK, stackTotal(cpu));
+        idleSubtracted.put(WindowResult.WHOLE_STACK, stackTotal(idleSubtracted));
         return new EndPhase(seconds, stopped.size(), stopToReady.size(), mediaMinutes, Percentiles.of(stopToReady),
                 cpu, idleSubtracted);
     }
@@ -306,6 +302,11 @@ final class LoadSession implements AutoCloseable {
         Map<String, Long> readyAt = new HashMap<>();
         events.archives().forEach(a -> readyAt.merge(a.sessionId(), a.readyAt().toEpochMilli(), Math::min));
         return readyAt;
+    }
+
+    /** The sum over the stack's roles (services, Kafka, S3 server): not the generator, nor sums made already. */
+    private static double stackTotal(Map<String, Double> byRole) {
+        return byRole.entrySet().stream().filter(e -> isStack(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static boolean isStack(String role) {

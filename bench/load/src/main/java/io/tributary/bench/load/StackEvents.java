@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The stack's own account of the run, read from Kafka from the moment this opens: every {@code segment-published}
  * (the worker's GOP-close-to-manifest latency, docs/architecture.md), every {@code stream-stopped} and every
- * {@code archive-ready} of the run's channels. No consumer group: partitions are assigned and read from their end, so nothing is committed.
+ * {@code archive-ready} of the run's channels. No consumer group: partitions are assigned and read from their end,
+ * so nothing is committed.
  */
 final class StackEvents implements AutoCloseable {
 
