@@ -23,7 +23,23 @@ import java.util.stream.Stream;
  */
 public final class LoadBench {
 
+    /** Where the stack's data goes ({@code java.io.tmpdir}); null, and a log line, when it cannot be measured. */
+    private static FileWriteCost calibrateFileWrites(String when) {
+        try {
+            FileWriteCost cost = FileWriteCost.measure(Path.of(System.getProperty("java.io.tmpdir")), FILE_WRITE_MB,
+                    when);
+            log(String.format(Locale.ROOT, "file writes %s: %.2f ms CPU per MB into fresh pages, %.2f over cached ones",
+                    when, cost.freshMillisPerMb(), cost.cachedMillisPerMb()));
+            return cost;
+        } catch (IOException | RuntimeException e) {
+            log("file writes not calibrated: " + e);
+            return null;
+        }
+    }
+
     private static final int IDLE_SECONDS = 10;
+    /** Each pass of the file-write calibration: large enough to dwarf a syscall's fixed cost, about 1 s of CPU on the VM. */
+    private static final int FILE_WRITE_MB = 256;
     /** How long the end phase may wait for the archives of the run's sessions. */
     private static final long END_PHASE_LIMIT_MILLIS = 180_000;
 
@@ -48,6 +64,7 @@ public final class LoadBench {
         log(String.format("clip: %d tags, %.1f s, %d kB/s", clip.media().size(), clip.loopMillis() / 1000.0,
                 clip.bytesPerSecond() / 1000));
         RunReport report = new RunReport(Machine.describe(options.repo()), options.describe());
+        report.fileWriteCost(calibrateFileWrites("before the stack started"));
         StackProcess own = null;
         Path dataDir = null;
         try {
@@ -134,6 +151,10 @@ public final class LoadBench {
         String stages = TranscodeTimers.describe(timersFrom, session.transcodeTimers());
         // after the window and its timers: each histogram is a full collection of its JVM
         report.liveHeapHold(LiveHeap.measure(session.launcherPid()));
+        FileWriteCost afterHold = calibrateFileWrites("right after the hold's window");
+        if (afterHold != null) {
+            report.fileWriteCost(afterHold);
+        }
         if (stages != null) {
             log(stages);
             report.note(stages);

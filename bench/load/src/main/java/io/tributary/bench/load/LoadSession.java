@@ -189,6 +189,11 @@ final class LoadSession implements AutoCloseable {
         added.put(WindowResult.WHOLE_STACK, added.entrySet().stream()
                 .filter(e -> !e.getKey().equals(StackRoles.LOAD)).mapToDouble(Map.Entry::getValue).sum());
 
+        Map<String, Double> written = new LinkedHashMap<>();
+        ResourceSampler.fileWriteMb(from, to).forEach((role, mb) -> written.put(role, mb / streamMinutes));
+        written.put(WindowResult.WHOLE_STACK, written.entrySet().stream()
+                .filter(e -> !e.getKey().equals(StackRoles.LOAD)).mapToDouble(Map.Entry::getValue).sum());
+
         LatenessHistogram lateness = loop.takeLateness();
         List<PublisherStatus> statuses = loop.statuses();
         int failed = (int) statuses.stream().filter(s -> s.phase() == RtmpPublisher.Phase.FAILED).count();
@@ -199,7 +204,8 @@ final class LoadSession implements AutoCloseable {
         return new WindowResult(streams, seconds, from.epochMillis(), to.epochMillis(), latency, counts,
                 streams * seconds / GOP_SECONDS, Percentiles.of(glass), cpu, perStreamMinute, marginal, idleRssKb,
                 peak, added, lateness.percentileMillis(0.5), lateness.percentileMillis(0.99), lateness.maxMillis(),
-                failed, behind, maxOutbox, abnormal, Machine.loadAverage(), ResourceSampler.stealShare(from, to));
+                failed, behind, maxOutbox, abnormal, Machine.loadAverage(), ResourceSampler.stealShare(from, to),
+                written);
     }
 
     private double idleSeconds(String role, double seconds) {

@@ -47,6 +47,24 @@ record ProcStat(long pid, long ppid, long cpuTicks, long rssKb) {
         }
     }
 
+    /**
+     * {@code write_bytes} of {@code /proc/<pid>/io} (proc(5)): the bytes this process made the page cache write to
+     * storage, counted as it dirtied the pages (a file deleted before its write-back still counts): what its file
+     * writes cost the kernel, whatever happens to them later. 0 if the process is gone or the file unreadable.
+     */
+    static long fileWriteBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The command line with NULs as spaces, empty if the process is gone. */
     static String commandLine(long pid) {
         try {

@@ -19,7 +19,8 @@ final class ResourceSampler implements AutoCloseable {
     /** {@code getconf CLK_TCK} on Linux (USER_HZ), which /proc counts in. */
     static final double TICKS_PER_SECOND = 100.0;
 
-    record RoleSample(long cpuTicks, long rssKb, long hwmKb, int processes) {
+    /** @param fileWriteBytes the tree's {@link ProcStat#fileWriteBytes}, cumulative */
+    record RoleSample(long cpuTicks, long rssKb, long hwmKb, int processes, long fileWriteBytes) {
     }
 
     /**
@@ -68,6 +69,7 @@ final class ResourceSampler implements AutoCloseable {
                 }
                 long ticks = 0;
                 long rss = 0;
+                long written = 0;
                 int count = 0;
                 List<Long> todo = new ArrayList<>(List.of(pid));
                 while (!todo.isEmpty()) {
@@ -77,12 +79,13 @@ final class ResourceSampler implements AutoCloseable {
                     }
                     ticks += p.cpuTicks();
                     rss += p.rssKb();
+                    written += ProcStat.fileWriteBytes(p.pid());
                     count++;
                     if (!role.equals(StackRoles.LOAD)) { // the generator's children are the stack it started
                         todo.addAll(children.getOrDefault(p.pid(), List.of()));
                     }
                 }
-                roles.put(role, new RoleSample(ticks, rss, ProcStat.hwmKb(pid), count));
+                roles.put(role, new RoleSample(ticks, rss, ProcStat.hwmKb(pid), count, written));
             });
             Sample sample = new Sample(System.currentTimeMillis(), roles, machineTicks());
             samples.add(sample);
@@ -127,6 +130,21 @@ final class ResourceSampler implements AutoCloseable {
             }
         });
         return cpu;
+    }
+
+    /**
+     * MB each role wrote to files between two samples (a child that ended in between takes its count with it: the
+     * stack's children are short ffmpeg runs that write no files).
+     */
+    static Map<String, Double> fileWriteMb(Sample from, Sample to) {
+        Map<String, Double> mb = new LinkedHashMap<>();
+        to.roles().forEach((role, end) -> {
+            RoleSample start = from.roles().get(role);
+            if (start != null) {
+                mb.put(role, Math.max(0, end.fileWriteBytes() - start.fileWriteBytes()) / 1e6);
+            }
+        });
+        return mb;
     }
 
     /** The largest resident set of each role's tree among the samples taken in [from, to]. */

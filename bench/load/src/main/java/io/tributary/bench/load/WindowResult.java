@@ -12,6 +12,7 @@ import java.util.Map;
  * @param marginalPerStreamMinute the same after subtracting the role's idle rate (measured before any publisher)
  * @param addedRssMbPerStream (peak resident set in the window − idle resident set) / streams, per role
  * @param stealShare         the share of the machine's CPU time its hypervisor took in the window
+ * @param fileWriteMbPerStreamMinute MB each role wrote to files in the window per stream-minute ({@link FileWriteCost})
  */
 record WindowResult(int streams, double seconds, long fromEpochMillis, long toEpochMillis,
                     Map<String, Percentiles> latencyByRendition, Map<String, Integer> segmentsByRendition,
@@ -21,7 +22,7 @@ record WindowResult(int streams, double seconds, long fromEpochMillis, long toEp
                     Map<String, Long> peakRssKb, Map<String, Double> addedRssMbPerStream,
                     long schedulerLatenessP50Millis, long schedulerLatenessP99Millis, long schedulerLatenessMaxMillis,
                     int publishersFailed, int publishersBehind, long maxOutboxBytes, int abnormalStops,
-                    String loadAverage, double stealShare) {
+                    String loadAverage, double stealShare, Map<String, Double> fileWriteMbPerStreamMinute) {
 
     static final String ALL = "all";
     static final String INGEST_AND_PACKAGING = "ingest+transcode";

@@ -27,11 +27,12 @@ class ProcStatTest {
     @Test
     void cpuOfAWindowIsTheDifferenceOfTwoSamplesInSeconds() {
         ResourceSampler.Sample from = new ResourceSampler.Sample(0,
-                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1)), new ResourceSampler.MachineTicks(0, 0));
+                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1, 5_000_000)), new ResourceSampler.MachineTicks(0, 0));
         ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
-                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1)),
+                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1, 17_000_000)),
                 new ResourceSampler.MachineTicks(12_000, 3_000));
         assertEquals(Map.of("ingest", 2.5), ResourceSampler.cpuSeconds(from, to));
+        assertEquals(Map.of("ingest", 12.0), ResourceSampler.fileWriteMb(from, to));
         assertEquals(0.25, ResourceSampler.stealShare(from, to));
     }
 

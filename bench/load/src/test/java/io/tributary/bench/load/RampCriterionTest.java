@@ -14,7 +14,7 @@ class RampCriterionTest {
         Percentiles latency = new Percentiles(sourceSegments, 20, 40, p99, p99, 25);
         return new WindowResult(8, 40, 0, 40_000, Map.of(WindowResult.ALL, latency, "source", latency),
                 Map.of("source", sourceSegments), 160, Percentiles.EMPTY, Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), 1, schedulerP99, schedulerP99, failed, behind, 0, 0, "1.0 1.0 1.0", 0);
+                Map.of(), Map.of(), 1, schedulerP99, schedulerP99, failed, behind, 0, 0, "1.0 1.0 1.0", 0, Map.of());
     }
 
     @Test

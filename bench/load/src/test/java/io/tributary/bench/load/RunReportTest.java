@@ -24,7 +24,8 @@ class RunReportTest {
                 Map.of("source", streams * 20), streams * 20.0, latency,
                 Map.of("ingest", 8.0, WindowResult.WHOLE_STACK, 20.0),
                 Map.of("ingest", 0.3, WindowResult.WHOLE_STACK, 0.75), Map.of("ingest", 0.25), Map.of("ingest", 150_000L),
-                Map.of("ingest", stackRssKb), Map.of("ingest", 2.0), 1, 20, 40, 0, 0, 100_000, 0, "9.0 9.0 9.0", 0.2);
+                Map.of("ingest", stackRssKb), Map.of("ingest", 2.0), 1, 20, 40, 0, 0, 100_000, 0, "9.0 9.0 9.0", 0.2,
+                Map.of("s3", 45.0, WindowResult.WHOLE_STACK, 110.0));
     }
 
     @Test
@@ -62,6 +63,21 @@ class RunReportTest {
         assertTrue(md.contains("+ 0.100 after it"), md);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertEquals(8, json.get("endPhase").get("archived").asInt());
+    }
+
+    @Test
+    void readsTheStacksFileWritesWithTheMachinesCalibration() throws IOException {
+        RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "fixed"));
+        report.hold(window(8, 300, 1_000 * 1024)); // the stack: 0.75 CPU s and 110 MB of file writes per stream-minute
+        report.fileWriteCost(new FileWriteCost(3.0, 0.15, 256, "right after the hold's window"));
+        report.write(dir);
+
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("the stack wrote 110.0 MB to files per stream-minute"), md);
+        assertTrue(md.contains("between 0.017 and 0.330 CPU s per stream-minute, 2–44 % of the stack's figure"), md);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertEquals(3.0, json.path("fileWriteCost").path("freshMillisPerMb").asDouble());
+        assertEquals(45.0, json.path("hold").path("fileWriteMbPerStreamMinute").path("s3").asDouble());
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.tributary.bench.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * What this machine's kernel spends to write a file, in CPU milliseconds per MB: into pages the machine is not
+ * using ({@code freshMillisPerMb}), and over the same pages while they are still cached ({@code cachedMillisPerMb}).
+ *
+ * <p>Why it is measured: on the development VM (Firecracker, free page reporting through virtio-balloon) memory a
+ * guest frees goes back to the host within seconds, and the next first touch of such a page costs the host's fault
+ * and zeroing, charged to whatever instruction touched it — for a file write, the kernel's copy into the page cache.
+ * {@code dd} of 1 GB: 2.8–3.0 s of system CPU into fresh pages, 0.13 s over cached ones, 0.33 s into pages freed a
+ * moment before (session 12). Kafka's log, the S3 server's objects and the archive's local files are all such
+ * writes, so on that VM their CPU depends on the host's memory, not on the code; the report gives every role's file
+ * writes beside its CPU, and this calibration to read them with.
+ *
+ * <p>"Fresh" pages are what the machine hands out at that moment: right after a large delete they are the pages just
+ * freed (cheap, not yet given back), so the run measures again right after the hold's window, when the stack has
+ * been writing and deleting for minutes, and reads the hold with that figure.
+ *
+ * @param megabytes how much each pass wrote
+ * @param when      when it was measured, as the report says it
+ */
+record FileWriteCost(double freshMillisPerMb, double cachedMillisPerMb, int megabytes, String when) {
+
+    private static final int CHUNK = 1 << 20;
+
+    /** Writes {@code megabytes} to a new file in {@code dir}, then again over it; deletes it. */
+    static FileWriteCost measure(Path dir, int megabytes, String when) throws IOException {
+        Path file = Files.createTempFile(dir, "file-write-cost", ".bin");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
+            while (chunk.hasRemaining()) {
+                chunk.put((byte) (chunk.position() * 31 + 7)); // not zeros: nothing may treat the pages as holes
+            }
+            long fresh = cpuNanosToWrite(channel, chunk, megabytes);
+            long cached = cpuNanosToWrite(channel, chunk, megabytes);
+            return new FileWriteCost(fresh / 1e6 / megabytes, cached / 1e6 / megabytes, megabytes, when);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** This thread's CPU time (user and system: the kernel's copy is system time) to write from offset 0. */
+    private static long cpuNanosToWrite(FileChannel channel, ByteBuffer chunk, int megabytes) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long position = 0;
+        for (int i = 0; i < megabytes; i++) {
+            chunk.clear();
+            while (chunk.hasRemaining()) {
+                position += channel.write(chunk, position);
+            }
+        }
+        return threads.getCurrentThreadCpuTime() - start;
+    }
+}

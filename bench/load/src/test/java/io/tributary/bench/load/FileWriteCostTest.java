@@ -1,0 +1,25 @@
+package io.tributary.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileWriteCostTest {
+
+    @Test
+    void measuresBothPassesAndLeavesNoFile(@TempDir Path dir) throws IOException {
+        FileWriteCost cost = FileWriteCost.measure(dir, 4, "in a test");
+
+        assertTrue(cost.freshMillisPerMb() > 0, "writing costs some CPU: " + cost);
+        assertTrue(cost.cachedMillisPerMb() > 0, "writing costs some CPU: " + cost);
+        assertEquals(4, cost.megabytes());
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count());
+        }
+    }
+}
