@@ -71,7 +71,7 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .overrides(overrides)
                 .build(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new PageAlignedWrites(blobStore.getBlobStore()))
+                .blobStore(new WholeBufferBlobStore(blobStore.getBlobStore()))
                 .endpoint(URI.create("http://127.0.0.1:" + wanted))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .corsRules(new CrossOriginResourceSharing(

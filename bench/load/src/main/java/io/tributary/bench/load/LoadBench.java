@@ -23,10 +23,13 @@ import java.util.stream.Stream;
  */
 public final class LoadBench {
 
-    /** Where the stack's data goes ({@code java.io.tmpdir}); null, and a log line, when it cannot be measured. */
+    /**
+     * Measures the machine's file-write cost where the stack's data goes ({@code java.io.tmpdir}); null, and a log
+     * line, when it cannot.
+     */
     private static FileWriteCost calibrateFileWrites(String when) {
         try {
-            FileWriteCost cost = FileWriteCost.measure(Path.of(System.getProperty("java.io.tmpdir")), FILE_WRITE_MB,
+            FileWriteCost cost = FileWriteCost.measure(Path.of(System.getProperty("java.io.tmpdir")), FILE_WRITE_MIB,
                     when);
             log(String.format(Locale.ROOT, "file writes %s: %.2f ms CPU per MB into fresh pages, %.2f over cached ones",
                     when, cost.freshMillisPerMb(), cost.cachedMillisPerMb()));
@@ -38,8 +41,8 @@ public final class LoadBench {
     }
 
     private static final int IDLE_SECONDS = 10;
-    /** Each pass of the file-write calibration: large enough to dwarf a syscall's fixed cost, about 1 s of CPU on the VM. */
-    private static final int FILE_WRITE_MB = 256;
+    /** Each pass of the file-write calibration, MiB: far above a syscall's fixed cost, ~1 s of CPU on the VM. */
+    private static final int FILE_WRITE_MIB = 256;
     /** How long the end phase may wait for the archives of the run's sessions. */
     private static final long END_PHASE_LIMIT_MILLIS = 180_000;
 
@@ -94,6 +97,7 @@ public final class LoadBench {
                         end.archived(), end.sessions(), end.seconds()));
                 report.endPhase(end);
                 report.finalSample(session.sampleNow());
+                report.fileWriteCost(calibrateFileWrites("after the end phase"));
             }
         } finally {
             // a stack that ended by itself (a service out of heap, one not live) keeps its logs: the run measured
@@ -151,10 +155,6 @@ public final class LoadBench {
         String stages = TranscodeTimers.describe(timersFrom, session.transcodeTimers());
         // after the window and its timers: each histogram is a full collection of its JVM
         report.liveHeapHold(LiveHeap.measure(session.launcherPid()));
-        FileWriteCost afterHold = calibrateFileWrites("right after the hold's window");
-        if (afterHold != null) {
-            report.fileWriteCost(afterHold);
-        }
         if (stages != null) {
             log(stages);
             report.note(stages);

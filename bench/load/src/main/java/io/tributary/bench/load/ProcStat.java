@@ -54,15 +54,21 @@ record ProcStat(long pid, long ppid, long cpuTicks, long rssKb) {
      */
     static long fileWriteBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith("write_bytes:")) {
-                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
-                }
-            }
-            return 0;
+            Path io = Path.of("/proc", Long.toString(pid), "io");
+            return parseWriteBytes(Files.readString(io, StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** The {@code write_bytes} line of a {@code /proc/<pid>/io} text; 0 without one. */
+    static long parseWriteBytes(String procIo) {
+        for (String line : procIo.split("\n")) {
+            if (line.startsWith("write_bytes:")) {
+                return Long.parseLong(line.substring("write_bytes:".length()).trim());
+            }
+        }
+        return 0;
     }
 
     /** The command line with NULs as spaces, empty if the process is gone. */

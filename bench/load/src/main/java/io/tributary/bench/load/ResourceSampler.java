@@ -133,8 +133,8 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     /**
-     * MB each role wrote to files between two samples (a child that ended in between takes its count with it: the
-     * stack's children are short ffmpeg runs that write no files).
+     * MB each role wrote to files between two samples (a child reaped in between hands its count to its parent, so
+     * the tree's sum keeps it).
      */
     static Map<String, Double> fileWriteMb(Sample from, Sample to) {
         Map<String, Double> mb = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** report.json (everything) and report.md (the same for people) of one run. */
 final class RunReport {
@@ -26,7 +27,7 @@ final class RunReport {
     private String loadAtEnd = "";
     private Map<String, Double> idleCpuPerSecond = Map.of();
     private Map<String, Long> hwmKb = Map.of();
-    private FileWriteCost fileWriteCost;
+    private final List<FileWriteCost> fileWriteCosts = new ArrayList<>();
     private List<StartupResult> startups = List.of();
     private WindowResult hold;
     private EndPhase endPhase;
@@ -83,8 +84,11 @@ final class RunReport {
         loadAtEnd = Machine.loadAverage();
     }
 
+    /** One calibration of the machine's file writes; null (it failed) is left out. */
     void fileWriteCost(FileWriteCost cost) {
-        fileWriteCost = cost;
+        if (cost != null) {
+            fileWriteCosts.add(cost);
+        }
     }
 
     /**
@@ -94,18 +98,19 @@ final class RunReport {
     private void fileWrites(StringBuilder md, WindowResult w) {
         Double stack = w.fileWriteMbPerStreamMinute().get(WindowResult.WHOLE_STACK);
         Double stackCpu = w.cpuPerStreamMinute().get(WindowResult.WHOLE_STACK);
-        if (fileWriteCost == null || stack == null || stackCpu == null || stackCpu <= 0) {
+        if (fileWriteCosts.isEmpty() || stack == null || stackCpu == null || stackCpu <= 0) {
             return;
         }
-        double fresh = stack * fileWriteCost.freshMillisPerMb() / 1000;
-        double cached = stack * fileWriteCost.cachedMillisPerMb() / 1000;
+        double fresh = fileWriteCosts.stream().mapToDouble(FileWriteCost::freshMillisPerMb).max().orElseThrow();
+        double cached = fileWriteCosts.stream().mapToDouble(FileWriteCost::cachedMillisPerMb).min().orElseThrow();
+        String calibrations = fileWriteCosts.stream().map(c -> String.format(Locale.ROOT,
+                "%s %.2f into fresh pages and %.2f over cached ones", c.when(), c.freshMillisPerMb(),
+                c.cachedMillisPerMb())).collect(Collectors.joining("; "));
         md.append(String.format(Locale.ROOT, "%nFile writes: the stack wrote %.1f MB to files per stream-minute. This "
-                + "machine's kernel took %.2f ms of CPU per MB written into fresh pages and %.2f ms over cached ones "
-                + "(calibrated %s, %d MB each): those writes cost between %.3f and %.3f CPU s per "
-                + "stream-minute, %.0f–%.0f %% of the stack's figure (FileWriteCost).%n", stack,
-                fileWriteCost.freshMillisPerMb(), fileWriteCost.cachedMillisPerMb(), fileWriteCost.when(),
-                fileWriteCost.megabytes(),
-                cached, fresh, 100 * cached / stackCpu, 100 * fresh / stackCpu));
+                + "machine's kernel took, in ms of CPU per MB written (%.0f MB each time; FileWriteCost), %s: those "
+                + "writes cost between %.3f and %.3f CPU s per stream-minute, %.0f–%.0f %% of the stack's figure.%n",
+                stack, fileWriteCosts.get(0).megabytes(), calibrations, stack * cached / 1000, stack * fresh / 1000,
+                100 * stack * cached / 1000 / stackCpu, 100 * stack * fresh / 1000 / stackCpu));
     }
 
     void profile(String role, String summary) {
@@ -126,7 +131,7 @@ final class RunReport {
         json.put("parameters", parameters);
         json.put("idleCpuCoresByRole", idleCpuPerSecond);
         json.put("vmHwmKbByRole", hwmKb);
-        json.put("fileWriteCost", fileWriteCost);
+        json.put("fileWriteCosts", fileWriteCosts);
         json.put("startups", startups);
         json.put("startupSummary", startupSummary());
         json.put("hold", hold);

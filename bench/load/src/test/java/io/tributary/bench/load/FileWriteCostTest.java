@@ -17,7 +17,7 @@ class FileWriteCostTest {
 
         assertTrue(cost.freshMillisPerMb() > 0, "writing costs some CPU: " + cost);
         assertTrue(cost.cachedMillisPerMb() > 0, "writing costs some CPU: " + cost);
-        assertEquals(4, cost.megabytes());
+        assertEquals(4 * 1_048_576 / 1e6, cost.megabytes(), 1e-9, "4 MiB, counted in MB of 10^6 bytes");
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count());
         }

@@ -27,12 +27,12 @@ class ProcStatTest {
     @Test
     void cpuOfAWindowIsTheDifferenceOfTwoSamplesInSeconds() {
         ResourceSampler.Sample from = new ResourceSampler.Sample(0,
-                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1, 5_000_000)), new ResourceSampler.MachineTicks(0, 0));
+                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1, 0)),
+                new ResourceSampler.MachineTicks(0, 0));
         ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
-                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1, 17_000_000)),
+                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1, 0)),
                 new ResourceSampler.MachineTicks(12_000, 3_000));
         assertEquals(Map.of("ingest", 2.5), ResourceSampler.cpuSeconds(from, to));
-        assertEquals(Map.of("ingest", 12.0), ResourceSampler.fileWriteMb(from, to));
         assertEquals(0.25, ResourceSampler.stealShare(from, to));
     }
 
@@ -41,5 +41,24 @@ class ProcStatTest {
         ResourceSampler.MachineTicks ticks = ResourceSampler.parseMachineTicks(
                 "cpu  4705 150 1120 16250 520 0 35 900 0 0\ncpu0 2350 75 560 8125 260 0 17 450 0 0\nintr 1\n");
         assertEquals(new ResourceSampler.MachineTicks(4705 + 150 + 1120 + 16250 + 520 + 35 + 900, 900), ticks);
+    }
+
+    @Test
+    void fileWritesOfAWindowAreTheDifferenceOfTwoSamplesInMegabytes() {
+        ResourceSampler.Sample from = new ResourceSampler.Sample(0,
+                Map.of("s3", new ResourceSampler.RoleSample(0, 0, 0, 1, 5_000_000)),
+                new ResourceSampler.MachineTicks(0, 0));
+        ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
+                Map.of("s3", new ResourceSampler.RoleSample(0, 0, 0, 1, 17_000_000)),
+                new ResourceSampler.MachineTicks(0, 0));
+        assertEquals(Map.of("s3", 12.0), ResourceSampler.fileWriteMb(from, to));
+    }
+
+    @Test
+    void readsWriteBytesFromProcIo() {
+        String io = "rchar: 2012\nwchar: 1394\nsyscr: 7\nsyscw: 3\nread_bytes: 4096\nwrite_bytes: 1236992\n"
+                + "cancelled_write_bytes: 4096\n";
+        assertEquals(1_236_992, ProcStat.parseWriteBytes(io));
+        assertEquals(0, ProcStat.parseWriteBytes("rchar: 1\n"));
     }
 }

@@ -69,14 +69,18 @@ class RunReportTest {
     void readsTheStacksFileWritesWithTheMachinesCalibration() throws IOException {
         RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "fixed"));
         report.hold(window(8, 300, 1_000 * 1024)); // the stack: 0.75 CPU s and 110 MB of file writes per stream-minute
-        report.fileWriteCost(new FileWriteCost(3.0, 0.15, 256, "right after the hold's window"));
+        report.fileWriteCost(new FileWriteCost(0.3, 0.15, 268.4, "before the stack started"));
+        report.fileWriteCost(null); // a calibration that failed
+        report.fileWriteCost(new FileWriteCost(3.0, 0.2, 268.4, "after the end phase"));
         report.write(dir);
 
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("the stack wrote 110.0 MB to files per stream-minute"), md);
+        assertTrue(md.contains("(268 MB each time; FileWriteCost), before the stack started 0.30 into fresh pages and "
+                + "0.15 over cached ones; after the end phase 3.00 into fresh pages and 0.20 over cached ones"), md);
         assertTrue(md.contains("between 0.017 and 0.330 CPU s per stream-minute, 2–44 % of the stack's figure"), md);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
-        assertEquals(3.0, json.path("fileWriteCost").path("freshMillisPerMb").asDouble());
+        assertEquals(3.0, json.path("fileWriteCosts").get(1).path("freshMillisPerMb").asDouble());
         assertEquals(45.0, json.path("hold").path("fileWriteMbPerStreamMinute").path("s3").asDouble());
     }
 

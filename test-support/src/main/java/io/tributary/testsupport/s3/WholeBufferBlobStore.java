@@ -14,30 +14,34 @@ import org.jclouds.io.Payload;
 import org.jclouds.io.Payloads;
 
 /**
- * The file-system store with every upload written to its file in whole buffers, never in the pieces the network
- * hands over.
+ * The file-system store with each PUT's and each part's body written to its file in whole buffers, never in the
+ * pieces the network hands over.
  *
  * <p>Why: the store copies a request body to its file with {@code InputStream.transferTo}, one {@code write} per
- * {@code read}, and a read of the request returns whatever the socket holds (any size). A write that starts or ends
- * inside a page the file does not have yet makes the kernel zero the rest of that page first (ext4's
+ * {@code read}, and a read of the request returns whatever the socket holds (any size). A write that does not cover
+ * a whole page the file does not have yet makes the kernel zero the part it does not cover first (ext4's
  * {@code zero_user_segments}), and the next write copies over the zeros: in a {@code perf} profile of the local stack
- * at 48 streams that zeroing was a third of the S3 server's file-write time (bench/load, session 12). Reads that
- * fill the 8 KiB buffer make every write but an object's last cover whole pages.
+ * at 48 streams that zeroing was about a fifth of the S3 server's file-write time (bench/load, session 12). Reads that
+ * fill the 8 KiB buffer of Java 17's {@code transferTo} make every write but a body's last cover whole pages.
+ *
+ * <p>Not covered: the object a multipart completion writes. The store concatenates the parts itself
+ * ({@code completeMultipartUpload} calls its own {@code putBlob}, not this one's), and its stream returns a short
+ * read at the end of each part, so from the second part on those writes end inside a page.
  */
-final class PageAlignedWrites extends ForwardingBlobStore {
+final class WholeBufferBlobStore extends ForwardingBlobStore {
 
-    PageAlignedWrites(BlobStore store) {
+    WholeBufferBlobStore(BlobStore store) {
         super(store);
     }
 
     @Override
     public String putBlob(String container, Blob blob) {
-        return super.putBlob(container, withWholeReads(blob));
+        return super.putBlob(container, withFillingInputStream(blob));
     }
 
     @Override
     public String putBlob(String container, Blob blob, PutOptions options) {
-        return super.putBlob(container, withWholeReads(blob), options);
+        return super.putBlob(container, withFillingInputStream(blob), options);
     }
 
     @Override
@@ -46,10 +50,10 @@ final class PageAlignedWrites extends ForwardingBlobStore {
     }
 
     /**
-     * A new blob with the same metadata: {@code setPayload} on the blob the server made would release (close) the
-     * request's stream being wrapped.
+     * A new blob with the same metadata (the same object: content type, length, MD5, user metadata, tier): calling
+     * {@code setPayload} on the blob the server made would release, i.e. close, the request's stream being wrapped.
      */
-    private static Blob withWholeReads(Blob blob) {
+    private static Blob withFillingInputStream(Blob blob) {
         if (blob.getPayload() == null) {
             return blob;
         }
@@ -66,14 +70,14 @@ final class PageAlignedWrites extends ForwardingBlobStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open an upload's body", e);
         }
-        Payload whole = Payloads.newInputStreamPayload(new WholeReads(in));
+        Payload whole = Payloads.newInputStreamPayload(new FillingInputStream(in));
         whole.setContentMetadata(payload.getContentMetadata());
         return whole;
     }
 
     /** A stream whose reads return as many bytes as asked for, fewer only at its end. */
-    static final class WholeReads extends FilterInputStream {
-        WholeReads(InputStream in) {
+    static final class FillingInputStream extends FilterInputStream {
+        FillingInputStream(InputStream in) {
             super(in);
         }
 
