@@ -26,12 +26,8 @@ class ProcStatTest {
 
     @Test
     void cpuOfAWindowIsTheDifferenceOfTwoSamplesInSeconds() {
-        ResourceSampler.Sample from = new ResourceSampler.Sample(0,
-                Map.of("ingest", new ResourceSampler.RoleSample(1000, 0, 0, 1, 0)),
-                new ResourceSampler.MachineTicks(0, 0));
-        ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
-                Map.of("ingest", new ResourceSampler.RoleSample(1250, 0, 0, 1, 0)),
-                new ResourceSampler.MachineTicks(12_000, 3_000));
+        ResourceSampler.Sample from = sample(0, "ingest", 1000, 0, new ResourceSampler.MachineTicks(0, 0));
+        ResourceSampler.Sample to = sample(60_000, "ingest", 1250, 0, new ResourceSampler.MachineTicks(12_000, 3_000));
         assertEquals(Map.of("ingest", 2.5), ResourceSampler.cpuSeconds(from, to));
         assertEquals(0.25, ResourceSampler.stealShare(from, to));
     }
@@ -45,13 +41,9 @@ class ProcStatTest {
 
     @Test
     void fileWritesOfAWindowAreTheDifferenceOfTwoSamplesInMegabytes() {
-        ResourceSampler.Sample from = new ResourceSampler.Sample(0,
-                Map.of("s3", new ResourceSampler.RoleSample(0, 0, 0, 1, 5_000_000)),
-                new ResourceSampler.MachineTicks(0, 0));
-        ResourceSampler.Sample to = new ResourceSampler.Sample(60_000,
-                Map.of("s3", new ResourceSampler.RoleSample(0, 0, 0, 1, 17_000_000)),
-                new ResourceSampler.MachineTicks(0, 0));
-        assertEquals(Map.of("s3", 12.0), ResourceSampler.fileWriteMb(from, to));
+        ResourceSampler.MachineTicks machine = new ResourceSampler.MachineTicks(0, 0);
+        assertEquals(Map.of("s3", 12.0), ResourceSampler.fileWriteMb(sample(0, "s3", 0, 5_000_000, machine),
+                sample(60_000, "s3", 0, 17_000_000, machine)));
     }
 
     @Test
@@ -60,5 +52,12 @@ class ProcStatTest {
                 + "cancelled_write_bytes: 4096\n";
         assertEquals(1_236_992, ProcStat.parseWriteBytes(io));
         assertEquals(0, ProcStat.parseWriteBytes("rchar: 1\n"));
+    }
+
+    /** One role's sample: its CPU ticks and file-write bytes so far. */
+    private static ResourceSampler.Sample sample(long epochMillis, String role, long cpuTicks, long fileWriteBytes,
+            ResourceSampler.MachineTicks machine) {
+        return new ResourceSampler.Sample(epochMillis,
+                Map.of(role, new ResourceSampler.RoleSample(cpuTicks, 0, 0, 1, fileWriteBytes)), machine);
     }
 }
