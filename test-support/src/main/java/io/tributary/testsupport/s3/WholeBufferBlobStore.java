@@ -36,34 +36,34 @@ final class WholeBufferBlobStore extends ForwardingBlobStore {
 
     @Override
     public String putBlob(String container, Blob blob) {
-        return super.putBlob(container, withFillingInputStream(blob));
+        return super.putBlob(container, withFillingReads(blob));
     }
 
     @Override
     public String putBlob(String container, Blob blob, PutOptions options) {
-        return super.putBlob(container, withFillingInputStream(blob), options);
+        return super.putBlob(container, withFillingReads(blob), options);
     }
 
     @Override
     public MultipartPart uploadMultipartPart(MultipartUpload upload, int partNumber, Payload payload) {
-        return super.uploadMultipartPart(upload, partNumber, wholeReads(payload));
+        return super.uploadMultipartPart(upload, partNumber, fillingReads(payload));
     }
 
     /**
      * A new blob with the same metadata (the same object: content type, length, MD5, user metadata, tier): calling
      * {@code setPayload} on the blob the server made would release, i.e. close, the request's stream being wrapped.
      */
-    private static Blob withFillingInputStream(Blob blob) {
+    private static Blob withFillingReads(Blob blob) {
         if (blob.getPayload() == null) {
             return blob;
         }
         Blob whole = new BlobImpl(blob.getMetadata());
-        whole.setPayload(wholeReads(blob.getPayload()));
+        whole.setPayload(fillingReads(blob.getPayload()));
         return whole;
     }
 
     /** The same bytes and content metadata (type, length, MD5, cache control), read in whole buffers. */
-    private static Payload wholeReads(Payload payload) {
+    private static Payload fillingReads(Payload payload) {
         InputStream in;
         try {
             in = payload.openStream();

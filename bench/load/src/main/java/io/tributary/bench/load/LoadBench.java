@@ -23,23 +23,6 @@ import java.util.stream.Stream;
  */
 public final class LoadBench {
 
-    /**
-     * Measures the machine's file-write cost where the stack's data goes ({@code java.io.tmpdir}); null, and a log
-     * line, when it cannot.
-     */
-    private static FileWriteCost calibrateFileWrites(String when) {
-        try {
-            FileWriteCost cost = FileWriteCost.measure(Path.of(System.getProperty("java.io.tmpdir")), FILE_WRITE_MIB,
-                    when);
-            log(String.format(Locale.ROOT, "file writes %s: %.2f ms CPU per MB into fresh pages, %.2f over cached ones",
-                    when, cost.freshMillisPerMb(), cost.cachedMillisPerMb()));
-            return cost;
-        } catch (IOException | RuntimeException e) {
-            log("file writes not calibrated: " + e);
-            return null;
-        }
-    }
-
     private static final int IDLE_SECONDS = 10;
     /** Each pass of the file-write calibration, MiB: far above a syscall's fixed cost, ~1 s of CPU on the VM. */
     private static final int FILE_WRITE_MIB = 256;
@@ -253,6 +236,23 @@ public final class LoadBench {
             }
         }
         return recordings;
+    }
+
+    /**
+     * Measures the machine's file-write cost where the stack's data goes ({@code java.io.tmpdir}); null, and a log
+     * line, when it cannot.
+     */
+    private static FileWriteCost calibrateFileWrites(String when) {
+        try {
+            FileWriteCost cost = FileWriteCost.measure(Path.of(System.getProperty("java.io.tmpdir")), FILE_WRITE_MIB,
+                    when);
+            log(String.format(Locale.ROOT, "file writes %s: %.2f ms CPU per MB into fresh pages, %.2f over cached ones",
+                    when, cost.freshMillisPerMb(), cost.cachedMillisPerMb()));
+            return cost;
+        } catch (IOException | RuntimeException e) {
+            log("file writes not calibrated: " + e);
+            return null;
+        }
     }
 
     /** {@code jcmd <pid> JFR.dump name=load-bench <begin> filename=<file>}; returns what jcmd said, on one line. */

@@ -186,13 +186,11 @@ final class LoadSession implements AutoCloseable {
         Map<String, Long> peak = sampler.peakRssKb(from.epochMillis(), to.epochMillis());
         Map<String, Double> added = new LinkedHashMap<>();
         peak.forEach((role, kb) -> added.put(role, (kb - idleRssKb.getOrDefault(role, kb)) / 1024.0 / streams));
-        added.put(WindowResult.WHOLE_STACK, added.entrySet().stream()
-                .filter(e -> !e.getKey().equals(StackRoles.LOAD)).mapToDouble(Map.Entry::getValue).sum());
+        added.put(WindowResult.WHOLE_STACK, stackTotal(added));
 
         Map<String, Double> written = new LinkedHashMap<>();
         ResourceSampler.fileWriteMb(from, to).forEach((role, mb) -> written.put(role, mb / streamMinutes));
-        written.put(WindowResult.WHOLE_STACK, written.entrySet().stream()
-                .filter(e -> !e.getKey().equals(StackRoles.LOAD)).mapToDouble(Map.Entry::getValue).sum());
+        written.put(WindowResult.WHOLE_STACK, stackTotal(written));
 
         LatenessHistogram lateness = loop.takeLateness();
         List<PublisherStatus> statuses = loop.statuses();
@@ -214,8 +212,7 @@ final class LoadSession implements AutoCloseable {
                     * seconds;
         }
         if (role.equals(WindowResult.WHOLE_STACK)) {
-            return idleCpuPerSecond.entrySet().stream().filter(e -> !e.getKey().equals(StackRoles.LOAD))
-                    .mapToDouble(Map.Entry::getValue).sum() * seconds;
+            return stackTotal(idleCpuPerSecond) * seconds;
         }
         return idleCpuPerSecond.getOrDefault(role, 0.0) * seconds;
     }
