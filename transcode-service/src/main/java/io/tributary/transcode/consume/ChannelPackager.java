@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
  *   <li>the presentation is advanced and the manifests rendered, in memory (pure code: a record it refuses is
  *       skipped, never retried into a stalled partition);</li>
  *   <li>the GOP's media segments (and any new init segment) are stored — for a channel's first record, those not
- *       stored already while its state loaded ({@link EarlySegments}): none, usually;</li>
- *   <li>then the manifests that name them ({@link ManifestWriter}; on a channel's first record, the multivariant
- *       playlist after the media playlists): no player ever reads a name it cannot fetch;</li>
+ *       started already while its state loaded ({@link EarlySegments}): none, usually — with the placeholders of
+ *       the media playlists listed for the first time, which nothing names yet;</li>
+ *   <li>then the manifests that name them, in one round ({@link ManifestWriter}): no player ever reads a name it
+ *       cannot fetch;</li>
  *   <li>then {@code segment-published} for each segment, with the latency from the GOP's close at ingest;</li>
  *   <li>then the segments that left the windows are handed to retention, and the channel's state is saved — with
  *       the ladder off, every few records only ({@link StateSaving}): the state in memory advances per record, and a
@@ -207,17 +208,25 @@ final class ChannelPackager {
                     + "again within %d records; storing from the next one", channel, replay.through().sessionId(),
                     replay.through().sequence(), replay.maxListed());
         }
-        if (!outputs.isEmpty() && !listed) {
-            List<StoredObject> segments = early.toStore(segmentObjects(before, outputs));
-            if (!segments.isEmpty()) { // empty when all were stored while the channel's state loaded
-                checkOpen();
-                out.objects().putAll(segments);
+        if (!listed) {
+            // the segments' round: those not started while the channel's state loaded, with the placeholders of the
+            // playlists listed for the first time (named by nothing yet), while the early ones may still be going up
+            List<StoredObject> round = new ArrayList<>(early.toStore(segmentObjects(before, outputs)));
+            if (update != null) {
+                round.addAll(update.placeholders());
             }
+            if (!round.isEmpty()) {
+                checkOpen();
+                out.objects().putAll(round);
+            }
+        }
+        early.awaitStored(); // a listed record's too: nothing of the step goes on uploading after it
+        if (!listed && !outputs.isEmpty()) {
             out.metrics().segmentsStored(outputs.size());
         }
         if (update != null && !listed) {
             checkOpen();
-            manifests.store(update, this::checkOpen);
+            manifests.store(update);
             long stored = out.clock().millis();
             if (!outputs.isEmpty()) {
                 out.metrics().manifestsStored(gop.closedAtEpochMillis(), stored);
@@ -266,14 +275,18 @@ final class ChannelPackager {
         }
         LivePresentation listed = after;
         List<RenditionOutput> stored = outputs.stream().filter(o -> newlyListed(before, listed, o)).toList();
-        if (!stored.isEmpty()) {
+        List<StoredObject> round = new ArrayList<>(segmentObjects(before, stored));
+        if (update != null) {
+            round.addAll(update.placeholders()); // a rung listed for the first time
+        }
+        if (!round.isEmpty()) {
             checkOpen();
-            out.objects().putAll(segmentObjects(before, stored));
+            out.objects().putAll(round);
             out.metrics().segmentsStored(stored.size());
         }
         if (update != null) {
             checkOpen();
-            manifests.store(update, this::checkOpen);
+            manifests.store(update);
             if (!stored.isEmpty()) {
                 long listedAt = out.clock().millis();
                 out.metrics().rungsListed(gop.closedAtEpochMillis(), listedAt);
@@ -303,6 +316,7 @@ final class ChannelPackager {
      * previous owner listed and retired them already), so they are deleted after the grace like any other.
      */
     private void retireUnlisted(EarlySegments early) {
+        early.awaitQuietly(); // a deletion must not overtake the upload it deletes
         List<String> keys = early.unlisted(saver.state().presentation());
         if (!keys.isEmpty()) {
             LOG.infof("channel %s: %d segment(s) stored before its state was loaded, of a record not listed; retired",

@@ -3,6 +3,7 @@ package io.tributary.transcode.consume;
 import io.tributary.media.gop.GopMetadata;
 import io.tributary.storage.StoredObject;
 import io.tributary.transcode.manifest.live.LivePresentation;
+import io.tributary.transcode.store.PendingUploads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * A channel's first record's segment objects, stored while the channel's state is still loading (issue 10: a new
  * channel's first playlist then waits for the state load or the segments, whichever is longer, instead of one after
- * the other). Safe because every key stored here is a function of the record, never of the state: a media segment
+ * the other). The uploads are only started here: once the state is loaded, the packager sends the record's other
+ * first-round objects (new playlists' placeholders) while they are still in flight, and {@link #awaitStored waits}
+ * for them before any manifest that names them. Safe because every key stored here is a function of the record, never of the state: a media segment
  * is {@code {sessionId}-{sequence}.m4s} ({@code SegmentNames}), an init segment is named by its content. So the
  * packager, once the state is applied, stores only what is not stored yet ({@link #toStore}): for a record it lists,
  * the same objects as without this, each stored once.
@@ -38,20 +41,27 @@ final class EarlySegments {
     static final Duration LIVE_FOR = Duration.ofSeconds(5);
 
     private final List<RenditionOutput> outputs;
+    private final PendingUploads uploads;
 
-    /** What was stored: the record's outputs (each its media segment and init segment). */
+    /** What was stored, all of it already: the record's outputs (each its media segment and init segment). */
     EarlySegments(List<RenditionOutput> outputs) {
+        this(outputs, PendingUploads.NONE);
+    }
+
+    private EarlySegments(List<RenditionOutput> outputs, PendingUploads uploads) {
         this.outputs = outputs;
+        this.uploads = uploads;
     }
 
     /**
-     * Stores the record's media segments and all its init segments now if it is live and has media, and says what
-     * was stored; stores nothing otherwise. Fails as {@link io.tributary.transcode.store.ChannelObjects#putAll} does:
-     * the step fails and its retry starts over, storing again.
+     * Starts storing the record's media segments and all its init segments now if it is live and has media, and says
+     * what is being stored; stores nothing otherwise. The caller must {@link #awaitStored} (or, failing,
+     * {@link #awaitQuietly}) before its step ends: a failed upload fails the step then, and its retry starts over,
+     * storing again.
      *
      * @param checkOpen throws if the channel left this worker: nothing is stored then
      */
-    static EarlySegments store(GopReading record, PackagerOutputs out, Runnable checkOpen)
+    static EarlySegments start(GopReading record, PackagerOutputs out, Runnable checkOpen)
             throws InterruptedException {
         List<RenditionOutput> outputs = record.outputs();
         if (outputs == null || outputs.isEmpty() || !live(record.gop(), out.clock().millis())) {
@@ -63,8 +73,21 @@ final class EarlySegments {
             objects.add(o.segment());
         }
         checkOpen.run();
-        out.objects().putAll(objects);
-        return new EarlySegments(List.copyOf(outputs));
+        return new EarlySegments(List.copyOf(outputs), out.objects().startAll(objects));
+    }
+
+    /**
+     * Returns once every object started here is stored.
+     *
+     * @throws io.tributary.storage.ObjectStorageException an upload failed: the step fails and is retried
+     */
+    void awaitStored() throws InterruptedException {
+        uploads.await();
+    }
+
+    /** Waits for the uploads started here, whatever their end, for a step that is failing anyway. */
+    void awaitQuietly() {
+        uploads.awaitQuietly();
     }
 
     /** The record closed at ingest less than {@link #LIVE_FOR} ago (or "later", by a clock ahead of ours). */

@@ -2,6 +2,7 @@ package io.tributary.transcode.consume;
 
 import io.tributary.media.storage.ObjectKeys;
 import io.tributary.storage.StoredObject;
+import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
 import io.tributary.transcode.manifest.live.LivePresentation;
 import io.tributary.transcode.manifest.live.PresentationManifests;
 import io.tributary.transcode.manifest.live.RenditionState;
@@ -16,10 +17,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Stores a channel's manifests after a change of its presentation: the media playlists that changed and the MPD
- * together (they name segments and init segments, stored before), and the multivariant playlist with them, unless it
- * lists a media playlist for the first time: then after them, so a player never follows a name that is not there yet.
- * The multivariant playlist is rewritten only when its text changes.
+ * Renders and stores a channel's manifests after a change of its presentation, in the order that lets a player
+ * fetch whatever a manifest names. The media playlists that changed, the MPD and the multivariant playlist go up
+ * together, in one round after the segments they name. A media playlist listed for the first time (a new channel's,
+ * a new rendition's) is named by that multivariant playlist: its {@linkplain HlsMediaPlaylist#placeholder
+ * placeholder}, numbered as it will be but listing nothing, goes up in the segments' round, so the multivariant
+ * playlist never names a missing object and a new channel's first playable playlist waits for two rounds instead of
+ * three (issue 10: segments, media playlists, then the multivariant playlist). The multivariant playlist is rewritten
+ * only when its text changes.
  */
 final class ManifestWriter {
     private final String channel;
@@ -36,44 +41,41 @@ final class ManifestWriter {
 
     /** The manifests to store, rendered (pure: nothing is stored yet). */
     Update render(LivePresentation before, LivePresentation after, Instant now) {
-        List<StoredObject> first = new ArrayList<>();
+        List<StoredObject> placeholders = new ArrayList<>();
+        List<StoredObject> manifests = new ArrayList<>();
+        Set<String> listedBefore = listed(before);
         for (RenditionState r : after.renditions()) {
             boolean changed = before.rendition(r.name()).map(b -> !b.playlist().equals(r.playlist())).orElse(true);
             if (r.listed() && changed) {
-                first.add(OutputObjects.playlist(OutputKeys.mediaPlaylist(channel, r.name()), r.playlist().render()));
+                String key = OutputKeys.mediaPlaylist(channel, r.name());
+                manifests.add(OutputObjects.playlist(key, r.playlist().render()));
+                if (!listedBefore.contains(r.name())) {
+                    placeholders.add(OutputObjects.playlist(key, r.playlist().placeholder().render()));
+                }
             }
         }
         PresentationManifests.mpd(after, now, windowSize)
-                .ifPresent(text -> first.add(OutputObjects.mpd(ObjectKeys.dashManifest(channel), text)));
+                .ifPresent(text -> manifests.add(OutputObjects.mpd(ObjectKeys.dashManifest(channel), text)));
         Optional<String> multivariant = PresentationManifests.multivariant(after)
                 .filter(text -> !text.equals(storedMultivariant));
-        boolean newPlaylist = !listed(before).containsAll(listed(after));
-        multivariant.filter(text -> !newPlaylist)
-                .ifPresent(text -> first.add(OutputObjects.playlist(ObjectKeys.masterPlaylist(channel), text)));
-        return new Update(first, multivariant.orElse(null), newPlaylist);
+        multivariant.ifPresent(text -> manifests.add(OutputObjects.playlist(ObjectKeys.masterPlaylist(channel), text)));
+        return new Update(placeholders, manifests, multivariant.orElse(null));
     }
 
-    /**
-     * Stores what {@link #render} gave, in its order; {@code betweenRounds} runs between the two rounds (and may
-     * throw to stop: the channel left this worker).
-     */
-    void store(Update update, Runnable betweenRounds) throws InterruptedException {
-        objects.putAll(update.first());
-        if (update.multivariant() != null && update.multivariantAfter()) {
-            betweenRounds.run();
-            objects.putAll(List.of(OutputObjects.playlist(ObjectKeys.masterPlaylist(channel), update.multivariant())));
-        }
+    /** Stores the manifests {@link #render} gave, in one round; the round of their segments (and placeholders) is over. */
+    void store(Update update) throws InterruptedException {
+        objects.putAll(update.manifests());
         if (update.multivariant() != null) {
             storedMultivariant = update.multivariant();
         }
     }
 
     /**
-     * @param first the media playlists and the MPD (and the multivariant playlist unless it comes after)
+     * @param placeholders the placeholders of the media playlists listed for the first time: for the segments' round
+     * @param manifests the media playlists that changed, the MPD, and the multivariant playlist if its text changed
      * @param multivariant the multivariant playlist's new text, or null when it has not changed
-     * @param multivariantAfter it lists a media playlist for the first time: store it after {@code first}
      */
-    record Update(List<StoredObject> first, String multivariant, boolean multivariantAfter) {
+    record Update(List<StoredObject> placeholders, List<StoredObject> manifests, String multivariant) {
     }
 
     private static Set<String> listed(LivePresentation p) {

@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
  * independently while each channel's records are packaged strictly in offset order. A channel's state is read from
  * storage as soon as its first record is handed over (unless the channel ended here before: {@link #endedStates}),
  * and applied by the first step of its lane; if it is still
- * loading when that step has read the record, a live record's segments are stored meanwhile ({@link EarlySegments}).
- * So a new channel's first playlist waits for the state load and its segments together, then for its manifests.
+ * loading when that step has read the record, a live record's segments are being stored meanwhile
+ * ({@link EarlySegments}). So a new channel's first playlist waits for the state load and its segments together
+ * (the placeholders of its new playlists going up while the segments still are), then for its manifests.
  *
  * <p>A record's stage completes when its whole output is stored (its source and, with the ladder off, a state that
  * covers it; its rungs with the ladder on), and a
@@ -103,7 +104,7 @@ final class PartitionChannels {
 
         /**
          * A step of the lane: the record, to its packager. On the channel's first step the record is read and
-         * packaged while the state loads, its segments stored if the state is still loading by then (a live record
+         * packaged while the state loads, its segments' uploads started if the state is still loading by then (a live record
          * only: {@link EarlySegments}), and the state is applied before the record is admitted: a worker taking a
          * channel over continues its sequence. A failed load or a failed store fails the step; its retry reads the
          * state again and stores again (what it stored early is known to this attempt only).
@@ -122,17 +123,25 @@ final class PartitionChannels {
             GopReading record = new GopReading(name, gop, value, out.metrics()).readNow();
             long read = System.nanoTime();
             EarlySegments earlySegments = loaded.isDone() ? EarlySegments.NONE
-                    : EarlySegments.store(record, out, lane::checkOpen);
-            long earlyDone = System.nanoTime();
-            packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
-            long stateLoaded = System.nanoTime();
-            CompletionStage<Void> stage = packager.accept(record, earlySegments);
+                    : EarlySegments.start(record, out, lane::checkOpen);
+            long stateLoaded;
+            CompletionStage<Void> stage;
+            try {
+                packager = ChannelPackager.of(name, out, lane, ChannelStateLoader.await(loaded));
+                stateLoaded = System.nanoTime();
+                stage = packager.accept(record, earlySegments);
+            } catch (RuntimeException | Error e) {
+                // nothing of a failed step may still be uploading when its retry (or the channel's next owner) stores
+                // the same objects again; an interrupted one is being stopped, and its stop waits for the round
+                earlySegments.awaitQuietly();
+                throw e;
+            }
             if (LOG.isDebugEnabled()) {
                 // where a new channel's first playlist waits (issue 10's first playable): ms from the step's start
-                LOG.debugf("channel %s first record: read %d ms, segments stored early %s at %d ms, state at %d ms,"
+                LOG.debugf("channel %s first record: read %d ms, segments started early %s, state at %d ms,"
                         + " manifests stored at %d ms; GOP closed %d ms before the step", name,
-                        ms(read - started), earlySegments != EarlySegments.NONE, ms(earlyDone - started),
-                        ms(stateLoaded - started), ms(System.nanoTime() - started), waitedMillis);
+                        ms(read - started), earlySegments != EarlySegments.NONE, ms(stateLoaded - started),
+                        ms(System.nanoTime() - started), waitedMillis);
             }
             return stage;
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -68,6 +67,14 @@ public class ChannelObjects implements AutoCloseable {
      * @throws ObjectStorageException the first failure (the others have been waited for: nothing runs on after)
      */
     public void putAll(List<StoredObject> objects) throws InterruptedException {
+        startAll(objects).await();
+    }
+
+    /**
+     * Starts storing every object, as {@link #putAll} does, and returns without waiting for them: the caller
+     * {@link PendingUploads#await}s the round before it stores anything that names these objects.
+     */
+    public PendingUploads startAll(List<StoredObject> objects) throws InterruptedException {
         List<CompletableFuture<Void>> puts = new ArrayList<>(objects.size());
         for (StoredObject o : objects) {
             uploadSlots.acquire();
@@ -81,20 +88,7 @@ public class ChannelObjects implements AutoCloseable {
             put.whenComplete((done, failure) -> uploadSlots.release());
             puts.add(put);
         }
-        ObjectStorageException failure = null;
-        for (CompletableFuture<Void> put : puts) {
-            try {
-                put.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof ObjectStorageException s ? s
-                            : new ObjectStorageException("upload failed: " + e.getCause(), e.getCause());
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        return new PendingUploads(puts);
     }
 
     public Optional<byte[]> get(String key) {

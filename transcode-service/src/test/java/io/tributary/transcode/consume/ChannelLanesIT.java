@@ -10,6 +10,7 @@ import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.PendingUploads;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
@@ -43,13 +44,13 @@ class ChannelLanesIT {
         }
 
         @Override
-        public void putAll(List<StoredObject> objects) throws InterruptedException {
+        public PendingUploads startAll(List<StoredObject> objects) throws InterruptedException {
             if (objects.stream().anyMatch(o -> o.key().contains("/" + channel + "/")
                     || o.key().equals(OutputKeys.state(channel)))) {
                 heldUp.countDown();
                 storageBack.await();
             }
-            super.putAll(objects);
+            return super.startAll(objects);
         }
     }
 

@@ -14,6 +14,7 @@ import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
 import io.tributary.transcode.manifest.hls.HlsSegment;
 import io.tributary.transcode.manifest.live.Boundary;
 import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.PendingUploads;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.store.StateJson;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class ChannelStateLoaderTest {
         }
 
         @Override
-        public void putAll(List<StoredObject> objects) {
+        public PendingUploads startAll(List<StoredObject> objects) {
             throw new AssertionError("loading a state writes nothing");
         }
 

@@ -15,6 +15,7 @@ import io.tributary.testsupport.kafka.CommittedOffsets;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.metrics.TranscodeMetrics;
 import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.PendingUploads;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
@@ -89,7 +90,7 @@ class EarlySegmentsIT {
         }
 
         @Override
-        public void putAll(List<StoredObject> objects) throws InterruptedException {
+        public PendingUploads startAll(List<StoredObject> objects) throws InterruptedException {
             List<String> segments = objects.stream().map(StoredObject::key)
                     .filter(k -> k.startsWith("live/" + channel + "/") && k.endsWith(".m4s")).toList();
             if (!segments.isEmpty()) {
@@ -102,7 +103,7 @@ class EarlySegmentsIT {
                     throw new ObjectStorageException("S3 away", null);
                 }
             }
-            super.putAll(objects);
+            return super.startAll(objects);
         }
     }
 

@@ -11,6 +11,7 @@ import io.tributary.storage.StoredObject;
 import io.tributary.testsupport.gop.TestGops;
 import io.tributary.testsupport.media.TestMedia;
 import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.PendingUploads;
 import io.tributary.transcode.store.OutputKeys;
 import io.tributary.transcode.testing.Eventually;
 import io.tributary.transcode.testing.GopPublisher;
@@ -35,8 +36,9 @@ import org.junit.jupiter.api.Test;
  * allows. Its state is read in one round (the 404s of the state object and of the source and audio playlists
  * together; no listing of {@code live/{channel}/}), and its first record's segments with their init segments are
  * stored in that same round
- * ({@link EarlySegments}); then come the two rounds a first manifest needs after them: the media playlists with the
- * MPD, and the multivariant playlist, which names media playlists and so comes after them.
+ * ({@link EarlySegments}); the placeholders of its new media playlists go up once the state is known, while those
+ * segments may still be going up; then one round of manifests: the media playlists, the MPD and the multivariant
+ * playlist, which names the media playlists and finds them stored (as placeholders at least).
  */
 class FirstRecordIT {
     /**
@@ -82,7 +84,7 @@ class FirstRecordIT {
         }
 
         @Override
-        public void putAll(List<StoredObject> objects) throws InterruptedException {
+        public PendingUploads startAll(List<StoredObject> objects) throws InterruptedException {
             List<String> kinds = objects.stream().map(StoredObject::key).filter(this::ofChannel).map(this::kind)
                     .sorted().toList();
             if (!kinds.isEmpty()) {
@@ -91,7 +93,7 @@ class FirstRecordIT {
             if (kinds.contains("segment") && !segmentsWritten.getAndSet(true)) {
                 firstRound.arrive();
             }
-            super.putAll(objects);
+            return super.startAll(objects);
         }
 
         private boolean ofChannel(String key) {
@@ -115,7 +117,7 @@ class FirstRecordIT {
     }
 
     @Test
-    void aNewChannelsFirstPlaylistWaitsForOneRoundOfStateReadsAndSegmentsThenTwoOfManifests() throws Exception {
+    void aNewChannelsFirstPlaylistWaitsForOneRoundOfStateReadsAndSegmentsThenOneOfManifests() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String topic = "gops-first-" + id;
         String channel = "first-" + id;
@@ -149,8 +151,8 @@ class FirstRecordIT {
                 "PUT init init segment segment"),  // source and audio, with their new init segments: stored early
                 calls.subList(0, 2).stream().sorted().toList(), "the first round: " + calls);
         assertEquals(List.of(
-                "PUT mpd playlist playlist",      // the media playlists and the MPD name the segments
-                "PUT multivariant",               // names the media playlists: after them
+                "PUT playlist playlist",                       // placeholders: nothing names them yet
+                "PUT mpd multivariant playlist playlist",      // name the segments, and the media playlists
                 "PUT state"), calls.subList(2, 5), "the first record's writes after its state, round by round: "
                 + calls);
         assertEquals(1, calls.stream().filter(c -> c.startsWith("GET state")).count(), "the state is read once");

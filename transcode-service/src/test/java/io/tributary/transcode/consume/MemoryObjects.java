@@ -3,6 +3,7 @@ package io.tributary.transcode.consume;
 import io.tributary.storage.ObjectStorageException;
 import io.tributary.storage.StoredObject;
 import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.PendingUploads;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +38,7 @@ final class MemoryObjects extends ChannelObjects {
     }
 
     @Override
-    public void putAll(List<StoredObject> objects) {
+    public PendingUploads startAll(List<StoredObject> objects) {
         for (StoredObject o : objects) {
             if (failing.getOrDefault(o.key(), 0) > 0) {
                 failing.merge(o.key(), -1, Integer::sum);
@@ -46,6 +47,7 @@ final class MemoryObjects extends ChannelObjects {
             }
         }
         puts.addAll(objects);
+        return PendingUploads.NONE;
     }
 
     void put(String key, String text) {

@@ -1,6 +1,7 @@
 package io.tributary.transcode.consume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,7 +67,9 @@ class StateSavingIT {
             assertEquals(2, Meters.stateSaves(registry), 0.0);
         }
         assertEquals(2, puts.count(OutputKeys.state(s.channel())), "after records 4 and 9, not after each of 10");
-        assertEquals(10, puts.count("live/" + s.channel() + "/source/index.m3u8"), "the playlist still per record");
+        List<String> playlists = puts.texts("live/" + s.channel() + "/source/index.m3u8");
+        assertEquals(11, playlists.size(), "the playlist still per record, after its placeholder");
+        assertFalse(playlists.get(0).contains("#EXTINF"), "the placeholder lists nothing: " + playlists.get(0));
         ChannelState saved = StateJson.read(puts.texts(OutputKeys.state(s.channel())).get(1).getBytes(
                 StandardCharsets.UTF_8), ChannelState.class);
         assertEquals(9, saved.lastSequence());

@@ -2,6 +2,7 @@ package io.tributary.transcode.testing;
 
 import io.tributary.storage.StoredObject;
 import io.tributary.transcode.store.ChannelObjects;
+import io.tributary.transcode.store.PendingUploads;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,10 +19,12 @@ public final class PutLog extends ChannelObjects {
         super(HandWiredTranscoder.objectStore(), 8);
     }
 
+    /** Every round, early segments' too, waited for here: logged once stored, when a reader could have seen it. */
     @Override
-    public void putAll(List<StoredObject> objects) throws InterruptedException {
-        super.putAll(objects);
-        puts.addAll(objects); // once stored: what a reader could have seen
+    public PendingUploads startAll(List<StoredObject> objects) throws InterruptedException {
+        super.startAll(objects).await();
+        puts.addAll(objects);
+        return PendingUploads.NONE;
     }
 
     /** How many times the key was written. */

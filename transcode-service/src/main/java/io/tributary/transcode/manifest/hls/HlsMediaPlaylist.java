@@ -86,6 +86,16 @@ public record HlsMediaPlaylist(int windowSize, long mediaSequence, long disconti
                 discontinuitySequence + discontinuities + boundary, 1, List.of(), false);
     }
 
+    /**
+     * This playlist's numbering and target duration with an empty window: what a new rendition's playlist is first
+     * stored as, together with its first segments, so that the multivariant playlist stored next, which names it,
+     * never names a missing object. A player reading it reloads it as any live playlist (§6.3.4); the one stored
+     * with the multivariant playlist lists the segments from the same media sequence number on.
+     */
+    public HlsMediaPlaylist placeholder() {
+        return new HlsMediaPlaylist(windowSize, mediaSequence, discontinuitySequence, targetDuration, List.of(), false);
+    }
+
     /** Whether the window lists a segment with this URI. */
     public boolean lists(String uri) {
         return indexOf(uri) >= 0;

@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** GOPs of one-second segments for the presentation tests: GOP n of a session plays from n seconds. */
-final class Gops {
-    static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+/**
+ * GOPs of one-second segments for the presentation tests (and the manifest writer's): GOP n of a session plays from n
+ * seconds.
+ */
+public final class Gops {
+    public static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
     static final TrackFacts VIDEO = TrackFacts.video("avc1.64001f", 90_000, 1280, 720, FrameRate.of(30),
             "init-00000000000000v1.mp4");
     static final TrackFacts VIDEO_1080 = TrackFacts.video("avc1.640028", 90_000, 1920, 1080, FrameRate.of(30),
             "init-00000000000000v2.mp4");
     static final TrackFacts AUDIO = TrackFacts.audio("mp4a.40.2", 48_000, 48_000, 2, "init-00000000000000a1.mp4");
-    static final int WINDOW = 3;
+    public static final int WINDOW = 3;
 
     private Gops() {
     }
@@ -54,7 +57,7 @@ final class Gops {
     }
 
     /** Session {@code session}'s GOPs {@code from} to {@code to} applied one after another, live from T0. */
-    static LivePresentation run(LivePresentation p, String session, long from, long to, long wallOffset) {
+    public static LivePresentation run(LivePresentation p, String session, long from, long to, long wallOffset) {
         for (long seq = from; seq <= to; seq++) {
             Boundary b = seq == from && p.availabilityStartTime() == null ? Boundary.FRESH_START : Boundary.NONE;
             p = p.apply(gop(session, seq, wallOffset + seq + 1, b), WINDOW);
