@@ -136,6 +136,7 @@ final class RunReport {
         json.put("startupSummary", startupSummary());
         json.put("hold", hold);
         json.put("rampSteps", steps);
+        json.put("startupsByRampStep", startups.isEmpty() ? List.of() : startupsByStep());
         json.put("liveHeapBytesIdle", liveHeapIdle);
         json.put("liveHeapBytesEndOfHold", liveHeapHold);
         json.put("endPhase", endPhase);
@@ -147,11 +148,15 @@ final class RunReport {
     }
 
     private Map<String, Percentiles> startupSummary() {
+        return startupSummary(startups);
+    }
+
+    private static Map<String, Percentiles> startupSummary(List<StartupResult> results) {
         List<Long> auth = new ArrayList<>();
         List<Long> playable = new ArrayList<>();
         List<Long> firstSegment = new ArrayList<>();
         List<Long> firstLatency = new ArrayList<>();
-        for (StartupResult s : startups) {
+        for (StartupResult s : results) {
             add(auth, s.authMillis());
             add(playable, s.firstPlayableMillis());
             add(firstSegment, s.firstSegmentMillis());
@@ -163,6 +168,30 @@ final class RunReport {
         summary.put("publishToFirstSegmentEvent", Percentiles.of(firstSegment));
         summary.put("firstGopCloseToPlaylist", Percentiles.of(firstLatency));
         return summary;
+    }
+
+    /**
+     * The start of the channels each ramp step added, by step: those whose publish went out after the previous
+     * step's window ended and before this one's did (a step starts its publishers, lets them settle, then measures).
+     * The first step starts on a cold stack; the later ones on a warm stack under the earlier steps' load, the case
+     * of the first-playable target.
+     */
+    List<Map<String, Object>> startupsByStep() {
+        List<Map<String, Object>> byStep = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        for (Step step : steps) {
+            long from = after;
+            long until = step.window().toEpochMillis();
+            List<StartupResult> started = startups.stream()
+                    .filter(r -> r.publishSentAt() > from && r.publishSentAt() <= until).toList();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("streams", step.window().streams());
+            row.put("channelsStarted", started.size());
+            row.putAll(startupSummary(started));
+            byStep.add(row);
+            after = until;
+        }
+        return byStep;
     }
 
     private static void add(List<Long> values, long value) {
@@ -232,6 +261,9 @@ final class RunReport {
                 }
                 md.append(" |\n");
             }
+            if (!startups.isEmpty()) {
+                startupsByStep(md);
+            }
             md.append("\nLargest sustained: ").append(maxSustained == null ? "none of the steps" : maxSustained + " streams")
                     .append(" (criterion: README.md).\n\n");
         }
@@ -244,6 +276,19 @@ final class RunReport {
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    private void startupsByStep(StringBuilder md) {
+        md.append("\nStart of the channels each step added, ms (p50; the first step on a cold stack, the later ones "
+                + "warm, under the earlier steps' load):\n\n");
+        md.append("| streams | channels started | publish → Publish.Start | first segment's GOP close → playlist | "
+                + "publish → playlists stored (max) |\n| --- | --- | --- | --- | --- |\n");
+        for (Map<String, Object> row : startupsByStep()) {
+            Percentiles stored = (Percentiles) row.get("publishToFirstSegmentEvent");
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d (%d) |%n", (Integer) row.get("streams"),
+                    (Integer) row.get("channelsStarted"), ((Percentiles) row.get("publishToPublishStart")).p50(),
+                    ((Percentiles) row.get("firstGopCloseToPlaylist")).p50(), stored.p50(), stored.max()));
+        }
     }
 
     private void endPhase(StringBuilder md, EndPhase end) {

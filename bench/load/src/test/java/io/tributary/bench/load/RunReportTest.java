@@ -49,6 +49,36 @@ class RunReportTest {
     }
 
     @Test
+    void givesTheStartOfTheChannelsEachRampStepAddedBySendTimeOfTheirPublish() throws IOException {
+        RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "ramp"));
+        report.step(windowEnding(8, 100_000), List.of(), Map.of());
+        report.step(windowEnding(16, 200_000), List.of(), Map.of());
+        // published at 10 s (first step, cold) and at 150 s and 160 s (the second step, warm)
+        report.startups(List.of(
+                new StartupResult("a", 10_000, 10_030, 12_200, 12_180, 150, null),
+                new StartupResult("b", 150_000, 150_010, 152_090, 152_060, 50, null),
+                new StartupResult("c", 160_000, 160_020, 162_070, 162_040, 20, null)));
+        report.write(dir);
+
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| 8 | 1 | 30 | 150 | 2180 (2180) |"), md);
+        assertTrue(md.contains("| 16 | 2 | 10 | 20 | 2040 (2060) |"), "nearest-rank p50 of two is the lower: " + md);
+        JsonNode steps = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("startupsByRampStep");
+        assertEquals(2, steps.get(1).path("channelsStarted").asInt());
+        assertEquals(2040, steps.get(1).path("publishToFirstSegmentEvent").path("p50").asLong());
+    }
+
+    private static WindowResult windowEnding(int streams, long toEpochMillis) {
+        WindowResult w = window(streams, 100, 1_000 * 1024);
+        return new WindowResult(w.streams(), w.seconds(), toEpochMillis - 40_000, toEpochMillis,
+                w.latencyByRendition(), w.segmentsByRendition(), w.segmentsExpectedPerRendition(), w.glassToGlass(),
+                w.cpuSeconds(), w.cpuPerStreamMinute(), w.marginalPerStreamMinute(), w.idleRssKb(), w.peakRssKb(),
+                w.addedRssMbPerStream(), w.schedulerLatenessP50Millis(), w.schedulerLatenessP99Millis(),
+                w.schedulerLatenessMaxMillis(), w.publishersFailed(), w.publishersBehind(), w.maxOutboxBytes(),
+                w.abnormalStops(), w.loadAverage(), w.stealShare(), w.fileWriteMbPerStreamMinute());
+    }
+
+    @Test
     void addsTheEndOfTheSessionsToTheHoldsFigureForAWholeSession() throws IOException {
         RunReport report = new RunReport(Map.of("nproc", 2), Map.of("mode", "fixed"));
         report.hold(window(8, 300, 1_000 * 1024));
