@@ -29,10 +29,11 @@ import org.jboss.logging.Logger;
  *   <li>the presentation is advanced and the manifests rendered, in memory (pure code: a record it refuses is
  *       skipped, never retried into a stalled partition);</li>
  *   <li>the GOP's media segments (and any new init segment) are stored — for a channel's first record, those not
- *       started already while its state loaded ({@link EarlySegments}): none, usually — with the placeholders of
- *       the media playlists listed for the first time, which nothing names yet;</li>
- *   <li>then the manifests that name them, in one round ({@link ManifestWriter}): no player ever reads a name it
- *       cannot fetch;</li>
+ *       started already while its state loaded ({@link EarlySegments}): none, usually — with, on a channel's first
+ *       listing, its media playlists' placeholders, which nothing names yet;</li>
+ *   <li>then the manifests that name them, in one round ({@link ManifestWriter}; when a rendition joins listed
+ *       ones, the multivariant playlist after the media playlists): no player ever reads a name it cannot
+ *       fetch;</li>
  *   <li>then {@code segment-published} for each segment, with the latency from the GOP's close at ingest;</li>
  *   <li>then the segments that left the windows are handed to retention, and the channel's state is saved — with
  *       the ladder off, every few records only ({@link StateSaving}): the state in memory advances per record, and a
@@ -209,8 +210,8 @@ final class ChannelPackager {
                     replay.through().sequence(), replay.maxListed());
         }
         if (!listed) {
-            // the segments' round: those not started while the channel's state loaded, with the placeholders of the
-            // playlists listed for the first time (named by nothing yet), while the early ones may still be going up
+            // the segments' round: those not started while the channel's state loaded, with the placeholders of a first
+            // listing's playlists (named by nothing yet), while the early ones may still be going up
             List<StoredObject> round = new ArrayList<>(early.toStore(segmentObjects(before, outputs)));
             if (update != null) {
                 round.addAll(update.placeholders());
@@ -226,7 +227,7 @@ final class ChannelPackager {
         }
         if (update != null && !listed) {
             checkOpen();
-            manifests.store(update);
+            manifests.store(update, this::checkOpen);
             long stored = out.clock().millis();
             if (!outputs.isEmpty()) {
                 out.metrics().manifestsStored(gop.closedAtEpochMillis(), stored);
@@ -277,7 +278,7 @@ final class ChannelPackager {
         List<RenditionOutput> stored = outputs.stream().filter(o -> newlyListed(before, listed, o)).toList();
         List<StoredObject> round = new ArrayList<>(segmentObjects(before, stored));
         if (update != null) {
-            round.addAll(update.placeholders()); // a rung listed for the first time
+            round.addAll(update.placeholders()); // none: the source is listed before its rungs
         }
         if (!round.isEmpty()) {
             checkOpen();
@@ -286,7 +287,7 @@ final class ChannelPackager {
         }
         if (update != null) {
             checkOpen();
-            manifests.store(update);
+            manifests.store(update, this::checkOpen);
             if (!stored.isEmpty()) {
                 long listedAt = out.clock().millis();
                 out.metrics().rungsListed(gop.closedAtEpochMillis(), listedAt);

@@ -82,10 +82,17 @@ final class ChannelStateLoader {
             // a failed read of the playlist that says how far the previous owner got fails the load like the state's
             // own read (retried): read as missing, the records after the state object would be stored again over
             // newer playlists. That is the source's, or the audio's without a source playlist (an audio-only channel)
-            return source.thenCompose(text -> text.isPresent()
-                    ? CompletableFuture.completedFuture(publishedThrough(channel, Renditions.SOURCE, text, windowSize))
-                    : audio.thenApply(a -> publishedThrough(channel, Renditions.AUDIO, a, windowSize)))
-                    .thenApply(published -> new Loaded(state.get(), published));
+            // a source playlist that lists nothing is a placeholder (ManifestWriter: a first listing's playlists go up
+            // empty with the first segments): the previous owner stopped before its first manifests with video, and
+            // the audio playlist says how far it got
+            return source.thenCompose(text -> {
+                Optional<HlsMediaPlaylist> read = text.flatMap(t -> readPlaylist(channel, Renditions.SOURCE, t,
+                        windowSize));
+                if (text.isPresent() && read.map(p -> !p.segments().isEmpty()).orElse(true)) {
+                    return CompletableFuture.completedFuture(read.flatMap(PublishedThrough::of).orElse(null));
+                }
+                return audio.thenApply(a -> publishedThrough(channel, Renditions.AUDIO, a, windowSize));
+            }).thenApply(published -> new Loaded(state.get(), published));
         });
     }
 

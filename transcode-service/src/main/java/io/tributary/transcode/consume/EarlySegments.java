@@ -36,7 +36,9 @@ final class EarlySegments {
      * live. The bound is what keeps a replay from bringing back a deleted segment: a segment is deleted no sooner than
      * the retention grace (30 s by default) after it left the manifests, which is after its record closed, so a record
      * closed less than 5 s ago has no deleted segment, with room for ingest's and the workers' clocks to disagree by
-     * seconds. {@link #unlisted} is the second line, for a grace configured below it.
+     * seconds. {@link #unlisted} is the second line, for a grace configured below it. The same bound keeps the
+     * uploads, which may still be in flight when the packager is made, from racing the state's pending deletions it
+     * restores then: a deletion due already is of a segment that left the manifests over a grace ago.
      */
     static final Duration LIVE_FOR = Duration.ofSeconds(5);
 

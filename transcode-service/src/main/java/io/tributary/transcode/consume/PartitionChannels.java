@@ -132,7 +132,8 @@ final class PartitionChannels {
                 stage = packager.accept(record, earlySegments);
             } catch (RuntimeException | Error e) {
                 // nothing of a failed step may still be uploading when its retry (or the channel's next owner) stores
-                // the same objects again; an interrupted one is being stopped, and its stop waits for the round
+                // the same objects again; an interrupted one (the worker stopping) leaves its uploads to end by
+                // themselves, as an interrupted putAll always has
                 earlySegments.awaitQuietly();
                 throw e;
             }

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * never queue behind other channels' uploads.
  *
  * <p>Blocking: called from the channels' packaging threads, never from an event loop. Not final only so that a test
- * can hold up one channel's writes.
+ * can hold up or log one channel's writes: {@link #startAll}, which every write goes through.
  */
 public class ChannelObjects implements AutoCloseable {
     /**
@@ -66,7 +66,7 @@ public class ChannelObjects implements AutoCloseable {
      *
      * @throws ObjectStorageException the first failure (the others have been waited for: nothing runs on after)
      */
-    public void putAll(List<StoredObject> objects) throws InterruptedException {
+    public final void putAll(List<StoredObject> objects) throws InterruptedException {
         startAll(objects).await();
     }
 

@@ -14,8 +14,8 @@ import io.tributary.transcode.manifest.hls.HlsMediaPlaylist;
 import io.tributary.transcode.manifest.hls.HlsSegment;
 import io.tributary.transcode.manifest.live.Boundary;
 import io.tributary.transcode.store.ChannelObjects;
-import io.tributary.transcode.store.PendingUploads;
 import io.tributary.transcode.store.OutputKeys;
+import io.tributary.transcode.store.PendingUploads;
 import io.tributary.transcode.store.StateJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -184,6 +184,21 @@ class ChannelStateLoaderTest {
         assertFalse(objects.rendezvous.apart(), "the state object and the playlists are read together");
         assertEquals(List.of("GET " + AUDIO, "GET " + SOURCE, "GET " + STATE),
                 objects.reads.stream().sorted().toList(), "no listing, no other playlist");
+    }
+
+    /**
+     * A source playlist that lists nothing is a placeholder (a first listing's playlists go up empty with the first
+     * segments, ManifestWriter): the previous owner stopped before its manifests, so it says nothing of how far that
+     * owner got, and the audio playlist is read for it.
+     */
+    @Test
+    void aSourcePlaylistThatListsNothingLeavesThePublishedThroughToTheAudioPlaylist() throws Exception {
+        LoggedReads objects = objects();
+        storeStateAfterSequence4(objects);
+        objects.put(SOURCE, HlsMediaPlaylist.live(6, 2).render());
+        objects.put(AUDIO, playlist("S", 0, 7));
+
+        assertEquals(new PublishedThrough("S", 6), loaded(objects).published());
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class Gops {
     }
 
     /** GOP {@code seq} of {@code session}, video and audio, that began {@code wallSecond} seconds after T0. */
-    static GopSegments gop(String session, long seq, long wallSecond, Boundary boundary) {
+    public static GopSegments gop(String session, long seq, long wallSecond, Boundary boundary) {
         return new GopSegments(session, seq, seq * 1000, T0.plusSeconds(wallSecond), boundary, false,
                 List.of(video(session, seq, VIDEO), audio(session, seq)));
     }
@@ -32,7 +32,7 @@ public final class Gops {
                 true, g.segments());
     }
 
-    static GopSegments only(GopSegments g, String rendition) {
+    public static GopSegments only(GopSegments g, String rendition) {
         return new GopSegments(g.sessionId(), g.sequence(), g.mediaStartMillis(), g.wallClockStart(), g.boundary(),
                 g.last(), g.segments().stream().filter(s -> s.rendition().equals(rendition)).toList());
     }
