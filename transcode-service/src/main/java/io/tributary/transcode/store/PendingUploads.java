@@ -20,6 +20,11 @@ public final class PendingUploads {
         this.puts = List.copyOf(puts);
     }
 
+    /** A round of uploads started some other way (a test's storage that takes its time). */
+    public static PendingUploads of(List<CompletableFuture<Void>> puts) {
+        return new PendingUploads(puts);
+    }
+
     /**
      * Returns once every upload of the round has ended.
      *
