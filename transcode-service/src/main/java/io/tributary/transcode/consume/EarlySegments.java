@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
  * A channel's first record's segment objects, stored while the channel's state is still loading (issue 10: a new
  * channel's first playlist then waits for the state load or the segments, whichever is longer, instead of one after
  * the other). The uploads are only started here: once the state is loaded, the packager sends the record's other
- * first-round objects (new playlists' placeholders) while they are still in flight, and {@link #awaitStored waits}
- * for them before any manifest that names them. Safe because every key stored here is a function of the record, never of the state: a media segment
- * is {@code {sessionId}-{sequence}.m4s} ({@code SegmentNames}), an init segment is named by its content. So the
- * packager, once the state is applied, stores only what is not stored yet ({@link #toStore}): for a record it lists,
- * the same objects as without this, each stored once.
+ * first-round objects (a new channel's playlist placeholders) while they are still in flight, and
+ * {@linkplain #awaitStored waits} for them before any manifest that names them. Safe because every key stored here is
+ * a function of the record, never of the state: a media segment is {@code {sessionId}-{sequence}.m4s}
+ * ({@code SegmentNames}), an init segment is named by its content. So the packager, once the state is applied, stores
+ * only what is not stored yet ({@link #toStore}): for a record it lists, the same objects as without this, each
+ * stored once.
  *
  * <p>Only a record that is plainly live is stored before its state says what it is ({@link #live}). A record the
  * state then refuses (a replay of one the previous owner handled) had its segments stored for nothing: those the

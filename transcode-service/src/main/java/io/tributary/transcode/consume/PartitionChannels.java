@@ -104,9 +104,9 @@ final class PartitionChannels {
 
         /**
          * A step of the lane: the record, to its packager. On the channel's first step the record is read and
-         * packaged while the state loads, its segments' uploads started if the state is still loading by then (a live record
-         * only: {@link EarlySegments}), and the state is applied before the record is admitted: a worker taking a
-         * channel over continues its sequence. A failed load or a failed store fails the step; its retry reads the
+         * packaged while the state loads, its segments' uploads started if the state is still loading by then (a live
+         * record only: {@link EarlySegments}), and the state is applied before the record is admitted: a worker taking
+         * a channel over continues its sequence. A failed load or a failed store fails the step; its retry reads the
          * state again and stores again (what it stored early is known to this attempt only).
          */
         CompletionStage<Void> accept(PackagerOutputs out, GopMetadata gop, byte[] value) throws InterruptedException {
