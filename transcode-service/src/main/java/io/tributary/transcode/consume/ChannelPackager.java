@@ -210,16 +210,8 @@ final class ChannelPackager {
                     replay.through().sequence(), replay.maxListed());
         }
         if (!listed) {
-            // the segments' round: those not started while the channel's state loaded, with the placeholders of a first
-            // listing's playlists (named by nothing yet), while the early ones may still be going up
-            List<StoredObject> round = new ArrayList<>(early.toStore(segmentObjects(before, outputs)));
-            if (update != null) {
-                round.addAll(update.placeholders());
-            }
-            if (!round.isEmpty()) {
-                checkOpen();
-                out.objects().putAll(round);
-            }
+            // those not started while the channel's state loaded, which may still be going up meanwhile
+            storeSegments(early.toStore(segmentObjects(before, outputs)), update);
         }
         early.awaitStored(); // a listed record's too: nothing of the step goes on uploading after it
         if (!listed && !outputs.isEmpty()) {
@@ -276,13 +268,8 @@ final class ChannelPackager {
         }
         LivePresentation listed = after;
         List<RenditionOutput> stored = outputs.stream().filter(o -> newlyListed(before, listed, o)).toList();
-        List<StoredObject> round = new ArrayList<>(segmentObjects(before, stored));
-        if (update != null) {
-            round.addAll(update.placeholders()); // none: the source is listed before its rungs
-        }
-        if (!round.isEmpty()) {
-            checkOpen();
-            out.objects().putAll(round);
+        storeSegments(segmentObjects(before, stored), update);
+        if (!stored.isEmpty()) {
             out.metrics().segmentsStored(stored.size());
         }
         if (update != null) {
@@ -303,6 +290,21 @@ final class ChannelPackager {
             saver.keep(next);
         } else {
             saver.save(next);
+        }
+    }
+
+    /**
+     * The segments' round: {@code segments}, with the placeholders of the media playlists a first listing names
+     * ({@link ManifestWriter}: nothing names them until the manifests' round that follows).
+     */
+    private void storeSegments(List<StoredObject> segments, ManifestWriter.Update update) throws InterruptedException {
+        List<StoredObject> round = new ArrayList<>(segments);
+        if (update != null) {
+            round.addAll(update.placeholders());
+        }
+        if (!round.isEmpty()) {
+            checkOpen();
+            out.objects().putAll(round);
         }
     }
 

@@ -79,19 +79,18 @@ final class ChannelStateLoader {
                                 : CompletableFuture.completedFuture(ChannelState.empty()))
                         .thenApply(recovered -> new Loaded(recovered, null));
             }
-            // a failed read of the playlist that says how far the previous owner got fails the load like the state's
-            // own read (retried): read as missing, the records after the state object would be stored again over
-            // newer playlists. That is the source's, or the audio's without a source playlist (an audio-only channel)
-            // a source playlist that lists nothing is a placeholder (ManifestWriter: a first listing's playlists go up
-            // empty with the first segments): the previous owner stopped before its first manifests with video, and
-            // the audio playlist says how far it got
+            // how far the previous owner got: the source playlist's last segment, or the audio's when there is no
+            // source playlist (an audio-only channel) or it lists nothing (a placeholder its first manifests round did
+            // not replace: ManifestWriter). A failed read of the one used fails the load like the state's own read
+            // (retried): read as missing, the records after the state object would be stored again over newer playlists
             return source.thenCompose(text -> {
                 Optional<HlsMediaPlaylist> read = text.flatMap(t -> readPlaylist(channel, Renditions.SOURCE, t,
                         windowSize));
-                if (text.isPresent() && read.map(p -> !p.segments().isEmpty()).orElse(true)) {
-                    return CompletableFuture.completedFuture(read.flatMap(PublishedThrough::of).orElse(null));
+                boolean placeholder = read.map(p -> p.segments().isEmpty()).orElse(false);
+                if (text.isEmpty() || placeholder) {
+                    return audio.thenApply(a -> publishedThrough(channel, Renditions.AUDIO, a, windowSize));
                 }
-                return audio.thenApply(a -> publishedThrough(channel, Renditions.AUDIO, a, windowSize));
+                return CompletableFuture.completedFuture(read.flatMap(PublishedThrough::of).orElse(null));
             }).thenApply(published -> new Loaded(state.get(), published));
         });
     }

@@ -171,24 +171,31 @@ final class RunReport {
     }
 
     /**
+     * The start of the channels one ramp step added.
+     *
+     * @param starts as {@link #startupSummary()} gives it, over those channels only
+     */
+    record StepStartups(int streams, int channelsStarted, Map<String, Percentiles> starts) {
+        Percentiles get(String measure) {
+            return starts.getOrDefault(measure, Percentiles.EMPTY);
+        }
+    }
+
+    /**
      * The start of the channels each ramp step added, by step: those whose publish went out after the previous
      * step's window ended and before this one's did (a step starts its publishers, lets them settle, then measures).
      * The first step starts on a cold stack; the later ones on a warm stack under the earlier steps' load, the case
      * of the first-playable target.
      */
-    List<Map<String, Object>> startupsByStep() {
-        List<Map<String, Object>> byStep = new ArrayList<>();
+    List<StepStartups> startupsByStep() {
+        List<StepStartups> byStep = new ArrayList<>();
         long after = Long.MIN_VALUE;
         for (Step step : steps) {
             long from = after;
             long until = step.window().toEpochMillis();
             List<StartupResult> started = startups.stream()
                     .filter(r -> r.publishSentAt() > from && r.publishSentAt() <= until).toList();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("streams", step.window().streams());
-            row.put("channelsStarted", started.size());
-            row.putAll(startupSummary(started));
-            byStep.add(row);
+            byStep.add(new StepStartups(step.window().streams(), started.size(), startupSummary(started)));
             after = until;
         }
         return byStep;
@@ -283,11 +290,11 @@ final class RunReport {
                 + "warm, under the earlier steps' load):\n\n");
         md.append("| streams | channels started | publish → Publish.Start | first segment's GOP close → playlist | "
                 + "publish → playlists stored (max) |\n| --- | --- | --- | --- | --- |\n");
-        for (Map<String, Object> row : startupsByStep()) {
-            Percentiles stored = (Percentiles) row.get("publishToFirstSegmentEvent");
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d (%d) |%n", (Integer) row.get("streams"),
-                    (Integer) row.get("channelsStarted"), ((Percentiles) row.get("publishToPublishStart")).p50(),
-                    ((Percentiles) row.get("firstGopCloseToPlaylist")).p50(), stored.p50(), stored.max()));
+        for (StepStartups step : startupsByStep()) {
+            Percentiles stored = step.get("publishToFirstSegmentEvent");
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d (%d) |%n", step.streams(),
+                    step.channelsStarted(), step.get("publishToPublishStart").p50(),
+                    step.get("firstGopCloseToPlaylist").p50(), stored.p50(), stored.max()));
         }
     }
 

@@ -65,7 +65,7 @@ class RunReportTest {
         assertTrue(md.contains("| 16 | 2 | 10 | 20 | 2040 (2060) |"), "nearest-rank p50 of two is the lower: " + md);
         JsonNode steps = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("startupsByRampStep");
         assertEquals(2, steps.get(1).path("channelsStarted").asInt());
-        assertEquals(2040, steps.get(1).path("publishToFirstSegmentEvent").path("p50").asLong());
+        assertEquals(2040, steps.get(1).path("starts").path("publishToFirstSegmentEvent").path("p50").asLong());
     }
 
     private static WindowResult windowEnding(int streams, long toEpochMillis) {
